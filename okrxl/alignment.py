@@ -1,0 +1,280 @@
+"""Gaps between the teams' plans and the strategy, each with a stable code (METHOD.md, "Gaps").
+
+Pure: takes the model and its assessment, returns gaps. `missing-team` needs to know which
+files exist, so the readers add it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from okrxl.model import Commitment, KeyResult, KeyResultKind, Objective, Strategy, TeamQuarter
+from okrxl.problems import Severity
+from okrxl.scoring import QuarterAssessment, Status, confidence_differs, reaches
+
+
+class GapCode(enum.StrEnum):
+    ORPHAN_OBJECTIVE = "orphan-objective"
+    UNKNOWN_LINK = "unknown-link"
+    UNCOVERED_STRATEGY = "uncovered-strategy"
+    UNFED_KEY_RESULT = "unfed-key-result"
+    PLACEHOLDER_TARGET = "placeholder-target"
+    MISSING_BASELINE = "missing-baseline"
+    MISSING_OWNER = "missing-owner"
+    TOO_MANY_OBJECTIVES = "too-many-objectives"
+    KEY_RESULT_COUNT = "key-result-count"
+    ACTIVITY_NOT_RESULT = "activity-not-result"
+    DUE_OUTSIDE_QUARTER = "due-outside-quarter"
+    DEPENDENCY_LATE = "dependency-late"
+    STALE_CHECKIN = "stale-checkin"
+    CONFIDENCE_MISMATCH = "confidence-mismatch"
+    COMMITTED_MISSED = "committed-missed"
+    TOO_SAFE = "too-safe"
+    MISSING_TEAM = "missing-team"
+
+    @property
+    def severity(self) -> Severity:
+        return _SEVERITY[self]
+
+
+_SEVERITY = {
+    GapCode.ORPHAN_OBJECTIVE: Severity.WARNING,
+    GapCode.UNKNOWN_LINK: Severity.ERROR,
+    GapCode.UNCOVERED_STRATEGY: Severity.WARNING,
+    GapCode.UNFED_KEY_RESULT: Severity.INFO,
+    GapCode.PLACEHOLDER_TARGET: Severity.WARNING,
+    GapCode.MISSING_BASELINE: Severity.ERROR,
+    GapCode.MISSING_OWNER: Severity.WARNING,
+    GapCode.TOO_MANY_OBJECTIVES: Severity.WARNING,
+    GapCode.KEY_RESULT_COUNT: Severity.WARNING,
+    GapCode.ACTIVITY_NOT_RESULT: Severity.INFO,
+    GapCode.DUE_OUTSIDE_QUARTER: Severity.WARNING,
+    GapCode.DEPENDENCY_LATE: Severity.WARNING,
+    GapCode.STALE_CHECKIN: Severity.WARNING,
+    GapCode.CONFIDENCE_MISMATCH: Severity.INFO,
+    GapCode.COMMITTED_MISSED: Severity.WARNING,
+    GapCode.TOO_SAFE: Severity.INFO,
+    GapCode.MISSING_TEAM: Severity.WARNING,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gap:
+    code: GapCode
+    where: str
+    """The qualified id of what the gap is about: `S2.2`, `marketing.O1`, `sales`."""
+    message: str
+
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
+
+# Words a key result starts with when it describes work rather than a result, in both languages.
+ACTIVITY_VERBS = frozenset(
+    "write hold send organise organize arrange conduct attend call meet visit publish "
+    "skriv skriva håll hålla skicka ordna anordna genomför genomföra delta ring ringa träffa "
+    "besök besöka publicera".split()
+)
+
+
+def find_gaps(strategy: Strategy, plans: Sequence[TeamQuarter], assessment: QuarterAssessment) -> tuple[Gap, ...]:
+    """Every gap of METHOD.md that the plans themselves show, most severe first, then in plan order."""
+    gaps = [
+        *_strategy_gaps(strategy, plans),
+        *(gap for plan in plans for gap in _plan_gaps(strategy, plan, plans, assessment)),
+    ]
+    return tuple(sorted(gaps, key=lambda g: g.severity.rank))
+
+
+def alignment_shares(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[float | None, float | None]:
+    """(aligned share, coverage): see METHOD.md; None where there is nothing to divide by."""
+    known = {o.id for o in strategy.objectives}
+    objectives = [o for plan in plans for o in plan.objectives]
+    aligned = [o for o in objectives if known.intersection(o.aligned_to)]
+    carried = known.intersection(target for o in objectives for target in o.aligned_to)
+    return (
+        len(aligned) / len(objectives) if objectives else None,
+        len(carried) / len(known) if known else None,
+    )
+
+
+def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator[Gap]:
+    aligned = {target for plan in plans for o in plan.objectives for target in o.aligned_to}
+    fed = {kr.feeds for plan in plans for o in plan.objectives for kr in o.key_results}
+    for objective in strategy.objectives:
+        if objective.id not in aligned:
+            yield Gap(
+                code=GapCode.UNCOVERED_STRATEGY,
+                where=objective.id,
+                message=f"no team objective is aligned to {objective.id} ({objective.title}) this quarter",
+            )
+        yield from _objective_shape_gaps(strategy, objective, objective.id)
+        for kr in objective.key_results:
+            yield from _key_result_shape_gaps(kr, kr.id)
+            if kr.id not in fed:
+                yield Gap(
+                    code=GapCode.UNFED_KEY_RESULT,
+                    where=kr.id,
+                    message=f"no team key result feeds {kr.id} ({kr.title})",
+                )
+
+
+def _plan_gaps(
+    strategy: Strategy, plan: TeamQuarter, plans: Sequence[TeamQuarter], assessment: QuarterAssessment
+) -> Iterator[Gap]:
+    method = strategy.method
+    if len(plan.objectives) > method.max_objectives:
+        yield Gap(
+            code=GapCode.TOO_MANY_OBJECTIVES,
+            where=plan.team.id,
+            message=f"{plan.team.name} has {len(plan.objectives)} objectives; "
+            f"at most {method.max_objectives}, and 3 or fewer is the advice",
+        )
+    strategic_ids = [o.id for o in strategy.objectives]
+    strategic_kr_ids = [kr.id for o in strategy.objectives for kr in o.key_results]
+    team_kr_ids = {p.qualify(kr.id) for p in plans for o in p.objectives for kr in o.key_results}
+    for objective in plan.objectives:
+        where = plan.qualify(objective.id)
+        if not objective.aligned_to:
+            yield Gap(
+                code=GapCode.ORPHAN_OBJECTIVE,
+                where=where,
+                message=f"{objective.title!r} is aligned to no strategic objective; "
+                f"choose one of {', '.join(strategic_ids)}",
+            )
+        for target in objective.aligned_to:
+            if target not in strategic_ids:
+                yield _unknown_link(where, "is aligned to", target, strategic_ids)
+        yield from _objective_shape_gaps(strategy, objective, where)
+        for kr in objective.key_results:
+            kr_where = plan.qualify(kr.id)
+            if kr.feeds is not None and kr.feeds not in strategic_kr_ids:
+                yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids)
+            for dependency in kr.depends_on:
+                if dependency.key_result_id not in team_kr_ids:
+                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, sorted(team_kr_ids))
+            yield from _key_result_shape_gaps(kr, kr_where)
+            yield from _key_result_team_gaps(kr, kr_where, plans, assessment)
+
+
+def _unknown_link(where: str, verb: str, target: str, known: Sequence[str]) -> Gap:
+    return Gap(
+        code=GapCode.UNKNOWN_LINK,
+        where=where,
+        message=f"{where} {verb} {target!r}, which does not exist; known ids are {', '.join(known)}",
+    )
+
+
+def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) -> Iterator[Gap]:
+    """Gaps in how an objective is written, the same for team and strategic objectives."""
+    if not objective.owner:
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"objective {objective.title!r} has no owner")
+    method = strategy.method
+    count = len(objective.key_results)
+    if not method.min_key_results <= count <= method.max_key_results:
+        yield Gap(
+            code=GapCode.KEY_RESULT_COUNT,
+            where=where,
+            message=f"{objective.title!r} has {count} key results; "
+            f"give it {method.min_key_results} to {method.max_key_results}",
+        )
+
+
+def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
+    """Gaps in how a key result is written, the same for team and strategic key results."""
+    if kr.has_placeholder_target:
+        yield Gap(
+            code=GapCode.PLACEHOLDER_TARGET,
+            where=where,
+            message=f"{kr.title!r} has no target yet; it is left out of scores until one is set",
+        )
+    if kr.effective_baseline is None:
+        yield Gap(
+            code=GapCode.MISSING_BASELINE,
+            where=where,
+            message=f"{kr.title!r} should fall but has no baseline to fall from; write today's value",
+        )
+    if not kr.owner:
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"key result {kr.title!r} has no owner")
+    if reads_like_activity(kr):
+        yield Gap(
+            code=GapCode.ACTIVITY_NOT_RESULT,
+            where=where,
+            message=f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
+        )
+
+
+def reads_like_activity(kr: KeyResult) -> bool:
+    """Starts with an activity verb, or names no number and no date."""
+    words = re.findall(r"\w+", kr.title.casefold())
+    if words and words[0] in ACTIVITY_VERBS:
+        return True
+    return not re.search(r"\d", kr.title) and kr.due is None
+
+
+def _key_result_team_gaps(
+    kr: KeyResult, where: str, plans: Sequence[TeamQuarter], assessment: QuarterAssessment
+) -> Iterator[Gap]:
+    period = assessment.period
+    assessed = assessment.key_results[where]
+    if kr.kind is KeyResultKind.MILESTONE and kr.due is not None and kr.due > period.end:
+        yield Gap(
+            code=GapCode.DUE_OUTSIDE_QUARTER,
+            where=where,
+            message=f"{kr.title!r} is due {kr.due}, after the quarter ends on {period.end}",
+        )
+    for dependency in kr.depends_on:
+        other = _find_key_result(plans, dependency.key_result_id)
+        if other is None:
+            continue
+        other_status = assessment.key_results[dependency.key_result_id].status
+        other_due = other.due or period.end
+        if dependency.needed_by is not None and other_due > dependency.needed_by:
+            yield Gap(
+                code=GapCode.DEPENDENCY_LATE,
+                where=where,
+                message=f"{where} needs {dependency.key_result_id} ({other.title!r}) by {dependency.needed_by}, "
+                f"but it is due {other_due}",
+            )
+        elif other_status in (Status.AT_RISK, Status.OVERDUE):
+            yield Gap(
+                code=GapCode.DEPENDENCY_LATE,
+                where=where,
+                message=f"{where} depends on {dependency.key_result_id} ({other.title!r}), which is {other_status}",
+            )
+    if assessed.stale:
+        reported = [c.date for c in kr.check_ins if c.date <= assessment.as_of and c.value is not None]
+        since = f"since {reported[-1]}" if reported else "this quarter"
+        yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}")
+    if confidence_differs(assessed.status, assessed.confidence):
+        yield Gap(
+            code=GapCode.CONFIDENCE_MISMATCH,
+            where=where,
+            message=f"the team says {assessed.confidence} but {kr.title!r} is {assessed.status}",
+        )
+    if assessment.as_of > period.end and assessed.score is not None:
+        if kr.commitment is Commitment.COMMITTED and not reaches(assessed.score, 1.0) and not kr.miss_reason:
+            yield Gap(
+                code=GapCode.COMMITTED_MISSED,
+                where=where,
+                message=f"committed {kr.title!r} ended at {assessed.score:.2f}; write the reason it was missed",
+            )
+        if kr.commitment is Commitment.ASPIRATIONAL and reaches(assessed.score, 1.0):
+            yield Gap(
+                code=GapCode.TOO_SAFE,
+                where=where,
+                message=f"aspirational {kr.title!r} reached 1.0; was the target too safe?",
+            )
+
+
+def _find_key_result(plans: Sequence[TeamQuarter], qualified_id: str) -> KeyResult | None:
+    for plan in plans:
+        for objective in plan.objectives:
+            for kr in objective.key_results:
+                if plan.qualify(kr.id) == qualified_id:
+                    return kr
+    return None

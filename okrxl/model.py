@@ -1,0 +1,387 @@
+"""The OKR model: frozen value objects for a strategy and a team's quarter.
+
+Everything here is pure data. Invariants that make an object meaningless are checked
+where the object is made and raise :class:`ModelError` naming the object; things that are
+merely unwise (no owner, a placeholder target) are gaps, found by :mod:`okrxl.alignment`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+
+from okrxl.problems import ModelError
+
+
+class KeyResultKind(enum.StrEnum):
+    """How a key result is measured (METHOD.md, "Key result kinds")."""
+
+    INCREASE = "increase"
+    """A metric that should rise from baseline to target."""
+    DECREASE = "decrease"
+    """A metric that should fall from baseline to target (churn 15 % -> 5 %)."""
+    COUNT = "count"
+    """A number of things; the baseline defaults to 0."""
+    PERCENT = "percent"
+    """A percentage in percent points (15 means 15 %); the baseline defaults to 0."""
+    MILESTONE = "milestone"
+    """Done by a due date; check-ins are done or a percent complete."""
+    BINARY = "binary"
+    """Done or not."""
+    MAINTAIN = "maintain"
+    """Keep a value on one side of a threshold (the target) at every check-in."""
+
+    @property
+    def is_metric(self) -> bool:
+        """Scored as progress from baseline towards target."""
+        return self in _METRIC_KINDS
+
+    @property
+    def is_completion(self) -> bool:
+        """Check-in values are a completion share in [0, 1] (1 = done)."""
+        return self in (KeyResultKind.MILESTONE, KeyResultKind.BINARY)
+
+
+_METRIC_KINDS = frozenset(
+    {KeyResultKind.INCREASE, KeyResultKind.DECREASE, KeyResultKind.COUNT, KeyResultKind.PERCENT}
+)
+
+
+class Commitment(enum.StrEnum):
+    """Committed key results must reach 1.0; aspirational ones are stretch goals."""
+
+    COMMITTED = "committed"
+    ASPIRATIONAL = "aspirational"
+
+
+class Side(enum.StrEnum):
+    """Which side of its threshold a `maintain` key result must stay on (inclusive)."""
+
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+
+
+class Confidence(enum.StrEnum):
+    """The team's own view at a check-in (sv: i fas / risk / efter)."""
+
+    ON_TRACK = "on-track"
+    AT_RISK = "at-risk"
+    OFF_TRACK = "off-track"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Method:
+    """The method's settings, stored in the strategy workbook. Defaults are METHOD.md's."""
+
+    cadence_weeks: int = 2
+    """Weeks between check-ins: 1, 2 or 4."""
+    aspirational_yellow: float = 0.4
+    """An aspirational score below this is red."""
+    aspirational_green: float = 0.7
+    """An aspirational score at or above this is green."""
+    committed_yellow: float = 0.7
+    """A committed score below this is red; only 1.0 is green."""
+    behind_share: float = 0.75
+    """A score at or above this share of the expected score is `behind`, below it `at-risk`."""
+    not_started_share: float = 0.25
+    """Until this share of the period has elapsed, silence is `not-started` rather than `at-risk`."""
+    stale_cadences: float = 1.5
+    """A key result whose newest check-in is older than this many cadences is stale."""
+    max_objectives: int = 5
+    """More objectives than this in a team is a gap."""
+    min_key_results: int = 2
+    """Fewer key results than this on an objective is a gap."""
+    max_key_results: int = 5
+    """More key results than this on an objective is a gap."""
+
+    def __post_init__(self) -> None:
+        if self.cadence_weeks not in (1, 2, 4):
+            raise ModelError(f"method: cadence must be 1, 2 or 4 weeks, got {self.cadence_weeks}")
+        if not 0 < self.aspirational_yellow < self.aspirational_green <= 1:
+            raise ModelError(
+                "method: aspirational thresholds must satisfy 0 < yellow < green <= 1, "
+                f"got yellow {self.aspirational_yellow} and green {self.aspirational_green}"
+            )
+        if not 0 < self.committed_yellow < 1:
+            raise ModelError(f"method: committed yellow must be between 0 and 1, got {self.committed_yellow}")
+        if not 0 < self.behind_share < 1 or not 0 <= self.not_started_share < 1:
+            raise ModelError("method: behind share and not-started share must be between 0 and 1")
+        if self.stale_cadences <= 0:
+            raise ModelError(f"method: stale cadences must be positive, got {self.stale_cadences}")
+        if not 1 <= self.min_key_results <= self.max_key_results or self.max_objectives < 1:
+            raise ModelError("method: limits must satisfy 1 <= min key results <= max key results")
+
+    @property
+    def stale_after(self) -> dt.timedelta:
+        """How old the newest check-in may be before a key result is stale (21 days by default)."""
+        return dt.timedelta(days=self.stale_cadences * 7 * self.cadence_weeks)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    """A span of days, both ends included."""
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ModelError(f"period: end {self.end} must be after start {self.start}")
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+_QUARTER_RE = re.compile(r"^\s*(\d{4})\s*-?\s*[qQ]([1-4])\s*$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Quarter:
+    """A quarter of a strategic year, written `2027-Q1` (`2027Q1` and `2027q1` are accepted)."""
+
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        if self.number not in (1, 2, 3, 4):
+            raise ModelError(f"quarter: number must be 1 to 4, got {self.number}")
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        match = _QUARTER_RE.match(text)
+        if not match:
+            raise ModelError(f"quarter: expected e.g. 2027-Q1, got {text!r}")
+        return cls(int(match[1]), int(match[2]))
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.number}"
+
+    def next(self) -> Quarter:
+        return Quarter(self.year + self.number // 4, self.number % 4 + 1)
+
+    def period(self, first_month: int = 1) -> Period:
+        """The quarter's days; a strategic year `Y` starts on the first day of `first_month` in `Y`."""
+        start = _add_months(dt.date(self.year, first_month, 1), 3 * (self.number - 1))
+        return Period(start=start, end=_add_months(start, 3) - dt.timedelta(days=1))
+
+    def check_in_dates(self, *, first_month: int = 1, cadence_weeks: int = 2) -> tuple[dt.date, ...]:
+        """Every `cadence_weeks` from the quarter's first Monday to its last day."""
+        period = self.period(first_month)
+        day = period.start + dt.timedelta(days=(7 - period.start.weekday()) % 7)
+        dates = []
+        while day <= period.end:
+            dates.append(day)
+            day += dt.timedelta(weeks=cadence_weeks)
+        return tuple(dates)
+
+
+def year_period(year: int, first_month: int = 1) -> Period:
+    """The strategic year `year`, which starts on the first day of `first_month` in `year`."""
+    start = dt.date(year, first_month, 1)
+    return Period(start=start, end=_add_months(start, 12) - dt.timedelta(days=1))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckIn:
+    """One dated report on a key result."""
+
+    date: dt.date
+    value: float | None = None
+    """The metric's value, or for milestone and binary the completion share in [0, 1] (1 = done)."""
+    confidence: Confidence | None = None
+    """The team's own view, beside the computed status."""
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dependency:
+    """A key result needs another team's key result by a date."""
+
+    key_result_id: str
+    """The other key result's qualified id, e.g. `marketing.O1.2`."""
+    needed_by: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyResult:
+    """A measurable result, of a team objective or of a strategic objective."""
+
+    id: str
+    """Local to its plan: `O1.2` in a team, `S1.1` in the strategy."""
+    title: str
+    kind: KeyResultKind
+    commitment: Commitment = Commitment.ASPIRATIONAL
+    unit: str | None = None
+    baseline: float | None = None
+    """Empty means 0 for increase, count and percent; a decrease needs one."""
+    target: float | None = None
+    """None is a placeholder ("X", "TBD"): not set yet, so no score. The threshold of `maintain`."""
+    side: Side = Side.AT_LEAST
+    """Only for `maintain`: which side of the target the value must stay on."""
+    due: dt.date | None = None
+    """The due date of a milestone (other kinds are due at the period's end)."""
+    owner: str | None = None
+    weight: float = 1.0
+    feeds: str | None = None
+    """The strategic key result this one contributes to, e.g. `S1.1`."""
+    depends_on: tuple[Dependency, ...] = ()
+    check_ins: tuple[CheckIn, ...] = ()
+    """In date order."""
+    miss_reason: str | None = None
+    """Why a committed key result was missed, written at quarter close."""
+    comment: str | None = None
+
+    def __post_init__(self) -> None:
+        where = f"key result {self.id} ({self.title!r})"
+        if not self.id.strip() or not self.title.strip():
+            raise ModelError(f"key result {self.id!r}: id and title must not be empty")
+        if self.weight < 0:
+            raise ModelError(f"{where}: weight must not be negative, got {self.weight}")
+        if self.kind.is_metric and self.target is not None:
+            self._check_direction(where)
+        dates = [c.date for c in self.check_ins]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            raise ModelError(f"{where}: check-ins must have distinct dates in order, got {dates}")
+        if self.kind.is_completion:
+            for c in self.check_ins:
+                if c.value is not None and not 0 <= c.value <= 1:
+                    raise ModelError(
+                        f"{where}: a {self.kind} check-in is a share done in [0, 1], "
+                        f"got {c.value} on {c.date}"
+                    )
+
+    def _check_direction(self, where: str) -> None:
+        baseline = self.effective_baseline
+        if baseline is None:
+            return
+        if self.target == baseline:
+            raise ModelError(f"{where}: target equals baseline ({baseline}); nothing to measure")
+        if self.kind is KeyResultKind.DECREASE and self.target > baseline:
+            raise ModelError(
+                f"{where}: a decrease needs a target below its baseline, got {baseline} -> {self.target}"
+            )
+        if self.kind is KeyResultKind.INCREASE and self.target < baseline:
+            raise ModelError(
+                f"{where}: an increase needs a target above its baseline, got {baseline} -> {self.target}; "
+                "use kind decrease for a metric that should fall"
+            )
+
+    @property
+    def effective_baseline(self) -> float | None:
+        """The baseline that scoring uses: an empty one is 0 except for a decrease."""
+        if self.baseline is None and self.kind is not KeyResultKind.DECREASE:
+            return 0.0
+        return self.baseline
+
+    @property
+    def has_placeholder_target(self) -> bool:
+        """A metric or maintain key result whose target is not set yet."""
+        return self.target is None and (self.kind.is_metric or self.kind is KeyResultKind.MAINTAIN)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Objective:
+    """A qualitative goal with its key results, of a team or of the strategy."""
+
+    id: str
+    """Local to its plan: `O1` in a team, `S1` in the strategy."""
+    title: str
+    owner: str | None = None
+    weight: float = 1.0
+    aligned_to: tuple[str, ...] = ()
+    """Ids of the strategic objectives a team objective serves; empty for strategic objectives."""
+    key_results: tuple[KeyResult, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id.strip() or not self.title.strip():
+            raise ModelError(f"objective {self.id!r}: id and title must not be empty")
+        if self.weight < 0:
+            raise ModelError(f"objective {self.id}: weight must not be negative, got {self.weight}")
+        _check_unique(f"objective {self.id}", [kr.id for kr in self.key_results])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Team:
+    """A team of the company, as listed in the strategy."""
+
+    id: str
+    """A short slug used in file names and qualified ids: `marketing`."""
+    name: str
+    lead: str | None = None
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.id):
+            raise ModelError(
+                f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Strategy:
+    """The leadership's yearly plan: who the company is, its teams and its strategic OKRs."""
+
+    company: str
+    vision: str
+    mission: str
+    year: int
+    first_month: int = 1
+    """The month the strategic year starts in (a broken fiscal year starts later than January)."""
+    method: Method = field(default_factory=Method)
+    teams: tuple[Team, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.first_month <= 12:
+            raise ModelError(f"strategy: first month must be 1 to 12, got {self.first_month}")
+        _check_unique("strategy teams", [t.id for t in self.teams])
+        _check_unique("strategy", [o.id for o in self.objectives])
+        _check_unique("strategy", [kr.id for o in self.objectives for kr in o.key_results])
+
+    @property
+    def period(self) -> Period:
+        return year_period(self.year, self.first_month)
+
+    def team(self, team_id: str) -> Team:
+        for team in self.teams:
+            if team.id == team_id:
+                return team
+        raise ModelError(f"strategy: no team {team_id!r}; teams are {', '.join(t.id for t in self.teams)}")
+
+    def objective(self, objective_id: str) -> Objective | None:
+        return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def key_result(self, key_result_id: str) -> KeyResult | None:
+        return next((kr for o in self.objectives for kr in o.key_results if kr.id == key_result_id), None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamQuarter:
+    """One team's OKRs for one quarter."""
+
+    team: Team
+    quarter: Quarter
+    objectives: tuple[Objective, ...] = ()
+
+    def __post_init__(self) -> None:
+        where = f"team {self.team.id} {self.quarter}"
+        _check_unique(where, [o.id for o in self.objectives])
+        _check_unique(where, [kr.id for o in self.objectives for kr in o.key_results])
+
+    def qualify(self, local_id: str) -> str:
+        """The id that is unique across teams: `marketing.O1.2`."""
+        return f"{self.team.id}.{local_id}"
+
+
+def _check_unique(where: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ModelError(f"{where}: id {item!r} is used twice")
+        seen.add(item)

@@ -1,0 +1,324 @@
+"""Scores, grades, pacing and roll-ups, exactly as METHOD.md defines them.
+
+Pure functions of the model and an `as_of` date: no clock, no files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from okrxl.model import (
+    CheckIn,
+    Commitment,
+    Confidence,
+    KeyResult,
+    KeyResultKind,
+    Method,
+    Objective,
+    Period,
+    Quarter,
+    Side,
+    Strategy,
+    TeamQuarter,
+)
+
+
+class Grade(enum.StrEnum):
+    """The traffic light of a score."""
+
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+
+
+class Status(enum.StrEnum):
+    """Where a key result stands against the calendar (METHOD.md, "Pacing")."""
+
+    DONE = "done"
+    ON_TRACK = "on-track"
+    NOT_STARTED = "not-started"
+    BEHIND = "behind"
+    AT_RISK = "at-risk"
+    OVERDUE = "overdue"
+    """A milestone past its due date and not done; counts as at-risk."""
+    UNSCORED = "unscored"
+    """No score can be given (placeholder target, missing baseline): left out of roll-ups."""
+
+    @property
+    def step(self) -> int | None:
+        """0 good, 1 behind, 2 bad: the scale on which the team's confidence is compared."""
+        return _STEPS.get(self)
+
+
+_STEPS = {
+    Status.DONE: 0,
+    Status.ON_TRACK: 0,
+    Status.NOT_STARTED: 0,
+    Status.BEHIND: 1,
+    Status.AT_RISK: 2,
+    Status.OVERDUE: 2,
+}
+# Worst first; overdue counts as at-risk, so the two share a rank.
+_RANK = {
+    Status.AT_RISK: 0,
+    Status.OVERDUE: 0,
+    Status.BEHIND: 1,
+    Status.NOT_STARTED: 2,
+    Status.ON_TRACK: 3,
+    Status.DONE: 4,
+}
+# Scores come from float arithmetic: (3 - 0) / (10 - 0) must count as reaching 0.75 * 0.4.
+TOLERANCE = 1e-9
+_CONFIDENCE_STEP = {Confidence.ON_TRACK: 0, Confidence.AT_RISK: 1, Confidence.OFF_TRACK: 2}
+_CONFIDENCE_STATUS = {Confidence.AT_RISK: Status.BEHIND, Confidence.OFF_TRACK: Status.AT_RISK}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyResultAssessment:
+    """Everything okrxl computes about one key result at one date."""
+
+    current: float | None
+    """The value of the newest check-in on or before the as-of date."""
+    progress: float | None
+    """Raw progress: may exceed 1 (beyond target) or fall below 0 (worse than baseline)."""
+    score: float | None
+    """Progress clamped to [0, 1]; 0.0 with no check-in yet; None when it cannot be scored."""
+    grade: Grade | None
+    status: Status
+    stale: bool
+    confidence: Confidence | None
+    """The team's confidence at its newest check-in."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ObjectiveAssessment:
+    score: float | None
+    grade: Grade | None
+    status: Status
+    key_results: tuple[KeyResultAssessment, ...]
+
+
+def elapsed_share(period: Period, as_of: dt.date) -> float:
+    """`t` of METHOD.md: how much of the period has passed, clamped to [0, 1]."""
+    share = (as_of - period.start) / (period.end - period.start)
+    return min(1.0, max(0.0, share))
+
+
+def check_ins_until(kr: KeyResult, as_of: dt.date) -> list[CheckIn]:
+    """The check-ins that carry a value and are dated on or before `as_of`."""
+    return [c for c in kr.check_ins if c.date <= as_of and c.value is not None]
+
+
+def current_value(kr: KeyResult, as_of: dt.date) -> float | None:
+    reported = check_ins_until(kr, as_of)
+    return reported[-1].value if reported else None
+
+
+def progress(kr: KeyResult, as_of: dt.date) -> float | None:
+    """Unclamped progress, or None when there is no value yet or nothing to measure against."""
+    reported = check_ins_until(kr, as_of)
+    if not reported or not is_scorable(kr):
+        return None
+    if kr.kind is KeyResultKind.MAINTAIN:
+        kept = [_keeps_threshold(kr, c.value) for c in reported]
+        return sum(kept) / len(kept)
+    current = reported[-1].value
+    if kr.kind.is_completion:
+        return current
+    baseline = kr.effective_baseline
+    return (current - baseline) / (kr.target - baseline)
+
+
+def _keeps_threshold(kr: KeyResult, value: float) -> bool:
+    return value >= kr.target if kr.side is Side.AT_LEAST else value <= kr.target
+
+
+def is_scorable(kr: KeyResult) -> bool:
+    """False for a placeholder target and for a decrease without a baseline."""
+    return not kr.has_placeholder_target and kr.effective_baseline is not None
+
+
+def score_key_result(kr: KeyResult, as_of: dt.date) -> float | None:
+    """`clamp(progress, 0, 1)`; 0.0 while there is no check-in; None when not scorable."""
+    if not is_scorable(kr):
+        return None
+    raw = progress(kr, as_of)
+    return 0.0 if raw is None else min(1.0, max(0.0, raw))
+
+
+def grade_score(score: float | None, commitment: Commitment, method: Method) -> Grade | None:
+    """Red, yellow or green by METHOD.md's table; committed key results are green only at 1.0."""
+    if score is None:
+        return None
+    if commitment is Commitment.COMMITTED:
+        yellow, green = method.committed_yellow, 1.0
+    else:
+        yellow, green = method.aspirational_yellow, method.aspirational_green
+    if reaches(score, green):
+        return Grade.GREEN
+    return Grade.YELLOW if reaches(score, yellow) else Grade.RED
+
+
+def reaches(score: float, threshold: float) -> bool:
+    """`score >= threshold`, forgiving float noise (see `TOLERANCE`)."""
+    return score >= threshold - TOLERANCE
+
+
+def key_result_status(kr: KeyResult, *, period: Period, as_of: dt.date, method: Method) -> Status:
+    """The pacing status of METHOD.md at `as_of`, paced over `period`."""
+    score = score_key_result(kr, as_of)
+    if score is None:
+        return Status.UNSCORED
+    t = elapsed_share(period, as_of)
+    if reaches(score, 1.0) and (kr.kind is not KeyResultKind.MAINTAIN or as_of >= period.end):
+        return Status.DONE
+    if kr.kind.is_completion and as_of > (kr.due or period.end):
+        return Status.OVERDUE
+    if not check_ins_until(kr, as_of):
+        return Status.NOT_STARTED if t < method.not_started_share else Status.AT_RISK
+    if kr.kind.is_completion:
+        confidence = latest_confidence(kr, as_of)
+        return _CONFIDENCE_STATUS.get(confidence, Status.ON_TRACK)
+    # A maintain key result is expected to have kept its threshold at every check-in so far.
+    expected = 1.0 if kr.kind is KeyResultKind.MAINTAIN else t
+    if reaches(score, expected):
+        return Status.ON_TRACK
+    return Status.BEHIND if reaches(score, method.behind_share * expected) else Status.AT_RISK
+
+
+def latest_confidence(kr: KeyResult, as_of: dt.date) -> Confidence | None:
+    said = [c.confidence for c in kr.check_ins if c.date <= as_of and c.confidence is not None]
+    return said[-1] if said else None
+
+
+def is_stale(kr: KeyResult, *, period: Period, as_of: dt.date, method: Method, status: Status) -> bool:
+    """No check-in for longer than `method.stale_after`; the period's start counts as the first one.
+
+    Done key results are never stale, and neither are unscored ones (there is nothing to report against).
+    """
+    if status in (Status.DONE, Status.UNSCORED) or as_of < period.start:
+        return False
+    reported = check_ins_until(kr, as_of)
+    newest = reported[-1].date if reported else period.start
+    return as_of - newest > method.stale_after
+
+
+def confidence_differs(status: Status, confidence: Confidence | None) -> bool:
+    """True when the team's confidence and the computed status are two steps apart."""
+    if confidence is None or status.step is None:
+        return False
+    return abs(_CONFIDENCE_STEP[confidence] - status.step) >= 2
+
+
+def assess_key_result(kr: KeyResult, *, period: Period, as_of: dt.date, method: Method) -> KeyResultAssessment:
+    score = score_key_result(kr, as_of)
+    status = key_result_status(kr, period=period, as_of=as_of, method=method)
+    return KeyResultAssessment(
+        current=current_value(kr, as_of),
+        progress=progress(kr, as_of),
+        score=score,
+        grade=grade_score(score, kr.commitment, method),
+        status=status,
+        stale=is_stale(kr, period=period, as_of=as_of, method=method, status=status),
+        confidence=latest_confidence(kr, as_of),
+    )
+
+
+def assess_objective(
+    objective: Objective, *, period: Period, as_of: dt.date, method: Method
+) -> ObjectiveAssessment:
+    """Weighted mean of the scored key results; status is the worst among them."""
+    krs = tuple(assess_key_result(kr, period=period, as_of=as_of, method=method) for kr in objective.key_results)
+    score = weighted_mean((a.score, kr.weight) for a, kr in zip(krs, objective.key_results))
+    return ObjectiveAssessment(
+        score=score,
+        grade=grade_score(score, Commitment.ASPIRATIONAL, method),
+        status=worst_status(a.status for a in krs),
+        key_results=krs,
+    )
+
+
+def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
+    """Mean of the scores that are not None, by weight; None when nothing carries weight."""
+    scored = [(score, weight) for score, weight in pairs if score is not None]
+    total = sum(weight for _, weight in scored)
+    if total == 0:
+        return None
+    return sum(score * weight for score, weight in scored) / total
+
+
+def worst_status(statuses: Iterable[Status]) -> Status:
+    """The worst of the statuses (first of equals); `unscored` when none can be ranked."""
+    ranked = [s for s in statuses if s in _RANK]
+    return min(ranked, key=_RANK.__getitem__) if ranked else Status.UNSCORED
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamAssessment:
+    score: float | None
+    """Weighted mean of the objective scores."""
+    grade: Grade | None
+    status: Status
+    objectives: tuple[ObjectiveAssessment, ...]
+
+
+def assess_team(plan: TeamQuarter, *, period: Period, as_of: dt.date, method: Method) -> TeamAssessment:
+    objectives = tuple(assess_objective(o, period=period, as_of=as_of, method=method) for o in plan.objectives)
+    score = weighted_mean((a.score, o.weight) for a, o in zip(objectives, plan.objectives))
+    return TeamAssessment(
+        score=score,
+        grade=grade_score(score, Commitment.ASPIRATIONAL, method),
+        status=worst_status(a.status for a in objectives),
+        objectives=objectives,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuarterAssessment:
+    """A strategy and its teams' plans, scored and paced at one date."""
+
+    quarter: Quarter
+    period: Period
+    as_of: dt.date
+    teams: tuple[TeamAssessment, ...]
+    """In the order of the plans."""
+    strategic: tuple[ObjectiveAssessment, ...]
+    """The strategy's own (measured) scores, paced against the year, in the strategy's order."""
+    carried: tuple[float | None, ...]
+    """Per strategic objective: the mean score of the team objectives aligned to it this quarter."""
+    key_results: Mapping[str, KeyResultAssessment]
+    """Every key result by qualified id (`S1.1`, `marketing.O1.2`)."""
+
+
+def assess_quarter(
+    strategy: Strategy, plans: Sequence[TeamQuarter], *, quarter: Quarter, as_of: dt.date
+) -> QuarterAssessment:
+    method = strategy.method
+    period = quarter.period(strategy.first_month)
+    teams = tuple(assess_team(plan, period=period, as_of=as_of, method=method) for plan in plans)
+    strategic = tuple(
+        assess_objective(o, period=strategy.period, as_of=as_of, method=method) for o in strategy.objectives
+    )
+    aligned_scores: dict[str, list[float | None]] = {o.id: [] for o in strategy.objectives}
+    key_results: dict[str, KeyResultAssessment] = {}
+    for plan, team in zip(plans, teams):
+        for objective, assessed in zip(plan.objectives, team.objectives):
+            for target in objective.aligned_to:
+                aligned_scores.get(target, []).append(assessed.score)
+            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+                key_results[plan.qualify(kr.id)] = kr_assessed
+    for objective, assessed in zip(strategy.objectives, strategic):
+        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+            key_results[kr.id] = kr_assessed
+    return QuarterAssessment(
+        quarter=quarter,
+        period=period,
+        as_of=as_of,
+        teams=teams,
+        strategic=strategic,
+        carried=tuple(weighted_mean((s, 1.0) for s in aligned_scores[o.id]) for o in strategy.objectives),
+        key_results=key_results,
+    )

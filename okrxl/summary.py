@@ -1,0 +1,82 @@
+"""A quarter's status as plain text for the terminal."""
+
+from __future__ import annotations
+
+from okrxl.model import KeyResult, KeyResultKind
+from okrxl.scoring import KeyResultAssessment, elapsed_share
+from okrxl.status import QuarterStatus
+
+TITLE_WIDTH = 56
+
+
+def render_summary(status: QuarterStatus) -> str:
+    strategy, assessment = status.strategy, status.assessment
+    period = assessment.period
+    elapsed = elapsed_share(period, status.as_of)
+    lines = [
+        f"{strategy.company} · {status.quarter} ({period.start} to {period.end}) · "
+        f"as of {status.as_of}, {elapsed:.0%} of the quarter",
+        f"Vision:  {strategy.vision}",
+        f"Mission: {strategy.mission}",
+        "",
+        "Strategy: measured (against the year) and carried (by the teams this quarter)",
+    ]
+    for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried):
+        lines.append(
+            f"  {objective.id:<6}{_title(objective.title, TITLE_WIDTH + 14)}"
+            f"  measured {_score(measured.score)}  carried {_score(carried)}"
+        )
+        for kr, kr_assessed in zip(objective.key_results, measured.key_results):
+            lines.append(_key_result_line(kr.id, kr, kr_assessed))
+    for plan, team in zip(status.plans, assessment.teams):
+        lines += [
+            "",
+            f"{plan.team.name} ({plan.team.id}), lead {plan.team.lead or '-'}: "
+            f"score {_score(team.score)} {team.grade or ''}, {team.status}",
+        ]
+        for objective, assessed in zip(plan.objectives, team.objectives):
+            aligned = f" -> {', '.join(objective.aligned_to)}" if objective.aligned_to else " -> (not aligned)"
+            lines.append(
+                f"  {objective.id:<6}{_title(objective.title + aligned, TITLE_WIDTH + 18)}"
+                f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}"
+            )
+            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+                lines.append(_key_result_line(kr.id, kr, kr_assessed))
+    lines += ["", f"Gaps ({len(status.gaps)})"]
+    for gap in status.gaps:
+        lines.append(f"  {gap.severity:<8}{gap.code:<21}{gap.where:<16}{gap.message}")
+    lines += [
+        "",
+        f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _key_result_line(local_id: str, kr: KeyResult, assessed: KeyResultAssessment) -> str:
+    flags = " stale" if assessed.stale else ""
+    return (
+        f"    {local_id:<6}{_title(kr.title, TITLE_WIDTH)}{_progress_text(kr, assessed):>16}"
+        f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}{flags}"
+    )
+
+
+def _progress_text(kr: KeyResult, assessed: KeyResultAssessment) -> str:
+    """`12 / 5 %` for metrics, `35 %` for milestones, `-` with no check-in."""
+    if kr.kind.is_completion:
+        return "-" if assessed.current is None else f"{assessed.current:.0%} done"
+    current = "-" if assessed.current is None else f"{assessed.current:g}"
+    target = "?" if kr.target is None else f"{kr.target:g}"
+    unit = f" {kr.unit}" if kr.unit and kr.kind is not KeyResultKind.COUNT else ""
+    return f"{current} / {target}{unit}"
+
+
+def _title(text: str, width: int) -> str:
+    return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+
+def _score(score: float | None) -> str:
+    return "  -  " if score is None else f"{score:.2f}"
+
+
+def _percent(share: float | None) -> str:
+    return "-" if share is None else f"{share:.0%}"

@@ -1,0 +1,78 @@
+"""The command line, through click's runner and through the installed console script."""
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from okrxl import __version__, example
+from okrxl.cli import cli
+from okrxl.status import review_quarter, status_document
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps():
+    result = run("demo")
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("Digital Posthantering AB · 2027-Q1 (2027-01-01 to 2027-03-31) · as of 2027-02-15")
+    assert "Marknad (marketing), lead Mats: score 0.48 yellow, at-risk" in out
+    assert "Försäljning (sales), lead Fredrika: score 0.51 yellow, behind" in out
+    assert "Produktion (production), lead Pernilla: score 0.38 red, at-risk" in out
+    kr_line = next(line for line in out.splitlines() if line.strip().startswith("O2.1  30% minskning"))
+    assert kr_line.split()[-4:] == ["h", "0.28", "red", "at-risk"]
+    assert "Gaps (9)" in out
+    assert "warning placeholder-target   S2.2" in out
+    assert out.rstrip().endswith("Aligned share 100% · coverage 100%")
+
+
+def test_demo_in_english_at_an_early_date_shows_not_started():
+    result = run("demo", "--lang", "en", "--as-of", "2027-01-03")
+    assert result.exit_code == 0
+    assert "Marketing (marketing), lead Mats: score 0.00 red, not-started" in result.output
+    assert "Launch the translated website by 15 Feb" in result.output
+
+
+def test_demo_json_prints_the_status_document():
+    result = run("demo", "--json", "--as-of", "2027-03-01")
+    expected = status_document(
+        review_quarter(
+            example.dpab_strategy(), example.dpab_teams(), quarter=example.QUARTER, as_of=example.AS_OF.replace(month=3, day=1)
+        )
+    )
+    assert json.loads(result.output) == expected
+    assert "Produktkatalog på norska" in result.output  # not escaped to \u00e5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["demo", "--as-of", "15/2"], "expected a date like 2027-02-15, got '15/2'"),
+        (["demo", "--lang", "de"], "'de' is not one of 'sv', 'en'"),
+        (["nosuch"], "No such command 'nosuch'"),
+    ],
+)
+def test_wrong_usage_exits_2_with_a_message(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_version_is_the_packages():
+    assert run("--version").output == f"okrxl, version {__version__}\n"
+
+
+def test_the_installed_command_runs_the_demo():
+    # The console script sits beside the interpreter that runs the tests (a venv's bin/).
+    command = shutil.which("okrxl", path=str(pathlib.Path(sys.executable).parent))
+    assert command, "okrxl is not installed in this environment: pip install -e .[test]"
+    done = subprocess.run([command, "demo", "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["schema"] == "okrxl.status/1"
+    assert subprocess.run([command, "--version"], capture_output=True, text=True).stdout == f"okrxl, version {__version__}\n"
