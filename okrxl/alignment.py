@@ -75,9 +75,36 @@ class Gap:
 
 # Words a key result starts with when it describes work rather than a result, in both languages.
 ACTIVITY_VERBS = frozenset(
-    "write hold send organise organize arrange conduct attend call meet visit publish "
-    "skriv skriva håll hålla skicka ordna anordna genomför genomföra delta ring ringa träffa "
-    "besök besöka publicera".split()
+    [
+        "write",
+        "hold",
+        "send",
+        "organise",
+        "organize",
+        "arrange",
+        "conduct",
+        "attend",
+        "call",
+        "meet",
+        "visit",
+        "publish",
+        "skriv",
+        "skriva",
+        "håll",
+        "hålla",
+        "skicka",
+        "ordna",
+        "anordna",
+        "genomför",
+        "genomföra",
+        "delta",
+        "ring",
+        "ringa",
+        "träffa",
+        "besök",
+        "besöka",
+        "publicera",
+    ]
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
+import pathlib
 
 import click
 
@@ -31,7 +31,26 @@ ISO_DATE = _IsoDate()
 LANG = click.Choice(["sv", "en"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Failure(click.ClickException):
+    """An OkrxlError, shown as one clear message and exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"okrxl: error: {self.message}", err=True, file=file)
+
+
+class _Group(click.Group):
+    """Maps okrxl's own errors to exit code 1 in one place; click's usage errors exit 2."""
+
+    def invoke(self, ctx):
+        from okrxl.problems import OkrxlError
+
+        try:
+            return super().invoke(ctx)
+        except OkrxlError as error:
+            raise _Failure(str(error)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="okrxl")
 def cli() -> None:
     """Run a company's OKR cycle in Excel.
@@ -41,17 +60,51 @@ def cli() -> None:
     """
 
 
+class _QuarterType(click.ParamType):
+    name = "QUARTER"
+
+    def convert(self, value, param, ctx):
+        from okrxl.model import Quarter
+        from okrxl.problems import ModelError
+
+        try:
+            return value if not isinstance(value, str) else Quarter.parse(value)
+        except ModelError:
+            self.fail(f"expected a quarter like 2027-Q1, got {value!r}", param, ctx)
+
+
+QUARTER = _QuarterType()
+XLSX_PATH = click.Path(dir_okay=False, path_type=pathlib.Path)
+FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (they may hold a team's entries).")
+
+
+def _report_writes(results) -> None:
+    """Print what was written and skipped; exit 1 when anything was skipped."""
+    from okrxl.files import Outcome
+
+    for result in results:
+        click.echo(result.message, err=result.outcome is Outcome.SKIPPED)
+    if any(r.outcome is Outcome.SKIPPED for r in results):
+        raise SystemExit(1)
+
+
 @cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/1) instead.")
-def demo(as_of: dt.date | None, lang: str, as_json: bool) -> None:
-    """Show the built-in example company, DPAB, in its first quarter.
+@FORCE
+def demo(directory: pathlib.Path | None, as_of: dt.date | None, lang: str, as_json: bool, force: bool) -> None:
+    """Show the built-in example company, DPAB, in its first quarter, and write its workbooks.
+
+    Writes DIRECTORY/strategy.xlsx and DIRECTORY/2027-Q1/<team>.xlsx (default ./okrxl-demo), filled
+    in as the teams would have typed them, then prints each team's scores and the gaps. With
+    --json it prints the status document only and writes nothing.
 
     \b
     Examples:
       okrxl demo
-      okrxl demo --lang en --as-of 2027-01-10
+      okrxl demo /tmp/dpab --lang en --as-of 2027-01-10
       okrxl demo --json > status.json
     """
     from okrxl import example
@@ -66,16 +119,86 @@ def demo(as_of: dt.date | None, lang: str, as_json: bool) -> None:
     )
     if as_json:
         click.echo(json.dumps(status_document(status), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_summary(status), nl=False)
+        return
+    click.echo(render_summary(status), nl=False)
+    from okrxl.api import write_demo
+
+    click.echo()
+    _report_writes(write_demo(directory or pathlib.Path("okrxl-demo"), lang=lang, as_of=as_of, force=force))
+
+
+@cli.command()
+@click.argument("strategy_file", metavar="STRATEGY.xlsx", type=XLSX_PATH)
+@click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the workbook.")
+@click.option("--example", type=click.Choice(["dpab"]), help="Fill it with a built-in example's strategy.")
+@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@FORCE
+def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_path, force: bool) -> None:
+    """Write a strategy workbook for the leadership to fill in.
+
+    Settings (company, vision, mission, year, the method's thresholds), teams, and the strategic
+    OKRs with a check-in column for every second week of the year.
+
+    \b
+    Examples:
+      okrxl init strategy.xlsx
+      okrxl init strategy.xlsx --example dpab --lang en
+    """
+    from okrxl.api import init_strategy
+
+    _report_writes([init_strategy(strategy_file, lang=lang, example=example == "dpab",
+                                  template_path=template_path, force=force)])  # fmt: skip
+
+
+@cli.command()
+@click.argument("strategy_file", metavar="STRATEGY.xlsx", type=click.Path(exists=True, dir_okay=False,
+                                                                         path_type=pathlib.Path))  # fmt: skip
+@click.option("--quarter", type=QUARTER, required=True, help="The quarter, e.g. 2027-Q1.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
+              help="Folder to write QUARTER/<team>.xlsx in [default: the strategy's folder].")  # fmt: skip
+@click.option("--team", "team_ids", multiple=True, metavar="ID", help="Only this team (repeatable).")
+@click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
+@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@FORCE
+def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, force) -> None:
+    """Write one OKR workbook per team for a quarter, from the strategy workbook.
+
+    Each has the instructions, the team's OKR table with dropdowns, check-in columns and live
+    scores, and the strategy read-only. Existing workbooks are never overwritten without --force.
+
+    \b
+    Examples:
+      okrxl generate strategy.xlsx --quarter 2027-Q1
+      okrxl generate strategy.xlsx --quarter 2027-Q2 -o okr --team sales --team marketing
+    """
+    from okrxl.api import generate as generate_workbooks
+
+    _report_writes(generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
+                                      template_path=template_path, lang=lang, force=force))  # fmt: skip
+
+
+@cli.command()
+@click.argument("template_file", metavar="TEMPLATE.xlsx", type=XLSX_PATH)
+@FORCE
+def template(template_file: pathlib.Path, force: bool) -> None:
+    """Write a copy of the built-in template, to change the workbooks' look and words.
+
+    Change colours and fonts on its Styles sheet, headers on Labels, the instruction text on
+    Instructions; then pass it with --template to init and generate.
+
+    \b
+    Examples:
+      okrxl template my_template.xlsx
+      okrxl generate strategy.xlsx --quarter 2027-Q1 --template my_template.xlsx
+    """
+    from okrxl.files import write_atomically
+    from okrxl.template import write_template
+
+    _report_writes([write_atomically(template_file, write_template, force=force)])
 
 
 def main() -> None:
     """Console entry point."""
-    from okrxl.problems import OkrxlError
-
-    try:
-        cli.main(standalone_mode=True)
-    except OkrxlError as error:  # pragma: no cover - exercised through the subprocess tests
-        click.echo(f"okrxl: error: {error}", err=True)
-        sys.exit(1)
+    cli(prog_name="okrxl")

@@ -45,16 +45,16 @@ def _d(month: int, day: int) -> dt.date:
     return dt.date(2027, month, day)
 
 
-def _checks(*points: tuple) -> tuple[CheckIn, ...]:
-    """(month, day, value[, confidence[, note]]) -> check-ins."""
-    return tuple(
-        CheckIn(
-            date=_d(month, day),
-            value=value,
-            confidence=rest[0] if rest else None,
-            note=rest[1] if len(rest) > 1 else None,
-        )
-        for month, day, value, *rest in points
+def _checks(*values: tuple[int, int, float], confidence: Confidence | None = None, note: str | None = None):
+    """(month, day, value) check-ins; the team's confidence and note go with the newest one.
+
+    A team workbook holds one confidence and one note per key result, which the team updates at each
+    check-in, so the example gives them only for the newest check-in (and the files read back the same).
+    """
+    *older, (month, day, value) = values
+    return (
+        *(CheckIn(date=_d(m, d), value=v) for m, d, v in older),
+        CheckIn(date=_d(month, day), value=value, confidence=confidence, note=note),
     )
 
 
@@ -90,13 +90,24 @@ def dpab_strategy(lang: Lang = "sv") -> Strategy:
                     KeyResult(
                         id="S1.1",
                         title=t("20 MSEK försäljning till nya kunder", "20 MSEK sales to new customers"),
-                        kind=_INC, commitment=Commitment.COMMITTED, unit="MSEK", baseline=0, target=20,
-                        owner="Fredrika", check_ins=_checks((1, 18, 0.6), (2, 1, 1.3), (2, 15, 2.6)),
+                        kind=_INC,
+                        commitment=Commitment.COMMITTED,
+                        unit="MSEK",
+                        baseline=0,
+                        target=20,
+                        owner="Fredrika",
+                        check_ins=_checks((1, 18, 0.6), (2, 1, 1.3), (2, 15, 2.6)),
                     ),
                     KeyResult(
                         id="S1.2",
-                        title=t("Öka värdet av befintliga kunder med 20%", "Grow the value of existing customers by 20%"),
-                        kind=_PCT, unit="%", baseline=0, target=20, owner="Fredrika",
+                        title=t(
+                            "Öka värdet av befintliga kunder med 20%", "Grow the value of existing customers by 20%"
+                        ),
+                        kind=_PCT,
+                        unit="%",
+                        baseline=0,
+                        target=20,
+                        owner="Fredrika",
                         check_ins=_checks((1, 18, 0.5), (2, 1, 1.2), (2, 15, 2.0)),
                     ),
                 ),
@@ -107,13 +118,21 @@ def dpab_strategy(lang: Lang = "sv") -> Strategy:
                 owner="Pernilla",
                 key_results=(
                     KeyResult(
-                        id="S2.1", title=t("5% churn", "5% churn"), kind=_DEC, unit="%", baseline=15, target=5,
-                        owner="Pernilla", check_ins=_checks((1, 18, 15), (2, 15, 14)),
+                        id="S2.1",
+                        title=t("5% churn", "5% churn"),
+                        kind=_DEC,
+                        unit="%",
+                        baseline=15,
+                        target=5,
+                        owner="Pernilla",
+                        check_ins=_checks((1, 18, 15), (2, 15, 14)),
                     ),
                     KeyResult(
                         id="S2.2",
                         title=t("Rullande 3-månaders NPS på X", "Rolling 3-month NPS of X"),
-                        kind=_INC, unit="NPS", owner="Pernilla",
+                        kind=_INC,
+                        unit="NPS",
+                        owner="Pernilla",
                     ),
                 ),
             ),
@@ -124,8 +143,13 @@ def dpab_strategy(lang: Lang = "sv") -> Strategy:
                 key_results=(
                     KeyResult(
                         id="S3.1",
-                        title=t("10 nya norska kunder innan året är slut", "10 new Norwegian customers before year end"),
-                        kind=_CNT, unit=t("kunder", "customers"), target=10, owner="Fredrika",
+                        title=t(
+                            "10 nya norska kunder innan året är slut", "10 new Norwegian customers before year end"
+                        ),
+                        kind=_CNT,
+                        unit=t("kunder", "customers"),
+                        target=10,
+                        owner="Fredrika",
                         check_ins=_checks((2, 15, 1)),
                     ),
                     KeyResult(
@@ -134,7 +158,10 @@ def dpab_strategy(lang: Lang = "sv") -> Strategy:
                             "3 validerade säljstrategier för den norska marknaden",
                             "3 validated sales strategies for Norway",
                         ),
-                        kind=_CNT, unit=t("strategier", "strategies"), target=3, owner="Mats",
+                        kind=_CNT,
+                        unit=t("strategier", "strategies"),
+                        target=3,
+                        owner="Mats",
                         check_ins=_checks((2, 15, 0)),
                     ),
                 ),
@@ -157,13 +184,16 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                     "Leverera det marknadsmaterial som behövs för säljtester i Norge",
                     "Deliver the marketing material needed for sales tests in Norway",
                 ),
-                owner="Per", aligned_to=("S3",),
+                owner="Per",
+                aligned_to=("S3",),
                 key_results=(
                     KeyResult(
                         id="O1.1",
                         title=t("Lansera översatt hemsida senast 15/2", "Launch the translated website by 15 Feb"),
-                        kind=_MS, due=_d(2, 15), owner="Per",
-                        check_ins=_checks((1, 4, 0.1, _ON), (1, 18, 0.4, _ON), (2, 1, 0.7, _ON), (2, 15, 1.0, _ON)),
+                        kind=_MS,
+                        due=_d(2, 15),
+                        owner="Per",
+                        check_ins=_checks((1, 4, 0.1), (1, 18, 0.4), (2, 1, 0.7), (2, 15, 1.0), confidence=_ON),
                     ),
                     KeyResult(
                         id="O1.2",
@@ -171,8 +201,10 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Produktkatalog på norska till tryck senast 15/3",
                             "Norwegian product catalogue to print by 15 Mar",
                         ),
-                        kind=_MS, due=_d(3, 15), owner="Lina",
-                        check_ins=_checks((1, 18, 0.1, _ON), (2, 1, 0.2, _ON), (2, 15, 0.35, _ON)),
+                        kind=_MS,
+                        due=_d(3, 15),
+                        owner="Lina",
+                        check_ins=_checks((1, 18, 0.1), (2, 1, 0.2), (2, 15, 0.35), confidence=_ON),
                     ),
                 ),
             ),
@@ -182,7 +214,8 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                     "Stärk relationen till våra befintliga kunder",
                     "Strengthen the relationship with existing customers",
                 ),
-                owner="Mats", aligned_to=("S2",),
+                owner="Mats",
+                aligned_to=("S2",),
                 key_results=(
                     KeyResult(
                         id="O2.1",
@@ -190,8 +223,12 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Skicka 3 nyhetsbrev till befintliga kunder med en genomsnittlig öppningsfrekvens om 60%",
                             "Send 3 newsletters to existing customers with 60% average open rate",
                         ),
-                        kind=_INC, unit="%", baseline=42, target=60, owner="Johan",
-                        check_ins=_checks((1, 18, 48, _ON), (2, 15, 51, _ON)),
+                        kind=_INC,
+                        unit="%",
+                        baseline=42,
+                        target=60,
+                        owner="Johan",
+                        check_ins=_checks((1, 18, 48), (2, 15, 51), confidence=_ON),
                     ),
                     KeyResult(
                         id="O2.2",
@@ -199,9 +236,14 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "10% av våra kunder deltar i ett event vi anordnar under kvartalet",
                             "10% of our customers attend an event we host this quarter",
                         ),
-                        kind=_PCT, unit="%", target=10, owner="Mats",
+                        kind=_PCT,
+                        unit="%",
+                        target=10,
+                        owner="Mats",
                         check_ins=_checks(
-                            (1, 18, 0, _ON, t("Eventet planeras till mars", "The event is planned for March")),
+                            (1, 18, 0),
+                            confidence=_ON,
+                            note=t("Eventet planeras till mars", "The event is planned for March"),
                         ),
                     ),
                 ),
@@ -212,7 +254,8 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                     "Bygg förtroende för DPAB:s leverans på ett sätt som genererar nya kontakter",
                     "Build trust in DPAB's delivery in a way that generates new contacts",
                 ),
-                owner="Johan", aligned_to=("S1",),
+                owner="Johan",
+                aligned_to=("S1",),
                 key_results=(
                     KeyResult(
                         id="O3.1",
@@ -220,25 +263,32 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Ta fram ett kampanjkoncept färdigt att lansera 1 februari",
                             "Campaign concept ready to launch 1 Feb",
                         ),
-                        kind=_MS, due=_d(2, 1), owner="Johan",
-                        check_ins=_checks(
-                            (1, 4, 0.3, _ON),
-                            (1, 18, 0.6, _ON),
-                            (2, 1, 0.8, _RISK, t("Väntar på godkännande", "Waiting for approval")),
-                            (2, 15, 0.9, _RISK),
-                        ),
+                        kind=_MS,
+                        due=_d(2, 1),
+                        owner="Johan",
+                        check_ins=_checks((1, 4, 0.3), (1, 18, 0.6), (2, 1, 0.8), (2, 15, 0.9), confidence=_RISK),
                     ),
                     KeyResult(
                         id="O3.2",
-                        title=t("Nå 1000 beslutsfattare med vårt budskap", "Reach 1,000 decision makers with our message"),
-                        kind=_CNT, unit=t("beslutsfattare", "decision makers"), target=1000, owner="Lina",
-                        check_ins=_checks((2, 1, 150, _ON), (2, 15, 540, _ON)),
+                        title=t(
+                            "Nå 1000 beslutsfattare med vårt budskap", "Reach 1,000 decision makers with our message"
+                        ),
+                        kind=_CNT,
+                        unit=t("beslutsfattare", "decision makers"),
+                        target=1000,
+                        owner="Lina",
+                        check_ins=_checks((2, 1, 150), (2, 15, 540), confidence=_ON),
                     ),
                     KeyResult(
                         id="O3.3",
-                        title=t("Generera 100 nya leads genom denna kampanj", "Generate 100 new leads through the campaign"),
-                        kind=_CNT, unit="leads", target=100, owner="Johan",
-                        check_ins=_checks((2, 1, 4, _ON), (2, 15, 12, _ON)),
+                        title=t(
+                            "Generera 100 nya leads genom denna kampanj", "Generate 100 new leads through the campaign"
+                        ),
+                        kind=_CNT,
+                        unit="leads",
+                        target=100,
+                        owner="Johan",
+                        check_ins=_checks((2, 1, 4), (2, 15, 12), confidence=_ON),
                     ),
                 ),
             ),
@@ -251,14 +301,22 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
             Objective(
                 id="O1",
                 title=t("Aggressiv försäljningstillväxt", "Aggressive sales growth"),
-                owner="Fredrika", aligned_to=("S1",),
+                owner="Fredrika",
+                aligned_to=("S1",),
                 key_results=(
                     KeyResult(
                         id="O1.1",
-                        title=t("Fakturering nya kunder uppgår till 4 MSEK", "Invoicing to new customers reaches 4 MSEK"),
-                        kind=_INC, commitment=Commitment.COMMITTED, unit="MSEK", baseline=0, target=4,
-                        owner="Fredrika", feeds="S1.1",
-                        check_ins=_checks((1, 18, 0.6, _ON), (2, 1, 1.3, _ON), (2, 15, 2.1, _ON)),
+                        title=t(
+                            "Fakturering nya kunder uppgår till 4 MSEK", "Invoicing to new customers reaches 4 MSEK"
+                        ),
+                        kind=_INC,
+                        commitment=Commitment.COMMITTED,
+                        unit="MSEK",
+                        baseline=0,
+                        target=4,
+                        owner="Fredrika",
+                        feeds="S1.1",
+                        check_ins=_checks((1, 18, 0.6), (2, 1, 1.3), (2, 15, 2.1), confidence=_ON),
                     ),
                     KeyResult(
                         id="O1.2",
@@ -266,25 +324,37 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Merförsäljning om 1,5 MSEK till befintliga kunder",
                             "Upselling of 1.5 MSEK to existing customers",
                         ),
-                        kind=_INC, unit="MSEK", baseline=0, target=1.5, owner="Erik", feeds="S1.2",
-                        check_ins=_checks((1, 18, 0.1, _ON), (2, 1, 0.3, _ON), (2, 15, 0.6, _RISK)),
+                        kind=_INC,
+                        unit="MSEK",
+                        baseline=0,
+                        target=1.5,
+                        owner="Erik",
+                        feeds="S1.2",
+                        check_ins=_checks((1, 18, 0.1), (2, 1, 0.3), (2, 15, 0.6), confidence=_RISK),
                     ),
                 ),
             ),
             Objective(
                 id="O2",
                 title=t("Stå rustade för framtida ökad tillväxttakt", "Be ready for faster growth ahead"),
-                owner="Fredrika", aligned_to=("S1", "S3"),
+                owner="Fredrika",
+                aligned_to=("S1", "S3"),
                 key_results=(
                     KeyResult(
                         id="O2.1",
                         title=t("Rekrytera 2 norska säljare", "Recruit 2 Norwegian sales people"),
-                        kind=_CNT, unit=t("säljare", "sales people"), target=2, owner="Fredrika", feeds="S3.1",
+                        kind=_CNT,
+                        unit=t("säljare", "sales people"),
+                        target=2,
+                        owner="Fredrika",
+                        feeds="S3.1",
                         depends_on=(Dependency(key_result_id="marketing.O1.2", needed_by=_d(2, 15)),),
                         check_ins=_checks(
-                            (1, 18, 0, _ON),
-                            (2, 1, 1, _ON, t("Första säljaren börjar 15/2", "The first seller starts on 15 Feb")),
-                            (2, 15, 1, _RISK, t("Behöver den norska katalogen", "Needs the Norwegian catalogue")),
+                            (1, 18, 0),
+                            (2, 1, 1),
+                            (2, 15, 1),
+                            confidence=_RISK,
+                            note=t("Behöver den norska katalogen", "Needs the Norwegian catalogue"),
                         ),
                     ),
                     KeyResult(
@@ -293,8 +363,10 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Plan för merförsäljning redo att sättas i handling 28 februari",
                             "Upselling plan ready to act on by 28 Feb",
                         ),
-                        kind=_MS, due=_d(2, 28), owner="Erik",
-                        check_ins=_checks((2, 1, 0.3, _ON), (2, 15, 0.6, _ON)),
+                        kind=_MS,
+                        due=_d(2, 28),
+                        owner="Erik",
+                        check_ins=_checks((2, 1, 0.3), (2, 15, 0.6), confidence=_ON),
                     ),
                     KeyResult(
                         id="O2.3",
@@ -302,8 +374,11 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "10 säljare genomgår utbildning i lösningsförsäljning",
                             "10 sales people complete solution-selling training",
                         ),
-                        kind=_CNT, unit=t("säljare", "sales people"), target=10, owner="Sara",
-                        check_ins=_checks((1, 18, 0, _ON), (2, 1, 4, _ON), (2, 15, 6, _ON)),
+                        kind=_CNT,
+                        unit=t("säljare", "sales people"),
+                        target=10,
+                        owner="Sara",
+                        check_ins=_checks((1, 18, 0), (2, 1, 4), (2, 15, 6), confidence=_ON),
                     ),
                 ),
             ),
@@ -316,26 +391,36 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
             Objective(
                 id="O1",
                 title=t("Felfri hantering", "Flawless handling"),
-                owner="Pernilla", aligned_to=("S2",),
+                owner="Pernilla",
+                aligned_to=("S2",),
                 key_results=(
                     KeyResult(
                         id="O1.1",
                         title=t("100% av all post går till rätt mottagare", "100% of mail reaches the right recipient"),
-                        kind=_PCT, unit="%", baseline=97.2, target=100, owner="Pernilla", feeds="S2.1",
-                        check_ins=_checks((1, 18, 97.4, _RISK), (2, 1, 97.1, _OFF), (2, 15, 97.6, _OFF)),
+                        kind=_PCT,
+                        unit="%",
+                        baseline=97.2,
+                        target=100,
+                        owner="Pernilla",
+                        feeds="S2.1",
+                        check_ins=_checks((1, 18, 97.4), (2, 1, 97.1), (2, 15, 97.6), confidence=_OFF),
                     ),
                     KeyResult(
                         id="O1.2",
                         title=t("100% av all post hanteras", "100% of mail is handled (no letter lost)"),
-                        kind=_PCT, unit="%", baseline=99.5, target=100,
-                        check_ins=_checks((1, 18, 99.6, _ON), (2, 1, 99.6, _RISK), (2, 15, 99.7, _RISK)),
+                        kind=_PCT,
+                        unit="%",
+                        baseline=99.5,
+                        target=100,
+                        check_ins=_checks((1, 18, 99.6), (2, 1, 99.6), (2, 15, 99.7), confidence=_RISK),
                     ),
                 ),
             ),
             Objective(
                 id="O2",
                 title=t("Överträffa våra kunders förväntningar", "Exceed our customers' expectations"),
-                owner="Pernilla", aligned_to=("S2",),
+                owner="Pernilla",
+                aligned_to=("S2",),
                 key_results=(
                     KeyResult(
                         id="O2.1",
@@ -343,8 +428,12 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "30% minskning i snitthanteringstid för ett brev",
                             "30% shorter average handling time per letter",
                         ),
-                        kind=_DEC, unit="h", baseline=48, target=33.6, owner="Ahmed",
-                        check_ins=_checks((1, 18, 46, _ON), (2, 1, 45, _RISK), (2, 15, 44, _RISK)),
+                        kind=_DEC,
+                        unit="h",
+                        baseline=48,
+                        target=33.6,
+                        owner="Ahmed",
+                        check_ins=_checks((1, 18, 46), (2, 1, 45), (2, 15, 44), confidence=_RISK),
                     ),
                     KeyResult(
                         id="O2.2",
@@ -352,7 +441,10 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Ta fram och leverera rapport om volym och precision för 25 största kunder",
                             "Volume and precision report delivered to the 25 largest customers",
                         ),
-                        kind=_CNT, unit=t("kunder", "customers"), target=25, owner="Karin",
+                        kind=_CNT,
+                        unit=t("kunder", "customers"),
+                        target=25,
+                        owner="Karin",
                         check_ins=_checks((1, 18, 5)),
                     ),
                     KeyResult(
@@ -361,8 +453,12 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             "Hämta ett NPS-basvärde genom att fråga 100 kunder",
                             "NPS baseline from asking 100 customers",
                         ),
-                        kind=_CNT, unit=t("kunder", "customers"), target=100, owner="Pernilla", feeds="S2.2",
-                        check_ins=_checks((2, 1, 30, _ON), (2, 15, 100, _ON)),
+                        kind=_CNT,
+                        unit=t("kunder", "customers"),
+                        target=100,
+                        owner="Pernilla",
+                        feeds="S2.2",
+                        check_ins=_checks((2, 1, 30), (2, 15, 100), confidence=_ON),
                     ),
                 ),
             ),

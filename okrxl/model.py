@@ -44,9 +44,7 @@ class KeyResultKind(enum.StrEnum):
         return self in (KeyResultKind.MILESTONE, KeyResultKind.BINARY)
 
 
-_METRIC_KINDS = frozenset(
-    {KeyResultKind.INCREASE, KeyResultKind.DECREASE, KeyResultKind.COUNT, KeyResultKind.PERCENT}
-)
+_METRIC_KINDS = frozenset({KeyResultKind.INCREASE, KeyResultKind.DECREASE, KeyResultKind.COUNT, KeyResultKind.PERCENT})
 
 
 class Commitment(enum.StrEnum):
@@ -253,8 +251,7 @@ class KeyResult:
             for c in self.check_ins:
                 if c.value is not None and not 0 <= c.value <= 1:
                     raise ModelError(
-                        f"{where}: a {self.kind} check-in is a share done in [0, 1], "
-                        f"got {c.value} on {c.date}"
+                        f"{where}: a {self.kind} check-in is a share done in [0, 1], got {c.value} on {c.date}"
                     )
 
     def _check_direction(self, where: str) -> None:
@@ -264,9 +261,7 @@ class KeyResult:
         if self.target == baseline:
             raise ModelError(f"{where}: target equals baseline ({baseline}); nothing to measure")
         if self.kind is KeyResultKind.DECREASE and self.target > baseline:
-            raise ModelError(
-                f"{where}: a decrease needs a target below its baseline, got {baseline} -> {self.target}"
-            )
+            raise ModelError(f"{where}: a decrease needs a target below its baseline, got {baseline} -> {self.target}")
         if self.kind is KeyResultKind.INCREASE and self.target < baseline:
             raise ModelError(
                 f"{where}: an increase needs a target above its baseline, got {baseline} -> {self.target}; "
@@ -318,9 +313,7 @@ class Team:
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.id):
-            raise ModelError(
-                f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')"
-            )
+            raise ModelError(f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -61,14 +61,14 @@ _STEPS = {
     Status.AT_RISK: 2,
     Status.OVERDUE: 2,
 }
-# Worst first; overdue counts as at-risk, so the two share a rank.
+# Worst first. Overdue counts as at-risk; where an objective has both, it shows at-risk.
 _RANK = {
     Status.AT_RISK: 0,
-    Status.OVERDUE: 0,
-    Status.BEHIND: 1,
-    Status.NOT_STARTED: 2,
-    Status.ON_TRACK: 3,
-    Status.DONE: 4,
+    Status.OVERDUE: 1,
+    Status.BEHIND: 2,
+    Status.NOT_STARTED: 3,
+    Status.ON_TRACK: 4,
+    Status.DONE: 5,
 }
 # Scores come from float arithmetic: (3 - 0) / (10 - 0) must count as reaching 0.75 * 0.4.
 TOLERANCE = 1e-9
@@ -227,9 +227,7 @@ def assess_key_result(kr: KeyResult, *, period: Period, as_of: dt.date, method: 
     )
 
 
-def assess_objective(
-    objective: Objective, *, period: Period, as_of: dt.date, method: Method
-) -> ObjectiveAssessment:
+def assess_objective(objective: Objective, *, period: Period, as_of: dt.date, method: Method) -> ObjectiveAssessment:
     """Weighted mean of the scored key results; status is the worst among them."""
     krs = tuple(assess_key_result(kr, period=period, as_of=as_of, method=method) for kr in objective.key_results)
     score = weighted_mean((a.score, kr.weight) for a, kr in zip(krs, objective.key_results))
@@ -251,7 +249,7 @@ def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
 
 
 def worst_status(statuses: Iterable[Status]) -> Status:
-    """The worst of the statuses (first of equals); `unscored` when none can be ranked."""
+    """The worst of the statuses; `unscored` when none can be ranked."""
     ranked = [s for s in statuses if s in _RANK]
     return min(ranked, key=_RANK.__getitem__) if ranked else Status.UNSCORED
 

@@ -84,9 +84,7 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
                     "measured_score": measured.score,
                     "carried_score": carried,
                 }
-                for objective, measured, carried in zip(
-                    strategy.objectives, assessment.strategic, assessment.carried
-                )
+                for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried)
             ],
         },
         "teams": [

@@ -344,8 +344,13 @@ def test_a_strategic_objective_with_one_key_result_has_too_few():
         pytest.param({"title": "Nöjdare kunder"}, ALPHA_KR, id="no number and no date"),
         pytest.param({"title": "10 000 visningar av vårt innehåll"}, [], id="a number of results"),
         pytest.param(
-            {"title": "Ny webbplats lanserad", "kind": KeyResultKind.MILESTONE, "target": None,
-             "due": dt.date(2024, 3, 1), "check_ins": check_in(0.5)},
+            {
+                "title": "Ny webbplats lanserad",
+                "kind": KeyResultKind.MILESTONE,
+                "target": None,
+                "due": dt.date(2024, 3, 1),
+                "check_ins": check_in(0.5),
+            },
             [],
             id="a milestone with a due date",
         ),

@@ -18,10 +18,10 @@ def run(*args):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps():
-    result = run("demo")
+def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
+    result = run("demo", str(tmp_path / "demo"))
     assert result.exit_code == 0
-    out = result.output
+    out = result.output.split("\nwritten ")[0]
     assert out.startswith("Digital Posthantering AB · 2027-Q1 (2027-01-01 to 2027-03-31) · as of 2027-02-15")
     assert "Marknad (marketing), lead Mats: score 0.48 yellow, at-risk" in out
     assert "Försäljning (sales), lead Fredrika: score 0.51 yellow, behind" in out
@@ -33,18 +33,42 @@ def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps():
     assert out.rstrip().endswith("Aligned share 100% · coverage 100%")
 
 
-def test_demo_in_english_at_an_early_date_shows_not_started():
-    result = run("demo", "--lang", "en", "--as-of", "2027-01-03")
+def test_demo_in_english_at_an_early_date_shows_not_started(tmp_path):
+    result = run("demo", str(tmp_path), "--lang", "en", "--as-of", "2027-01-03")
     assert result.exit_code == 0
     assert "Marketing (marketing), lead Mats: score 0.00 red, not-started" in result.output
     assert "Launch the translated website by 15 Feb" in result.output
+
+
+def test_demo_writes_the_example_files_and_refuses_to_overwrite_them(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", str(tmp_path)])
+    written = ["strategy.xlsx", "2027-Q1/marketing.xlsx", "2027-Q1/sales.xlsx", "2027-Q1/production.xlsx"]
+    assert [
+        line.split(str(tmp_path) + "/")[1] for line in result.output.splitlines() if line.startswith("written")
+    ] == written
+    before = {name: (tmp_path / name).read_bytes() for name in written}
+    again = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01"])
+    assert again.exit_code == 1
+    assert "use --force to overwrite it" in again.output
+    assert {name: (tmp_path / name).read_bytes() for name in written} == before
+    forced = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01", "--force"])
+    assert forced.exit_code == 0 and forced.output.count("overwritten ") == 4
+
+
+def test_demo_in_the_current_folder_writes_okrxl_demo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("demo").exit_code == 0
+    assert (tmp_path / "okrxl-demo" / "2027-Q1" / "sales.xlsx").is_file()
 
 
 def test_demo_json_prints_the_status_document():
     result = run("demo", "--json", "--as-of", "2027-03-01")
     expected = status_document(
         review_quarter(
-            example.dpab_strategy(), example.dpab_teams(), quarter=example.QUARTER, as_of=example.AS_OF.replace(month=3, day=1)
+            example.dpab_strategy(),
+            example.dpab_teams(),
+            quarter=example.QUARTER,
+            as_of=example.AS_OF.replace(month=3, day=1),
         )
     )
     assert json.loads(result.output) == expected
@@ -75,4 +99,7 @@ def test_the_installed_command_runs_the_demo():
     assert command, "okrxl is not installed in this environment: pip install -e .[test]"
     done = subprocess.run([command, "demo", "--json"], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout)["schema"] == "okrxl.status/1"
-    assert subprocess.run([command, "--version"], capture_output=True, text=True).stdout == f"okrxl, version {__version__}\n"
+    assert (
+        subprocess.run([command, "--version"], capture_output=True, text=True).stdout
+        == f"okrxl, version {__version__}\n"
+    )

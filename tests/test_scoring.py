@@ -45,9 +45,7 @@ DAY_40 = dt.date(2027, 2, 10)
 
 def kr(kind=K.INCREASE, *values, baseline=None, target=None, **fields) -> KeyResult:
     """A key result whose check-ins, one a week from 4 January, have `values`."""
-    check_ins = tuple(
-        CheckIn(date=dt.date(2027, 1, 4) + dt.timedelta(weeks=i), value=v) for i, v in enumerate(values)
-    )
+    check_ins = tuple(CheckIn(date=dt.date(2027, 1, 4) + dt.timedelta(weeks=i), value=v) for i, v in enumerate(values))
     return KeyResult(
         id="O1.1", title="A result of 10", kind=kind, baseline=baseline, target=target, check_ins=check_ins, **fields
     )
@@ -203,9 +201,7 @@ def test_silence_is_not_started_only_in_the_first_quarter_of_the_period(as_of, s
         pytest.param([0.9], dt.date(2027, 2, 1), None, DAY_40, Status.OVERDUE, id="due-passed-is-overdue"),
         pytest.param([0.9], dt.date(2027, 2, 10), None, DAY_40, Status.ON_TRACK, id="due-today-is-not-overdue"),
         pytest.param([0.1], dt.date(2027, 3, 15), None, DAY_40, Status.ON_TRACK, id="before-due-is-on-track"),
-        pytest.param(
-            [0.1], dt.date(2027, 3, 15), Confidence.AT_RISK, DAY_40, Status.BEHIND, id="team-says-at-risk"
-        ),
+        pytest.param([0.1], dt.date(2027, 3, 15), Confidence.AT_RISK, DAY_40, Status.BEHIND, id="team-says-at-risk"),
         pytest.param(
             [0.1], dt.date(2027, 3, 15), Confidence.OFF_TRACK, DAY_40, Status.AT_RISK, id="team-says-off-track"
         ),
@@ -318,10 +314,11 @@ def test_weights_of_zero_leave_nothing_to_average():
     assert assess_team(plan, period=PERIOD, as_of=DAY_40, method=METHOD).score is None
 
 
-def test_worst_status_ranks_overdue_with_at_risk_and_ignores_unscored():
+def test_worst_status_ranks_overdue_next_to_at_risk_and_ignores_unscored():
     assert worst_status([Status.DONE, Status.BEHIND, Status.ON_TRACK]) is Status.BEHIND
     assert worst_status([Status.ON_TRACK, Status.NOT_STARTED]) is Status.NOT_STARTED
-    assert worst_status([Status.BEHIND, Status.OVERDUE, Status.AT_RISK]) is Status.OVERDUE
+    assert worst_status([Status.BEHIND, Status.OVERDUE, Status.DONE]) is Status.OVERDUE
+    assert worst_status([Status.OVERDUE, Status.AT_RISK]) is Status.AT_RISK
     assert worst_status([Status.UNSCORED, Status.DONE]) is Status.DONE
     assert worst_status([Status.UNSCORED]) is Status.UNSCORED
 

@@ -1,0 +1,219 @@
+"""The workbook contract, imported by both the writers and the readers so they cannot drift apart.
+
+Sheet names, table names, column keys, defined names, the schema version and the fixed
+vocabulary (kinds, commitments, confidence, statuses) in both languages. Data is found by table
+name plus header text, never by a fixed address. The words a person reads (headers, titles,
+instructions) come from the template (:mod:`okrxl.template`); the ones okrxl must understand
+when it reads a file back are fixed here, and the reader accepts both languages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from okrxl.model import Commitment, Confidence, KeyResultKind, Side, Strategy
+from okrxl.scoring import Status
+
+SCHEMA_VERSION = 1
+Lang = Literal["sv", "en"]
+LANGS: tuple[Lang, ...] = ("sv", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    sv: str
+    en: str
+
+    def __call__(self, lang: Lang) -> str:
+        return self.sv if lang == "sv" else self.en
+
+    def __iter__(self):
+        return iter((self.sv, self.en))
+
+
+# Sheets. The reader finds a sheet by any of its names.
+SHEET_INSTRUCTIONS = Words("Instruktioner", "Instructions")
+SHEET_OKRS = Words("OKR", "OKRs")
+SHEET_STRATEGY = Words("Strategi", "Strategy")
+SHEET_SETTINGS = Words("Inställningar", "Settings")
+SHEET_TEAMS = Words("Team", "Teams")
+SHEET_STRATEGIC_OKRS = Words("Strategiska OKR", "Strategic OKRs")
+SHEET_LISTS = Words("Listor", "Lists")
+SHEET_META = "okrxl"
+"""The hidden sheet with the workbook's metadata: schema, kind of workbook, team, quarter, fingerprint."""
+
+# Tables (Excel ListObjects): names are the same in both languages.
+TABLE_OKRS = "okrs"
+TABLE_SETTINGS = "settings"
+TABLE_TEAMS = "teams"
+TABLE_STRATEGIC_OKRS = "strategic_okrs"
+TABLE_META = "okrxl_meta"
+
+# Defined names (workbook scope).
+NAME_KINDS = "okrxl_kinds"
+NAME_COMMITMENTS = "okrxl_commitments"
+NAME_CONFIDENCES = "okrxl_confidences"
+NAME_OBJECTIVES = "okrxl_objectives"
+NAME_KEY_RESULTS = "okrxl_key_results"
+NAME_PERIOD_START = "okrxl_period_start"
+NAME_PERIOD_END = "okrxl_period_end"
+NAME_TODAY = "okrxl_today"
+"""`=TODAY()`: the date the status formulas pace against (a fixed date in tests)."""
+
+# Metadata keys on the hidden sheet.
+META_SCHEMA = "schema"
+META_WORKBOOK = "workbook"  # "team" or "strategy"
+META_TEAM = "team"
+META_QUARTER = "quarter"
+META_FINGERPRINT = "strategy_fingerprint"
+META_LANG = "lang"
+META_HEADER_PREFIX = "header."  # header.<column key> = the header text this workbook uses
+
+WORKBOOK_TEAM = "team"
+WORKBOOK_STRATEGY = "strategy"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    """Stable key, used in code, the template and the metadata."""
+    role: Literal["text", "number", "date", "choice", "formula", "check-in"]
+    input: bool = True
+    """False for okrxl's formula cells, which are locked."""
+
+
+# The team workbook's OKR table, left to right. Check-in columns (one per date) go where CHECK_INS is.
+# What a printed page needs comes first (up to PRINTED_UNTIL); the rarer columns follow.
+CHECK_INS = "check_ins"
+TEAM_COLUMNS: tuple[Column, ...] = (
+    Column("id", "text"),
+    Column("title", "text"),
+    Column("kind", "choice"),
+    Column("commitment", "choice"),
+    Column("aligned_to", "choice"),
+    Column("owner", "text"),
+    Column("unit", "text"),
+    Column("baseline", "number"),
+    Column("target", "number"),
+    Column("due", "date"),
+    Column(CHECK_INS, "check-in"),
+    Column("current", "formula", input=False),
+    Column("score", "formula", input=False),
+    Column("status", "formula", input=False),
+    Column("confidence", "choice"),
+    Column("note", "text"),
+    Column("feeds", "choice"),
+    Column("also_aligned_to", "choice"),
+    Column("weight", "number"),
+    Column("depends_on", "text"),
+    Column("needed_by", "date"),
+    Column("miss_reason", "text"),
+    Column("comment", "text"),
+)
+PRINTED_UNTIL = "confidence"
+
+STRATEGIC_COLUMNS: tuple[Column, ...] = (
+    Column("id", "text"),
+    Column("title", "text"),
+    Column("kind", "choice"),
+    Column("commitment", "choice"),
+    Column("owner", "text"),
+    Column("unit", "text"),
+    Column("baseline", "number"),
+    Column("target", "number"),
+    Column("weight", "number"),
+    Column(CHECK_INS, "check-in"),
+)
+
+TEAMS_COLUMNS: tuple[Column, ...] = (Column("id", "text"), Column("name", "text"), Column("lead", "text"))
+
+# The settings of a strategy workbook, in order: key, and the label a person reads.
+SETTINGS: tuple[tuple[str, Words], ...] = (
+    ("company", Words("Företag", "Company")),
+    ("vision", Words("Vision", "Vision")),
+    ("mission", Words("Mission", "Mission")),
+    ("year", Words("År", "Year")),
+    ("first_month", Words("Årets första månad (1-12)", "First month of the year (1-12)")),
+    ("cadence_weeks", Words("Veckor mellan avstämningar (1, 2 eller 4)", "Weeks between check-ins (1, 2 or 4)")),
+    ("aspirational_yellow", Words("Ambitiös: gul från", "Aspirational: yellow from")),
+    ("aspirational_green", Words("Ambitiös: grön från", "Aspirational: green from")),
+    ("committed_yellow", Words("Åtagande: gul från", "Committed: yellow from")),
+    ("behind_share", Words("Efter: andel av förväntat", "Behind: share of expected")),
+    ("not_started_share", Words("Ej påbörjad: andel av perioden", "Not started: share of the period")),
+    ("stale_cadences", Words("Inaktuell efter (avstämningar)", "Stale after (check-ins)")),
+    ("max_objectives", Words("Högst antal objectives", "Most objectives")),
+    ("min_key_results", Words("Minst antal key results", "Fewest key results")),
+    ("max_key_results", Words("Högst antal key results", "Most key results")),
+)
+
+
+# The fixed vocabulary. The first word of each is what okrxl writes; all are accepted when read.
+KIND_WORDS: dict[str, tuple[KeyResultKind, Side, Words]] = {
+    "increase": (KeyResultKind.INCREASE, Side.AT_LEAST, Words("öka", "increase")),
+    "decrease": (KeyResultKind.DECREASE, Side.AT_LEAST, Words("minska", "decrease")),
+    "count": (KeyResultKind.COUNT, Side.AT_LEAST, Words("antal", "count")),
+    "percent": (KeyResultKind.PERCENT, Side.AT_LEAST, Words("procent", "percent")),
+    "milestone": (KeyResultKind.MILESTONE, Side.AT_LEAST, Words("milstolpe", "milestone")),
+    "binary": (KeyResultKind.BINARY, Side.AT_LEAST, Words("ja/nej", "binary")),
+    "maintain-at-least": (KeyResultKind.MAINTAIN, Side.AT_LEAST, Words("behåll minst", "maintain at least")),
+    "maintain-at-most": (KeyResultKind.MAINTAIN, Side.AT_MOST, Words("behåll högst", "maintain at most")),
+}
+COMMITMENT_WORDS: dict[Commitment, Words] = {
+    Commitment.ASPIRATIONAL: Words("ambitiös", "aspirational"),
+    Commitment.COMMITTED: Words("åtagande", "committed"),
+}
+CONFIDENCE_WORDS: dict[Confidence, Words] = {
+    Confidence.ON_TRACK: Words("i fas", "on track"),
+    Confidence.AT_RISK: Words("risk", "at risk"),
+    Confidence.OFF_TRACK: Words("efter", "off track"),
+}
+STATUS_WORDS: dict[Status, Words] = {
+    Status.DONE: Words("klar", "done"),
+    Status.ON_TRACK: Words("i fas", "on track"),
+    Status.NOT_STARTED: Words("ej påbörjad", "not started"),
+    Status.BEHIND: Words("släpar efter", "behind"),
+    Status.AT_RISK: Words("i riskzonen", "at risk"),
+    Status.OVERDUE: Words("försenad", "overdue"),
+    Status.UNSCORED: Words("utan mål", "no target"),
+}
+DONE_WORDS = frozenset({"ja", "klar", "klart", "yes", "done", "x", "✓", "true", "sant", "y", "j"})
+NOT_DONE_WORDS = frozenset({"nej", "no", "not done", "ej klar", "false", "falskt", "n"})
+PLACEHOLDER_WORDS = frozenset({"x", "tbd", "?", "??", "-", "n/a", "tbc", "okänt", "okänd"})
+
+
+def kind_word(kind: KeyResultKind, side: Side, lang: Lang) -> str:
+    for kind_, side_, words in KIND_WORDS.values():
+        if kind_ is kind and (kind is not KeyResultKind.MAINTAIN or side_ is side):
+            return words(lang)
+    raise KeyError(kind)
+
+
+def choice_label(item_id: str, title: str) -> str:
+    """What a dropdown shows for a strategic objective or key result: `S1 – title`."""
+    return f"{item_id} – {title}"
+
+
+def strategy_fingerprint(strategy: Strategy) -> str:
+    """12 hex digits that change when the strategy's structure changes, not when check-ins are added."""
+    canonical = {
+        "company": strategy.company,
+        "year": strategy.year,
+        "first_month": strategy.first_month,
+        "teams": [[t.id, t.name] for t in strategy.teams],
+        "objectives": [
+            [
+                o.id,
+                o.title,
+                [
+                    [kr.id, kr.title, str(kr.kind), None if kr.target is None else float(kr.target)]
+                    for kr in o.key_results
+                ],
+            ]
+            for o in strategy.objectives
+        ],
+    }
+    text = json.dumps(canonical, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

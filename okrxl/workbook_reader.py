@@ -1,0 +1,575 @@
+"""Reading the strategy workbook and team workbooks back, however they were saved.
+
+Data is found by table name and header text (layout.py), never by a fixed address. Every value a
+person typed goes through okrxl.cells; what cannot be read becomes a `Problem` naming the file and
+the cell, and reading goes on. Scores are never taken from cached formula values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrxl import layout
+from okrxl.cells import (
+    CellValueError,
+    clean_text,
+    read_completion,
+    read_date,
+    read_ids,
+    read_number,
+    read_target,
+    read_word,
+)
+from okrxl.files import FileError, guard_xlsx
+from okrxl.model import (
+    CheckIn,
+    Commitment,
+    Confidence,
+    Dependency,
+    KeyResult,
+    KeyResultKind,
+    Method,
+    Objective,
+    Quarter,
+    Side,
+    Strategy,
+    Team,
+    TeamQuarter,
+)
+from okrxl.problems import CellRef, ModelError, OkrxlError, Problem, Severity
+from okrxl.template import DEFAULT
+
+KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
+    **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
+    **{key: (kind, side) for key, (kind, side, _) in layout.KIND_WORDS.items()},
+    "maintain": (KeyResultKind.MAINTAIN, Side.AT_LEAST),
+    "metric": (KeyResultKind.INCREASE, Side.AT_LEAST),
+}
+COMMITMENT_VOCABULARY = {
+    **{w.casefold(): c for c, words in layout.COMMITMENT_WORDS.items() for w in words},
+    **{c.value: c for c in Commitment},
+}
+CONFIDENCE_VOCABULARY = {
+    **{w.casefold(): c for c, words in layout.CONFIDENCE_WORDS.items() for w in words},
+    **{c.value: c for c in Confidence},
+    "off-track": Confidence.OFF_TRACK,
+}
+_OBJECTIVE_ID = {"team": re.compile(r"^O(\d+)$"), "strategy": re.compile(r"^S(\d+)$")}
+_KEY_RESULT_ID = {"team": re.compile(r"^(O\d+)\.(\d+)$"), "strategy": re.compile(r"^(S\d+)\.(\d+)$")}
+
+
+class NotAnOkrxlWorkbook(FileError):
+    """The file is an xlsx, but not one okrxl made (or not of the expected kind)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StrategyReading:
+    path: Path
+    strategy: Strategy | None
+    """None when the problems leave nothing usable."""
+    problems: tuple[Problem, ...]
+    lang: layout.Lang = "sv"
+    """The workbook's language, the default for the team workbooks made from it."""
+    locations: dict[str, CellRef] = field(default_factory=dict)
+    """The cell of each strategic objective's and key result's id."""
+
+    @property
+    def has_errors(self) -> bool:
+        return self.strategy is None or any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamReading:
+    path: Path
+    team_id: str
+    quarter: Quarter
+    fingerprint: str | None
+    plan: TeamQuarter | None
+    problems: tuple[Problem, ...]
+    locations: dict[str, CellRef] = field(default_factory=dict)
+    """The cell of each objective's and key result's id, by qualified id."""
+
+    @property
+    def has_errors(self) -> bool:
+        return self.plan is None or any(p.severity is Severity.ERROR for p in self.problems)
+
+
+class _Collector:
+    """Problems of one file, with the file's name filled in."""
+
+    def __init__(self, path: Path):
+        self.file = path.name
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, message: str, cell: CellRef | None = None, severity=Severity.ERROR) -> None:
+        self.problems.append(Problem(code=code, severity=severity, file=self.file, cell=cell, message=message))
+
+
+def _load(path: Path):
+    """Open a workbook for reading values, after the package-level safety checks."""
+    import openpyxl
+
+    guard_xlsx(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*extension is not supported.*")
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            return openpyxl.load_workbook(path, data_only=True, keep_links=False)
+    except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, OSError, EOFError) as error:
+        raise FileError(
+            f"{path.name}: cannot read the workbook ({type(error).__name__}: {error}); "
+            "open it in your spreadsheet app and save it again as .xlsx"
+        ) from None
+    except Exception as error:  # openpyxl raises many kinds on malformed XML
+        if isinstance(error, OkrxlError):
+            raise
+        raise FileError(
+            f"{path.name}: cannot read the workbook ({type(error).__name__}); "
+            "open it in your spreadsheet app and save it again as .xlsx"
+        ) from None
+
+
+def _read_meta(workbook, path: Path) -> dict[str, str]:
+    if layout.SHEET_META not in workbook.sheetnames:
+        raise NotAnOkrxlWorkbook(
+            f"{path.name}: not an okrxl workbook (no sheet {layout.SHEET_META!r}); "
+            "make team workbooks with `okrxl generate` and the strategy with `okrxl init`"
+        )
+    meta = {}
+    for key, value, *_ in workbook[layout.SHEET_META].iter_rows(min_row=2, values_only=True):
+        if key is not None:
+            meta[str(key).strip()] = "" if value is None else str(value).strip()
+    schema = meta.get(layout.META_SCHEMA, "")
+    if schema != str(layout.SCHEMA_VERSION):
+        raise NotAnOkrxlWorkbook(
+            f"{path.name}: made for okrxl workbook schema {schema or '?'}, this okrxl reads schema "
+            f"{layout.SCHEMA_VERSION}; regenerate it with `okrxl generate` (or `okrxl init` for a strategy)"
+        )
+    return meta
+
+
+def _sheet(workbook, names: layout.Words, path: Path):
+    for name in names:
+        if name in workbook.sheetnames:
+            return workbook[name]
+    raise NotAnOkrxlWorkbook(
+        f"{path.name}: no sheet {names.en!r} or {names.sv!r} (sheets are {', '.join(workbook.sheetnames)}); "
+        "sheets must keep the names okrxl gave them"
+    )
+
+
+@dataclass
+class _Table:
+    sheet_name: str
+    columns: dict[str, int]
+    """Column key -> 1-based column; check-in columns are keyed `check_ins:YYYY-MM-DD`."""
+    rows: list[tuple[int, list]]
+    """(1-based row, the row's cells)."""
+
+    def cell(self, row: int, key: str) -> CellRef:
+        return CellRef(self.sheet_name, row, self.columns[key])
+
+    def check_in_dates(self) -> list[tuple[dt.date, int]]:
+        return sorted(
+            (dt.date.fromisoformat(key.split(":", 1)[1]), col)
+            for key, col in self.columns.items()
+            if key.startswith(layout.CHECK_INS + ":")
+        )
+
+
+def _header_keys(meta: dict[str, str]) -> dict[str, str]:
+    """Header text (case-folded) -> column key: the built-in labels in both languages and the file's own."""
+    keys = {}
+    for key, words in DEFAULT.labels.items():
+        for text in words:
+            keys.setdefault(text.casefold(), key)
+    for meta_key, text in meta.items():
+        if meta_key.startswith(layout.META_HEADER_PREFIX):
+            keys[text.casefold()] = meta_key[len(layout.META_HEADER_PREFIX) :]
+    return keys
+
+
+def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _Collector, *, year: int) -> _Table:
+    from openpyxl.utils.cell import range_boundaries
+
+    table = sheet.tables.get(table_name)
+    if table is None:
+        raise NotAnOkrxlWorkbook(
+            f"{collect.file}: sheet {sheet.title!r} has lost its table {table_name!r}; "
+            "copy your entries into a freshly generated workbook"
+        )
+    min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    header_keys = _header_keys(meta)
+    columns: dict[str, int] = {}
+    for col in range(min_col, max_col + 1):
+        raw = sheet.cell(min_row, col).value
+        text = clean_text(raw)
+        if text is None:
+            continue
+        key = header_keys.get(text.casefold())
+        if key is None and layout.CHECK_INS in wanted:
+            try:
+                key = f"{layout.CHECK_INS}:{read_date(raw, year=year).isoformat()}"
+            except CellValueError:
+                key = None
+        if key is None:
+            collect.add("unknown-column", f"okrxl does not know the column {text!r}; it was not read",
+                        CellRef(sheet.title, min_row, col), Severity.WARNING)  # fmt: skip
+        elif key in columns:
+            collect.add("duplicate-column", f"a second column {text!r}; only the first was read",
+                        CellRef(sheet.title, min_row, col))  # fmt: skip
+        else:
+            columns[key] = col
+    missing = [k for k in wanted if k != layout.CHECK_INS and k not in columns]
+    if missing:
+        raise NotAnOkrxlWorkbook(
+            f"{collect.file}: the table {table_name!r} on sheet {sheet.title!r} has no column "
+            f"{', '.join(repr(DEFAULT.labels[k].en) for k in missing)}; headers must keep their text"
+        )
+    rows = [(r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]) for r in range(min_row + 1, max_row + 1)]
+    # A row typed just below the table (which LibreOffice does not extend) is read too.
+    r = max_row + 1
+    while any(sheet.cell(r, c).value not in (None, "") for c in range(min_col, max_col + 1)):
+        rows.append((r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]))
+        r += 1
+    return _Table(sheet.title, columns, rows)
+
+
+class _Row:
+    """One table row with typed access that turns unreadable cells into problems."""
+
+    def __init__(self, table: _Table, row: int, values: list, sheet, collect: _Collector, year: int, epoch):
+        self.table, self.row, self.values, self.sheet = table, row, values, sheet
+        self.collect, self.year, self.epoch = collect, year, epoch
+
+    def raw(self, key: str):
+        col = self.table.columns.get(key)
+        return None if col is None else self.values[col - 1]
+
+    def ref(self, key: str) -> CellRef:
+        return self.table.cell(self.row, key)
+
+    def number_format(self, key: str) -> str | None:
+        col = self.table.columns.get(key)
+        return None if col is None else self.sheet.cell(self.row, col).number_format
+
+    def get(self, key: str, reader, **options):
+        """`reader(raw, ...)` or None with a problem recorded."""
+        try:
+            return reader(self.raw(key), **options)
+        except CellValueError as error:
+            self.collect.add(error.code, str(error), self.ref(key))
+            return None
+
+    def text(self, key: str) -> str | None:
+        return clean_text(self.raw(key))
+
+    def number(self, key: str, *, percent_points=False) -> float | None:
+        return self.get(key, read_number, number_format=self.number_format(key), percent_points=percent_points)
+
+    def date(self, key: str) -> dt.date | None:
+        return self.get(key, read_date, number_format=self.number_format(key), year=self.year, epoch=self.epoch)
+
+    def word(self, key: str, vocabulary, what: str):
+        return self.get(key, read_word, vocabulary=vocabulary, what=what)
+
+    def is_empty(self, keys) -> bool:
+        return all(clean_text(self.raw(k)) is None for k in keys if k != "id")
+
+
+def _rows(table: _Table, sheet, collect: _Collector, year: int, epoch) -> Iterator[_Row]:
+    for row, values in table.rows:
+        yield _Row(table, row, values, sheet, collect, year, epoch)
+
+
+def _weight(row: _Row) -> float:
+    weight = row.number("weight")
+    if weight is not None and weight < 0:
+        row.collect.add("bad-weight", f"a weight must not be negative, got {weight:g}; 1 was used", row.ref("weight"))
+        return 1.0
+    return 1.0 if weight is None else weight
+
+
+def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bool) -> list[CheckIn]:
+    check_ins = []
+    for day, _ in table.check_in_dates():
+        key = f"{layout.CHECK_INS}:{day.isoformat()}"
+        if kind.is_completion:
+            value = row.get(key, read_completion, number_format=row.number_format(key))
+        else:
+            value = row.number(key, percent_points=percent_points)
+        if value is not None:
+            check_ins.append(CheckIn(date=day, value=value))
+    return check_ins
+
+
+def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyResult | None:
+    title = row.text("title")
+    kind_side = row.word("kind", KIND_VOCABULARY, "kind")
+    if kind_side is None:
+        if clean_text(row.raw("kind")) is None:
+            row.collect.add("missing-kind", f"key result {local_id} has no kind; choose one from the list",
+                            row.ref("kind"))  # fmt: skip
+        return None
+    kind, side = kind_side
+    unit = row.text("unit")
+    percent_points = kind is KeyResultKind.PERCENT or (unit is not None and "%" in unit)
+    check_ins = _check_ins(row, table, kind, percent_points)
+    if team:
+        confidence = row.word("confidence", CONFIDENCE_VOCABULARY, "confidence")
+        note = row.text("note")
+        if confidence or note:
+            target = check_ins[-1] if check_ins else None
+            if target is None:
+                dates = table.check_in_dates()
+                check_ins = [CheckIn(date=dates[0][0], value=None, confidence=confidence, note=note)] if dates else []
+            else:
+                check_ins[-1] = CheckIn(date=target.date, value=target.value, confidence=confidence, note=note)
+    fields = dict(
+        id=local_id,
+        title=title,
+        kind=kind,
+        side=side,
+        commitment=row.word("commitment", COMMITMENT_VOCABULARY, "commitment") or Commitment.ASPIRATIONAL,
+        unit=unit,
+        baseline=row.number("baseline", percent_points=percent_points),
+        target=row.get("target", read_target, number_format=row.number_format("target"), percent_points=percent_points),
+        owner=row.text("owner"),
+        weight=_weight(row),
+        check_ins=tuple(check_ins),
+    )
+    if team:
+        feeds = read_ids(row.raw("feeds"))
+        needed_by = row.date("needed_by")
+        fields |= dict(
+            due=row.date("due"),
+            feeds=feeds[0] if feeds else None,
+            depends_on=tuple(Dependency(key_result_id=i, needed_by=needed_by) for i in read_ids(row.raw("depends_on"))),
+            miss_reason=row.text("miss_reason"),
+            comment=row.text("comment"),
+        )
+    try:
+        return KeyResult(**fields)
+    except ModelError as error:
+        row.collect.add("invalid-key-result", f"{error}; fix the row", row.ref("id"))
+        return None
+
+
+def _objectives(
+    table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify
+) -> tuple[list[Objective], dict[str, CellRef]]:
+    """Objective rows and their key result rows, in order; empty provisioned rows are skipped."""
+    part = "team" if team else "strategy"
+    inputs = [k for k in table.columns if k not in ("current", "score", "status")]
+    drafts: list[dict] = []
+    locations: dict[str, CellRef] = {}
+    for row in _rows(table, sheet, collect, year, epoch):
+        item_id = row.text("id")
+        if row.is_empty(inputs):
+            continue
+        title = row.text("title")
+        if item_id is None:
+            collect.add("missing-id", "a row without an id; write e.g. O1 for an objective or O1.2 for a key result",
+                        row.ref("id"))  # fmt: skip
+            continue
+        if title is None:
+            collect.add("missing-title", f"{item_id} has entries but no title; it was not read", row.ref("title"))
+            continue
+        if _OBJECTIVE_ID[part].match(item_id):
+            objective = dict(id=item_id, title=title, owner=row.text("owner"), weight=_weight(row), key_results=[])
+            if team:
+                objective["aligned_to"] = tuple(
+                    dict.fromkeys((*read_ids(row.raw("aligned_to")), *read_ids(row.raw("also_aligned_to"))))
+                )
+            drafts.append(objective)
+            locations[qualify(item_id)] = row.ref("id")
+        elif match := _KEY_RESULT_ID[part].match(item_id):
+            parent = next((d for d in reversed(drafts) if d["id"] == match[1]), None)
+            if parent is None:
+                collect.add("orphan-key-result", f"key result {item_id} has no objective {match[1]} above it",
+                            row.ref("id"))  # fmt: skip
+                continue
+            kr = _key_result(row, table, item_id, team=team)
+            if kr is not None:
+                parent["key_results"].append(kr)
+                locations[qualify(item_id)] = row.ref("id")
+        else:
+            example = "O1 or O1.2" if team else "S1 or S1.2"
+            collect.add("bad-id", f"{item_id!r} is not an id okrxl knows; write e.g. {example}", row.ref("id"))
+    objectives = []
+    for draft in drafts:
+        try:
+            objectives.append(Objective(**(draft | {"key_results": tuple(draft["key_results"])})))
+        except ModelError as error:
+            collect.add("invalid-objective", str(error), locations.get(qualify(draft["id"])))
+    return objectives, locations
+
+
+# --- the strategy workbook ------------------------------------------------------------------------
+
+_SETTING_KEYS = {label.casefold(): key for key, words in layout.SETTINGS for label in words}
+_INTEGER_SETTINGS = {"year", "first_month", "cadence_weeks", "max_objectives", "min_key_results", "max_key_results"}
+
+
+def read_strategy_workbook(path: Path) -> StrategyReading:
+    """The strategy and its problems; raises FileError when the file is not a usable strategy workbook."""
+    path = Path(path)
+    workbook = _load(path)
+    try:
+        return _read_strategy(workbook, path)
+    finally:
+        workbook.close()
+
+
+def _read_strategy(workbook, path: Path) -> StrategyReading:
+    meta = _read_meta(workbook, path)
+    if meta.get(layout.META_WORKBOOK) != layout.WORKBOOK_STRATEGY:
+        raise NotAnOkrxlWorkbook(f"{path.name}: a {meta.get(layout.META_WORKBOOK) or 'unknown'} workbook, "
+                                 "not a strategy; make one with `okrxl init`")  # fmt: skip
+    collect = _Collector(path)
+    epoch = workbook.epoch
+    settings = _read_settings(_sheet(workbook, layout.SHEET_SETTINGS, path), meta, collect)
+    year = int(settings.get("year") or 0)
+    if not year:
+        return StrategyReading(path=path, strategy=None, problems=tuple(collect.problems))
+
+    teams_sheet = _sheet(workbook, layout.SHEET_TEAMS, path)
+    teams_table = _read_table(teams_sheet, layout.TABLE_TEAMS, meta, ["id", "name", "lead"], collect, year=year)
+    teams = []
+    for row in _rows(teams_table, teams_sheet, collect, year, epoch):
+        team_id, name = row.text("id"), row.text("name")
+        if team_id is None and name is None:
+            continue
+        try:
+            teams.append(Team(id=team_id or "", name=name or team_id or "", lead=row.text("lead")))
+        except ModelError as error:
+            collect.add("bad-team-id", f"{error}", row.ref("id"))
+
+    okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
+    wanted = [c.key for c in layout.STRATEGIC_COLUMNS]
+    table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, wanted, collect, year=year)
+    objectives, locations = _objectives(table, okrs_sheet, collect, year=year, epoch=epoch, team=False, qualify=str)
+    method_fields = {k: settings[k] for k in settings if k in Method.__dataclass_fields__}
+    try:
+        method = Method(**method_fields)
+    except ModelError as error:
+        collect.add("bad-setting", f"{error}; the method's defaults were used", None)
+        method = Method()
+    try:
+        strategy = Strategy(
+            company=settings.get("company") or "",
+            vision=settings.get("vision") or "",
+            mission=settings.get("mission") or "",
+            year=year,
+            first_month=int(settings.get("first_month") or 1),
+            method=method,
+            teams=tuple(teams),
+            objectives=tuple(objectives),
+        )
+    except ModelError as error:
+        collect.add("invalid-strategy", str(error))
+        strategy = None
+    lang = meta.get(layout.META_LANG) if meta.get(layout.META_LANG) in layout.LANGS else "sv"
+    return StrategyReading(
+        path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, locations=locations
+    )
+
+
+def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str, object]:
+    table = _read_table(sheet, layout.TABLE_SETTINGS, meta, ["setting", "value"], collect, year=2000)
+    settings: dict[str, object] = {}
+    for row_number, values in table.rows:
+        label = clean_text(values[table.columns["setting"] - 1])
+        raw = values[table.columns["value"] - 1]
+        key = _SETTING_KEYS.get((label or "").casefold())
+        ref = CellRef(sheet.title, row_number, table.columns["value"])
+        if key is None:
+            if label:
+                collect.add("unknown-setting", f"okrxl does not know the setting {label!r}", ref, Severity.WARNING)
+            continue
+        if key in ("company", "vision", "mission"):
+            settings[key] = clean_text(raw)
+            if not settings[key] and key == "company":
+                collect.add("missing-setting", "write the company's name", ref)
+            continue
+        try:
+            value = read_number(raw)
+        except CellValueError as error:
+            collect.add(error.code, str(error), ref)
+            continue
+        if value is None:
+            if key == "year":
+                collect.add("missing-setting", "write the strategic year, e.g. 2027", ref)
+            continue
+        if key in _INTEGER_SETTINGS:
+            if not value.is_integer():
+                collect.add("not-a-whole-number", f"expected a whole number, got {value:g}", ref)
+                continue
+            value = int(value)
+        settings[key] = value
+    return settings
+
+
+# --- team workbooks ---------------------------------------------------------------------------------
+
+
+def read_team_workbook(path: Path, strategy: Strategy | None = None) -> TeamReading:
+    """A team's plan and its problems; raises FileError when the file is not a usable team workbook.
+
+    With a `strategy`, the team must be one of its teams, and the plan's team name comes from it.
+    """
+    path = Path(path)
+    workbook = _load(path)
+    try:
+        return _read_team(workbook, path, strategy)
+    finally:
+        workbook.close()
+
+
+def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
+    meta = _read_meta(workbook, path)
+    if meta.get(layout.META_WORKBOOK) != layout.WORKBOOK_TEAM:
+        raise NotAnOkrxlWorkbook(f"{path.name}: a {meta.get(layout.META_WORKBOOK) or 'unknown'} workbook, "
+                                 "not a team workbook; make team workbooks with `okrxl generate`")  # fmt: skip
+    try:
+        quarter = Quarter.parse(meta.get(layout.META_QUARTER, ""))
+        team = Team(id=meta.get(layout.META_TEAM, ""), name=meta.get(layout.META_TEAM, ""))
+    except ModelError as error:
+        raise NotAnOkrxlWorkbook(f"{path.name}: its okrxl metadata is damaged ({error}); regenerate it") from None
+    if strategy is not None:
+        known = {t.id: t for t in strategy.teams}
+        if team.id not in known:
+            raise NotAnOkrxlWorkbook(
+                f"{path.name}: made for team {team.id!r}, which the strategy does not list "
+                f"(teams are {', '.join(known)}); add the team to the strategy or remove the file"
+            )
+        team = known[team.id]
+    collect = _Collector(path)
+    sheet = _sheet(workbook, layout.SHEET_OKRS, path)
+    wanted = [c.key for c in layout.TEAM_COLUMNS if c.input]
+    year = quarter.period(strategy.first_month if strategy else 1).start.year
+    table = _read_table(sheet, layout.TABLE_OKRS, meta, wanted, collect, year=year)
+    plan_team = team
+    objectives, locations = _objectives(
+        table, sheet, collect, year=year, epoch=workbook.epoch, team=True, qualify=lambda i: f"{plan_team.id}.{i}"
+    )
+    try:
+        plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(objectives))
+    except ModelError as error:
+        collect.add("invalid-plan", str(error))
+        plan = None
+    return TeamReading(
+        path=path,
+        team_id=team.id,
+        quarter=quarter,
+        fingerprint=meta.get(layout.META_FINGERPRINT) or None,
+        plan=plan,
+        problems=tuple(collect.problems),
+        locations=locations,
+    )

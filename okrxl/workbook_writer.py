@@ -1,0 +1,744 @@
+"""Writing the strategy workbook and the team workbooks (XlsxWriter, deterministic bytes).
+
+Every text that came from people (titles, owners, notes) is written with `write_string` in a
+workbook whose `strings_to_formulas` and `strings_to_urls` are off, so `=HYPERLINK(...)` stays text.
+Scores are computed by okrxl and written as the cached results of the live formulas, so viewers
+that do not recalculate still show the right numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
+
+from okrxl import __version__, layout
+from okrxl.layout import Lang
+from okrxl.model import (
+    Commitment,
+    KeyResult,
+    Method,
+    Objective,
+    Quarter,
+    Strategy,
+    Team,
+    TeamQuarter,
+)
+from okrxl.scoring import (
+    KeyResultAssessment,
+    ObjectiveAssessment,
+    Status,
+    assess_objective,
+    assess_team,
+)
+from okrxl.template import Template
+
+CREATED = dt.datetime(2026, 1, 1)
+"""A fixed creation time, so that the same input gives the same bytes."""
+OBJECTIVE_ROOM = 5
+KEY_RESULT_ROOM = 5
+TITLE_ROWS = 3  # title, team score, blank; the table's header is on the next row
+WRAPPED = ("title", "aligned_to", "note")
+"""Columns whose text wraps; their rows are made tall enough for it."""
+DATE_FORMAT = "yyyy-mm-dd"
+EPSILON = "0.000000001"  # the float tolerance of okrxl.scoring, in formulas
+
+
+def _open_workbook(path: Path):
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+    )
+    workbook.set_properties({"created": CREATED, "comments": f"Made by okrxl {__version__}"})
+    workbook.set_size(1600, 1000)
+    return workbook
+
+
+@dataclass
+class _Formats:
+    """XlsxWriter formats built from the template's styles, made once per combination."""
+
+    workbook: object
+    template: Template
+    cache: dict = field(default_factory=dict)
+
+    def __call__(self, style: str = "key_result", *, locked: bool = True, **extra) -> object:
+        key = (style, locked, tuple(sorted(extra.items())))
+        if key not in self.cache:
+            props = self.template.styles[style].xlsxwriter() | {"locked": locked, "valign": "top"} | extra
+            self.cache[key] = self.workbook.add_format(props)
+        return self.cache[key]
+
+
+def _print_setup(sheet, *, header: str, repeat_to: int | None, landscape: bool = True) -> None:
+    sheet.set_paper(9)  # A4
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    if repeat_to is not None:
+        sheet.repeat_rows(0, repeat_to)
+    sheet.set_header(f"&L&B{_header_text(header)}&R&A")
+    sheet.set_footer("&C" + "Page &P / &N")
+
+
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")[:200]
+
+
+def _instructions_sheet(workbook, formats: _Formats, template: Template, part: str, lang: Lang, header: str):
+    sheet = workbook.add_worksheet(layout.SHEET_INSTRUCTIONS(lang))
+    sheet.set_column(0, 0, 110)
+    paragraphs = template.instructions[part]
+    sheet.write_string(0, 0, paragraphs[0](lang), formats("title"))
+    wrap = formats("key_result", text_wrap=True)
+    for row, words in enumerate(paragraphs[1:], start=2):
+        sheet.write_string(row, 0, words(lang), wrap)
+    _print_setup(sheet, header=header, repeat_to=None, landscape=False)
+    sheet.protect("", {"select_locked_cells": True})
+    return sheet
+
+
+def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
+    """The hidden sheet with the dropdowns' lists, each behind a defined name."""
+    sheet = workbook.add_worksheet(layout.SHEET_LISTS(lang))
+    name = quote_sheetname(layout.SHEET_LISTS(lang))
+    kind_words = [words for _, _, words in layout.KIND_WORDS.values()]
+    columns = [
+        (layout.NAME_KINDS, [w(lang) for w in kind_words]),
+        ("okrxl_kind_match", [w.sv for w in kind_words] + [w.en for w in kind_words]),
+        (layout.NAME_COMMITMENTS, [w(lang) for w in layout.COMMITMENT_WORDS.values()]),
+        (layout.NAME_CONFIDENCES, [w(lang) for w in layout.CONFIDENCE_WORDS.values()]),
+        (layout.NAME_OBJECTIVES, [layout.choice_label(o.id, o.title) for o in strategy.objectives]),
+        (
+            layout.NAME_KEY_RESULTS,
+            [layout.choice_label(kr.id, kr.title) for o in strategy.objectives for kr in o.key_results],
+        ),
+    ]
+    for col, (defined_name, values) in enumerate(columns):
+        sheet.write_string(0, col, defined_name)
+        for row, value in enumerate(values, start=1):
+            sheet.write_string(row, col, value)
+        letter = xl_col_to_name(col)
+        workbook.define_name(defined_name, f"={name}!${letter}$2:${letter}${max(2, len(values) + 1)}")
+    sheet.hide()
+    return sheet
+
+
+def _meta_sheet(workbook, entries: Sequence[tuple[str, object]]):
+    sheet = workbook.add_worksheet(layout.SHEET_META)
+    sheet.set_column(0, 1, 30)
+    sheet.add_table(0, 0, len(entries), 1, {
+        "name": layout.TABLE_META, "columns": [{"header": "key"}, {"header": "value"}], "autofilter": False,
+    })  # fmt: skip
+    for row, (key, value) in enumerate(entries, start=1):
+        sheet.write_string(row, 0, key)
+        sheet.write_string(row, 1, str(value))
+    sheet.hide()
+    return sheet
+
+
+def _write_value(sheet, row: int, col: int, value, fmt) -> None:
+    """Write a cell by its Python type, text always as text."""
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, fmt)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)
+
+
+def _kind_text(kr: KeyResult, lang: Lang) -> str:
+    return layout.kind_word(kr.kind, kr.side, lang)
+
+
+# --- the team workbook ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One row of the OKR table: an objective or a key result, filled in or provisioned empty."""
+
+    local_id: str
+    objective: Objective | None = None
+    key_result: KeyResult | None = None
+    objective_id: str | None = None
+    """For key result rows, the objective's id."""
+
+    @property
+    def is_objective(self) -> bool:
+        return self.objective_id is None
+
+
+def _rows(plan_objectives: Sequence[Objective], prefix: str = "O") -> list[_Row]:
+    """The objectives and key results in table order, padded with empty rows to 5 x 5 (`O1`, `O1.1` …)."""
+    rows: list[_Row] = []
+    count = max(OBJECTIVE_ROOM, len(plan_objectives))
+    for index in range(count):
+        objective = plan_objectives[index] if index < len(plan_objectives) else None
+        objective_id = objective.id if objective else f"{prefix}{index + 1}"
+        rows.append(_Row(objective_id, objective=objective))
+        krs = objective.key_results if objective else ()
+        for kr_index in range(max(KEY_RESULT_ROOM, len(krs))):
+            kr = krs[kr_index] if kr_index < len(krs) else None
+            rows.append(
+                _Row(kr.id if kr else f"{objective_id}.{kr_index + 1}", key_result=kr, objective_id=objective_id)
+            )
+    return rows
+
+
+def team_check_in_dates(strategy: Strategy, quarter: Quarter, plan: TeamQuarter | None) -> tuple[dt.date, ...]:
+    """The quarter's check-in dates at the strategy's cadence, plus any other date a plan has check-ins on."""
+    dates = set(quarter.check_in_dates(first_month=strategy.first_month, cadence_weeks=strategy.method.cadence_weeks))
+    if plan is not None:
+        dates |= {c.date for o in plan.objectives for kr in o.key_results for c in kr.check_ins}
+    return tuple(sorted(dates))
+
+
+def write_team_workbook(
+    path: Path,
+    *,
+    strategy: Strategy,
+    team: Team,
+    quarter: Quarter,
+    template: Template,
+    lang: Lang,
+    plan: TeamQuarter | None = None,
+    as_of: dt.date | None = None,
+    formula_today: dt.date | None = None,
+) -> None:
+    """A team's workbook for `quarter`: instructions, the OKR table with check-ins, the strategy.
+
+    With a `plan`, its objectives, key results and check-ins are filled in as the team would have
+    typed them; the cached formula results are okrxl's own scores at `as_of`. The status formulas
+    pace against `TODAY()`, or against `formula_today` where given (to test them at a known date).
+    """
+    period = quarter.period(strategy.first_month)
+    as_of = as_of or period.start
+    header = f"{strategy.company} · {team.name} · {quarter}"
+    workbook = _open_workbook(path)
+    formats = _Formats(workbook, template)
+    _instructions_sheet(workbook, formats, template, "team", lang, header)
+    okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang))
+    _strategy_sheet(workbook, formats, template, strategy, lang, header)
+    _lists_sheet(workbook, strategy, lang)
+    dates = team_check_in_dates(strategy, quarter, plan)
+    headers = _write_okr_table(
+        okrs, formats, template, strategy=strategy, team=team, quarter=quarter, lang=lang,
+        plan=plan, dates=dates, as_of=as_of,
+    )  # fmt: skip
+    _print_setup(okrs, header=header, repeat_to=TITLE_ROWS)
+    meta = [
+        (layout.META_SCHEMA, layout.SCHEMA_VERSION),
+        (layout.META_WORKBOOK, layout.WORKBOOK_TEAM),
+        (layout.META_TEAM, team.id),
+        (layout.META_QUARTER, quarter),
+        (layout.META_FINGERPRINT, layout.strategy_fingerprint(strategy)),
+        (layout.META_LANG, lang),
+        *((layout.META_HEADER_PREFIX + key, text) for key, text in headers.items()),
+    ]
+    _meta_sheet(workbook, meta)
+    workbook.define_name(layout.NAME_PERIOD_START, _date_formula(period.start))
+    workbook.define_name(layout.NAME_PERIOD_END, _date_formula(period.end))
+    workbook.define_name(layout.NAME_TODAY, "=TODAY()" if formula_today is None else _date_formula(formula_today))
+    okrs.activate()
+    workbook.close()
+
+
+def _date_formula(day: dt.date) -> str:
+    return f"=DATE({day.year},{day.month},{day.day})"
+
+
+def _team_columns(template: Template, lang: Lang, dates: Sequence[dt.date]) -> list[tuple[str, str]]:
+    """(column key, header text) left to right; check-in columns are keyed by their ISO date."""
+    columns = []
+    for column in layout.TEAM_COLUMNS:
+        if column.key == layout.CHECK_INS:
+            columns += [(f"{layout.CHECK_INS}:{d.isoformat()}", d.isoformat()) for d in dates]
+        else:
+            columns.append((column.key, template.label(column.key, lang)))
+    return columns
+
+
+def _write_okr_table(
+    sheet, formats: _Formats, template: Template, *, strategy: Strategy, team: Team, quarter: Quarter,
+    lang: Lang, plan: TeamQuarter | None, dates: Sequence[dt.date], as_of: dt.date,
+) -> dict[str, str]:  # fmt: skip
+    method = strategy.method
+    period = quarter.period(strategy.first_month)
+    columns = _team_columns(template, lang, dates)
+    col = {key: index for index, (key, _) in enumerate(columns)}
+    check_in_cols = [col[f"{layout.CHECK_INS}:{d.isoformat()}"] for d in dates]
+    rows = _rows(plan.objectives if plan else ())
+    header_row = TITLE_ROWS
+    first, last = header_row + 1, header_row + len(rows)
+
+    assessments: dict[str, ObjectiveAssessment | KeyResultAssessment] = {}
+    if plan:
+        for objective in plan.objectives:
+            assessed = assess_objective(objective, period=period, as_of=as_of, method=method)
+            assessments[objective.id] = assessed
+            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+                assessments[kr.id] = kr_assessed
+    team_score = assess_team(plan, period=period, as_of=as_of, method=method).score if plan else None
+
+    # Widths, the title and the team score.
+    for key, index in col.items():
+        width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
+        sheet.set_column(index, index, template.widths.get(width_key, 10))
+    title = template.label("okrs_title", lang).format(team=team.name, quarter=quarter)
+    sheet.write_string(0, 0, title, formats("title"))
+    sheet.write_string(1, 1, template.label("team_score", lang), formats("header", align="right"))
+    ids, scores, weights = (_column_range(col[k], first, last) for k in ("id", "score", "weight"))
+    top = f'ISERROR(FIND(".",{ids}))*({ids}<>"")*ISNUMBER({scores})*({weights}+({weights}=""))'
+    sheet.write_formula(
+        1, 2, f"=IFERROR(SUMPRODUCT({top},{scores})/SUMPRODUCT({top}),\"\")",
+        formats("formula", num_format="0.00", bold=True), "" if team_score is None else team_score,
+    )  # fmt: skip
+
+    sheet.add_table(header_row, 0, last, len(columns) - 1, {
+        "name": layout.TABLE_OKRS,
+        "columns": [{"header": text, "header_format": formats("header", text_wrap=True)} for _, text in columns],
+        "style": "Table Style Light 1",
+        "autofilter": False,
+    })  # fmt: skip
+    sheet.set_row(header_row, 30)
+
+    blocks = _key_result_blocks(rows, first)
+    for offset, row in enumerate(rows):
+        r = first + offset
+        style = "objective" if row.is_objective else "key_result"
+        text = formats(style, locked=False, quote_prefix=True)
+        wrapped = formats(style, locked=False, quote_prefix=True, text_wrap=True)
+        number = formats(style, locked=False)
+        date = formats(style, locked=False, num_format=DATE_FORMAT)
+        share = formats(style, locked=False, num_format="0%")
+        formula = formats("formula", num_format="0.00")
+        plain_formula = formats("formula")
+        for key, index in col.items():  # every input cell unlocked and styled, filled or not
+            if key not in ("current", "score", "status"):
+                fmt = date if key in ("due", "needed_by") else wrapped if key in WRAPPED else text
+                sheet.write_blank(r, index, None, fmt)
+        sheet.write_string(r, col["id"], row.local_id, text)
+        cell = lambda key, rr=r: xl_rowcol_to_cell(rr, col[key])  # noqa: E731
+        if row.is_objective:
+            objective = row.objective
+            if objective is not None:
+                sheet.write_string(r, col["title"], objective.title, wrapped)
+                labels = [_choice(strategy, target) for target in objective.aligned_to]
+                extra = labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:])
+                for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
+                    if label:
+                        sheet.write_string(r, col[key], label, wrapped if key in WRAPPED else text)
+                _write_value(sheet, r, col["owner"], objective.owner, text)
+                if objective.weight != 1:
+                    sheet.write_number(r, col["weight"], objective.weight, number)
+            block = blocks[offset]
+            scores_below, weights_below = (_block_range(col[k], *block) for k in ("score", "weight"))
+            counted = f'ISNUMBER({scores_below})*({weights_below}+({weights_below}=""))'
+            assessed = assessments.get(row.local_id) if objective else None
+            sheet.write_formula(
+                r, col["score"], f"=IFERROR(SUMPRODUCT({counted},{scores_below})/SUMPRODUCT({counted}),\"\")",
+                formula, "" if assessed is None or assessed.score is None else assessed.score,
+            )  # fmt: skip
+            sheet.write_formula(
+                r, col["status"], _objective_status_formula(_block_range(col["status"], *block), lang),
+                plain_formula, "" if assessed is None else _status_word(assessed.status, lang),
+            )  # fmt: skip
+            sheet.write_blank(r, col["current"], None, plain_formula)
+            continue
+        kr = row.key_result
+        if kr is not None:
+            sheet.write_string(r, col["title"], kr.title, wrapped)
+            sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
+            sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
+            if kr.feeds:
+                sheet.write_string(r, col["feeds"], _key_result_choice(strategy, kr.feeds), text)
+            _write_value(sheet, r, col["owner"], kr.owner, text)
+            _write_value(sheet, r, col["unit"], kr.unit, text)
+            _write_value(sheet, r, col["baseline"], kr.baseline, number)
+            _write_value(sheet, r, col["target"], kr.target, number)
+            _write_value(sheet, r, col["due"], kr.due, date)
+            if kr.weight != 1:
+                sheet.write_number(r, col["weight"], kr.weight, number)
+            if kr.depends_on:
+                sheet.write_string(r, col["depends_on"], ", ".join(d.key_result_id for d in kr.depends_on), text)
+                needed = next((d.needed_by for d in kr.depends_on if d.needed_by), None)
+                _write_value(sheet, r, col["needed_by"], needed, date)
+            by_date = {c.date: c for c in kr.check_ins}
+            value_format = share if kr.kind.is_completion else number
+            for d, index in zip(dates, check_in_cols):
+                check_in = by_date.get(d)
+                if check_in is not None and check_in.value is not None:
+                    sheet.write_number(r, index, check_in.value, value_format)
+            newest = next((c for c in reversed(kr.check_ins) if c.confidence or c.note), None)
+            if newest is not None and newest.confidence:
+                sheet.write_string(r, col["confidence"], layout.CONFIDENCE_WORDS[newest.confidence](lang), text)
+            if newest is not None and newest.note:
+                sheet.write_string(r, col["note"], newest.note, wrapped)
+            _write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
+            _write_value(sheet, r, col["comment"], kr.comment, text)
+        assessed = assessments.get(row.local_id) if kr else None
+        current = _current_formula([xl_rowcol_to_cell(r, c) for c in check_in_cols])
+        sheet.write_formula(
+            r, col["current"], current, plain_formula,
+            "" if assessed is None or assessed.current is None else assessed.current,
+        )  # fmt: skip
+        check_range = f"{xl_rowcol_to_cell(r, check_in_cols[0])}:{xl_rowcol_to_cell(r, check_in_cols[-1])}"
+        sheet.write_formula(
+            r, col["score"], _score_formula(cell, check_range), formula,
+            "" if assessed is None or assessed.score is None else assessed.score,
+        )  # fmt: skip
+        sheet.write_formula(
+            r, col["status"], _status_formula(cell, method, lang), plain_formula,
+            "" if assessed is None else _status_word(assessed.status, lang),
+        )  # fmt: skip
+
+    for offset, row in enumerate(rows):
+        texts = _row_texts(row, strategy)
+        lines = max(math.ceil(len(texts.get(key, "")) / (template.widths.get(key, 10) * 1.1)) for key in WRAPPED)
+        if lines > 1:
+            sheet.set_row(first + offset, 15 * lines)
+    sheet.print_area(0, 0, last, col[layout.PRINTED_UNTIL])
+    _validations(sheet, col, first, last, period)
+    _grade_formats(sheet, formats, col, first, last, method)
+    sheet.freeze_panes(first, 2)
+    sheet.protect("", {
+        "insert_rows": True, "delete_rows": True, "format_columns": True, "format_rows": True,
+        "select_locked_cells": True, "select_unlocked_cells": True,
+    })  # fmt: skip
+    return {key: text for key, text in columns if not key.startswith(layout.CHECK_INS)}
+
+
+def _row_texts(row: _Row, strategy: Strategy) -> dict[str, str]:
+    """The wrapped texts of a row, to size its height."""
+    if row.objective is not None:
+        aligned = _choice(strategy, row.objective.aligned_to[0]) if row.objective.aligned_to else ""
+        return {"title": row.objective.title, "aligned_to": aligned}
+    if row.key_result is not None:
+        notes = [c.note for c in row.key_result.check_ins if c.note]
+        return {"title": row.key_result.title, "note": notes[-1] if notes else ""}
+    return {}
+
+
+def _key_result_blocks(rows: Sequence[_Row], first: int) -> dict[int, tuple[int, int]]:
+    """For each objective row (by offset), the sheet rows of its key results: the rows up to the next objective.
+
+    Objective formulas refer to this block rather than to the whole column, which would include
+    their own cell (a circular reference); rows a team inserts inside the block extend it.
+    """
+    blocks = {}
+    starts = [offset for offset, row in enumerate(rows) if row.is_objective] + [len(rows)]
+    for start, end in zip(starts, starts[1:]):
+        blocks[start] = (first + start + 1, first + max(end - 1, start + 1))
+    return blocks
+
+
+def _block_range(col: int, first: int, last: int) -> str:
+    return f"{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
+
+
+def _column_range(col: int, first: int, last: int) -> str:
+    return f"{xl_rowcol_to_cell(first, col, True, True)}:{xl_rowcol_to_cell(last, col, True, True)}"
+
+
+def _choice(strategy: Strategy, objective_id: str) -> str:
+    objective = strategy.objective(objective_id)
+    return layout.choice_label(objective_id, objective.title) if objective else objective_id
+
+
+def _key_result_choice(strategy: Strategy, kr_id: str) -> str:
+    kr = strategy.key_result(kr_id)
+    return layout.choice_label(kr_id, kr.title) if kr else kr_id
+
+
+def _status_word(status: Status, lang: Lang) -> str:
+    return layout.STATUS_WORDS[status](lang)
+
+
+def _current_formula(cells: Sequence[str]) -> str:
+    """The newest numeric check-in, right to left; "" when there is none."""
+    formula = '""'
+    for cell in cells:
+        formula = f"IF(ISNUMBER({cell}),{cell},{formula})"
+    return "=" + formula
+
+
+def _kind_index(cell) -> str:
+    """1..8 in the order of layout.KIND_WORDS, whichever language the kind is written in."""
+    return f"(MOD(MATCH({cell('kind')},okrxl_kind_match,0)-1,8)+1)"
+
+
+def _score_formula(cell, check_range: str) -> str:
+    """METHOD.md's score by kind; "" when unscored, as okrxl.scoring.score_key_result."""
+    b, t, c = cell("baseline"), cell("target"), cell("current")
+    metric = f'IF(ISNUMBER({t}),IF(ISNUMBER({c}),MAX(0,MIN(1,({c}-N({b}))/({t}-N({b})))),0),"")'
+    decrease = f'IF(ISNUMBER({b}),{metric},"")'
+    completion = f"IF(ISNUMBER({c}),MAX(0,MIN(1,IF({c}>1,{c}/100,{c}))),0)"
+    maintain = (
+        f'IF(ISNUMBER({t}),IF(COUNT({check_range})=0,0,COUNTIF({check_range},"{{op}}"&{t})/COUNT({check_range})),"")'
+    )
+    branches = [metric, decrease, metric, metric, completion, completion,
+                maintain.format(op=">="), maintain.format(op="<=")]  # fmt: skip
+    return f'=IFERROR(CHOOSE({_kind_index(cell)},{",".join(branches)}),"")'
+
+
+def _status_formula(cell, method: Method, lang: Lang) -> str:
+    """METHOD.md's pacing against TODAY() (the defined name okrxl_today), as okrxl.scoring.key_result_status."""
+    word = {status: '"' + _status_word(status, lang) + '"' for status in Status}
+    s, c, k = cell("score"), cell("current"), _kind_index(cell)
+    start, end = layout.NAME_PERIOD_START, layout.NAME_PERIOD_END
+    t = f"MAX(0,MIN(1,({layout.NAME_TODAY}-{start})/({end}-{start})))"
+    due = f"IF(ISNUMBER({cell('due')}),{cell('due')},{layout.NAME_PERIOD_END})"
+    confidence = cell("confidence")
+    at_risk_words = ",".join(f'{confidence}="{w}"' for w in layout.CONFIDENCE_WORDS[layout.Confidence.AT_RISK])
+    off_track_words = ",".join(f'{confidence}="{w}"' for w in layout.CONFIDENCE_WORDS[layout.Confidence.OFF_TRACK])
+    expected = f"IF({k}>=7,1,{t})"
+    return (
+        f'=IF({cell("kind")}="","",IF(NOT(ISNUMBER({s})),{word[Status.UNSCORED]},'
+        f"IF(AND({s}>=1-{EPSILON},OR({k}<7,{layout.NAME_TODAY}>={layout.NAME_PERIOD_END})),{word[Status.DONE]},"
+        f"IF(AND(OR({k}=5,{k}=6),{layout.NAME_TODAY}>{due}),{word[Status.OVERDUE]},"
+        f"IF(NOT(ISNUMBER({c})),IF({t}<{method.not_started_share},{word[Status.NOT_STARTED]},{word[Status.AT_RISK]}),"
+        f"IF(OR({k}=5,{k}=6),IF(OR({at_risk_words}),{word[Status.BEHIND]},"
+        f"IF(OR({off_track_words}),{word[Status.AT_RISK]},{word[Status.ON_TRACK]})),"
+        f"IF({s}>={expected}-{EPSILON},{word[Status.ON_TRACK]},"
+        f"IF({s}>={method.behind_share}*{expected}-{EPSILON},{word[Status.BEHIND]},{word[Status.AT_RISK]}))))))))"
+    )
+
+
+def _objective_status_formula(statuses: str, lang: Lang) -> str:
+    """The worst status among the objective's key results (at-risk and overdue first, done last)."""
+    order = [Status.AT_RISK, Status.OVERDUE, Status.BEHIND, Status.NOT_STARTED, Status.ON_TRACK, Status.DONE]
+    formula = '""'
+    for status in reversed(order):
+        word = _status_word(status, lang)
+        formula = f'IF(COUNTIF({statuses},"{word}")>0,"{word}",{formula})'
+    return "=" + formula
+
+
+def _validations(sheet, col: dict[str, int], first: int, last: int, period) -> None:
+    def validate(key: str, options: dict) -> None:
+        sheet.data_validation(first, col[key], last, col[key], {"ignore_blank": True, **options})
+
+    for key, name in (("kind", layout.NAME_KINDS), ("commitment", layout.NAME_COMMITMENTS),
+                      ("aligned_to", layout.NAME_OBJECTIVES), ("also_aligned_to", layout.NAME_OBJECTIVES),
+                      ("feeds", layout.NAME_KEY_RESULTS), ("confidence", layout.NAME_CONFIDENCES)):  # fmt: skip
+        validate(key, {"validate": "list", "source": f"={name}", "error_type": "warning",
+                       "error_message": "Choose from the list / Välj ur listan"})  # fmt: skip
+    earliest = dt.datetime.combine(period.start - dt.timedelta(days=366), dt.time())
+    latest = dt.datetime.combine(period.end + dt.timedelta(days=731), dt.time())
+    for key in ("due", "needed_by"):
+        validate(key, {"validate": "date", "criteria": "between", "minimum": earliest, "maximum": latest,
+                       "error_type": "stop", "input_title": "yyyy-mm-dd",
+                       "error_message": "A date, e.g. 2027-03-15 / Ett datum, t.ex. 2027-03-15"})  # fmt: skip
+    for key in ("baseline", "target", "weight"):
+        validate(key, {"validate": "decimal", "criteria": "between", "minimum": -1e12, "maximum": 1e12,
+                       "error_type": "warning", "error_message": "A number / Ett tal (X: not set yet)"})  # fmt: skip
+
+
+def _grade_formats(sheet, formats: _Formats, col: dict[str, int], first: int, last: int, method: Method) -> None:
+    """Traffic lights on score and status by grade, with the committed thresholds where committed."""
+    score = f"${xl_col_to_name(col['score'])}{first + 1}"
+    commitment = f"${xl_col_to_name(col['commitment'])}{first + 1}"
+    committed = "OR(" + ",".join(f'{commitment}="{w}"' for w in layout.COMMITMENT_WORDS[Commitment.COMMITTED]) + ")"
+    green = f"IF({committed},1,{method.aspirational_green})"
+    yellow = f"IF({committed},{method.committed_yellow},{method.aspirational_yellow})"
+    target = f"{xl_rowcol_to_cell(first, col['score'])}:{xl_rowcol_to_cell(last, col['status'])}"
+    for criteria, style in (
+        (f"=AND(ISNUMBER({score}),{score}>={green}-{EPSILON})", "green"),
+        (f"=AND(ISNUMBER({score}),{score}>={yellow}-{EPSILON})", "yellow"),
+        (f"=ISNUMBER({score})", "red"),
+    ):
+        fill = formats.template.styles[style]
+        fmt = formats.workbook.add_format({"bg_color": fill.fill or "#FFFFFF", "font_color": fill.font_color})
+        sheet.conditional_format(target, {"type": "formula", "criteria": criteria, "format": fmt, "stop_if_true": True})
+
+
+# --- the strategy sheet in team workbooks, and the strategy workbook ----------------------------------
+
+
+def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, header: str):
+    """The strategy, read-only, as the teams see it."""
+    sheet = workbook.add_worksheet(layout.SHEET_STRATEGY(lang))
+    keys = ["id", "title", "kind", "commitment", "unit", "baseline", "target", "owner"]
+    for index, key in enumerate(keys):
+        sheet.set_column(index, index, template.widths.get(key, 10) if key != "title" else 60)
+    wrap = formats("key_result", text_wrap=True)
+    title = template.label("strategy_title", lang).format(year=strategy.year, company=strategy.company)
+    sheet.write_string(0, 0, title, formats("title"))
+    for row, key, text in ((2, "vision", strategy.vision), (3, "mission", strategy.mission)):
+        sheet.write_string(row, 0, template.label(key, lang), formats("header"))
+        sheet.write_string(row, 1, text, wrap)
+    header_row = 5
+    for index, key in enumerate(keys):
+        sheet.write_string(header_row, index, template.label(key, lang), formats("header", text_wrap=True))
+    row = header_row + 1
+    for objective in strategy.objectives:
+        fmt = formats("objective", text_wrap=True)
+        sheet.write_string(row, 0, objective.id, fmt)
+        sheet.write_string(row, 1, objective.title, fmt)
+        for index in range(2, len(keys)):
+            sheet.write_blank(row, index, None, fmt)
+        _write_value(sheet, row, keys.index("owner"), objective.owner, fmt)
+        row += 1
+        for kr in objective.key_results:
+            values = [kr.id, kr.title, _kind_text(kr, lang), layout.COMMITMENT_WORDS[kr.commitment](lang), kr.unit,
+                      kr.baseline, "X" if kr.has_placeholder_target else kr.target, kr.owner]  # fmt: skip
+            for index, value in enumerate(values):
+                _write_value(sheet, row, index, value, wrap)
+            row += 1
+    _print_setup(sheet, header=header, repeat_to=header_row)
+    sheet.write_string(row + 1, 0, template.label("read_only", lang), formats("key_result", italic=True))
+    sheet.protect("", {"select_locked_cells": True})
+    return sheet
+
+
+def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Template, lang: Lang) -> None:
+    """The leadership's workbook: settings, teams, strategic OKRs with the year's check-in columns."""
+    header = f"{strategy.company} · {strategy.year}"
+    workbook = _open_workbook(path)
+    formats = _Formats(workbook, template)
+    _instructions_sheet(workbook, formats, template, "strategy", lang, header)
+    settings = workbook.add_worksheet(layout.SHEET_SETTINGS(lang))
+    teams = workbook.add_worksheet(layout.SHEET_TEAMS(lang))
+    okrs = workbook.add_worksheet(layout.SHEET_STRATEGIC_OKRS(lang))
+    _lists_sheet(workbook, strategy, lang)
+    headers = {}
+
+    text = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
+    number = formats("key_result", locked=False)
+    settings.set_column(0, 0, template.widths.get("setting", 42))
+    settings.set_column(1, 1, template.widths.get("value", 70))
+    settings.write_string(0, 0, template.label("settings_title", lang).format(company=strategy.company),
+                          formats("title"))  # fmt: skip
+    values = _settings_values(strategy)
+    settings.add_table(2, 0, 2 + len(layout.SETTINGS), 1, {
+        "name": layout.TABLE_SETTINGS, "autofilter": False, "style": "Table Style Light 1",
+        "columns": [{"header": template.label(k, lang), "header_format": formats("header")}
+                    for k in ("setting", "value")],
+    })  # fmt: skip
+    for row, (key, label) in enumerate(layout.SETTINGS, start=3):
+        settings.write_string(row, 0, label(lang), formats("key_result"))
+        _write_value(settings, row, 1, values[key], text if isinstance(values[key], str) else number)
+    headers.update({"setting": template.label("setting", lang), "value": template.label("value", lang)})
+    _print_setup(settings, header=header, repeat_to=None, landscape=False)
+    settings.protect("", {"select_locked_cells": True, "format_columns": True})
+
+    teams.write_string(0, 0, template.label("teams_title", lang), formats("title"))
+    team_rows = max(20, len(strategy.teams) + 10)
+    teams.add_table(2, 0, 2 + team_rows, 2, {
+        "name": layout.TABLE_TEAMS, "autofilter": False, "style": "Table Style Light 1",
+        "columns": [{"header": template.label(c.key, lang), "header_format": formats("header")}
+                    for c in layout.TEAMS_COLUMNS],
+    })  # fmt: skip
+    for index, column in enumerate(layout.TEAMS_COLUMNS):
+        teams.set_column(index, index, template.widths.get(column.key, 16) if column.key != "id" else 16)
+        headers[column.key] = template.label(column.key, lang)
+    for row in range(3, 3 + team_rows):
+        team = strategy.teams[row - 3] if row - 3 < len(strategy.teams) else None
+        for index, value in enumerate((team.id, team.name, team.lead) if team else ("", "", "")):
+            _write_value(teams, row, index, value, text)
+    _print_setup(teams, header=header, repeat_to=2, landscape=False)
+    teams.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
+
+    _write_strategic_okrs(okrs, formats, template, strategy, lang, headers)
+    _print_setup(okrs, header=header, repeat_to=2)
+    _meta_sheet(workbook, [
+        (layout.META_SCHEMA, layout.SCHEMA_VERSION),
+        (layout.META_WORKBOOK, layout.WORKBOOK_STRATEGY),
+        (layout.META_LANG, lang),
+        *((layout.META_HEADER_PREFIX + key, text) for key, text in headers.items()),
+    ])  # fmt: skip
+    okrs.activate()
+    workbook.close()
+
+
+def _settings_values(strategy: Strategy) -> dict[str, object]:
+    method = strategy.method
+    values: dict[str, object] = {
+        "company": strategy.company, "vision": strategy.vision, "mission": strategy.mission,
+        "year": strategy.year, "first_month": strategy.first_month,
+    }  # fmt: skip
+    values |= {key: getattr(method, key) for key, _ in layout.SETTINGS if hasattr(method, key)}
+    return values
+
+
+def strategy_check_in_dates(strategy: Strategy) -> tuple[dt.date, ...]:
+    """Every check-in date of the strategic year, plus any other date a strategic key result has."""
+    dates = {
+        d
+        for number in (1, 2, 3, 4)
+        for d in Quarter(strategy.year, number).check_in_dates(
+            first_month=strategy.first_month, cadence_weeks=strategy.method.cadence_weeks
+        )
+    }
+    dates |= {c.date for o in strategy.objectives for kr in o.key_results for c in kr.check_ins}
+    return tuple(sorted(dates))
+
+
+def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, headers):
+    dates = strategy_check_in_dates(strategy)
+    keys = [c.key for c in layout.STRATEGIC_COLUMNS if c.key != layout.CHECK_INS]
+    columns = [(key, template.label(key, lang)) for key in keys] + [
+        (f"{layout.CHECK_INS}:{d.isoformat()}", d.isoformat()) for d in dates
+    ]
+    col = {key: index for index, (key, _) in enumerate(columns)}
+    headers.update({key: text for key, text in columns if not key.startswith(layout.CHECK_INS)})
+    sheet.write_string(0, 0, template.label("strategic_okrs_title", lang).format(year=strategy.year), formats("title"))
+    rows = _rows(strategy.objectives, prefix="S")
+    header_row, first = 2, 3
+    sheet.add_table(header_row, 0, header_row + len(rows), len(columns) - 1, {
+        "name": layout.TABLE_STRATEGIC_OKRS, "autofilter": False, "style": "Table Style Light 1",
+        "columns": [{"header": text, "header_format": formats("header", text_wrap=True)} for _, text in columns],
+    })  # fmt: skip
+    sheet.set_row(header_row, 30)
+    for key, index in col.items():
+        width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
+        sheet.set_column(index, index, template.widths.get(width_key, 10))
+    for offset, row in enumerate(rows):
+        r, item_id, is_objective = first + offset, row.local_id, row.is_objective
+        item = row.objective if is_objective else row.key_result
+        style = "objective" if is_objective else "key_result"
+        text = formats(style, locked=False, quote_prefix=True)
+        number = formats(style, locked=False)
+        share = formats(style, locked=False, num_format="0%")
+        for index in range(len(columns)):
+            sheet.write_blank(r, index, None, text)
+        sheet.write_string(r, col["id"], item_id, text)
+        if item is None:
+            continue
+        sheet.write_string(r, col["title"], item.title, formats(style, locked=False, quote_prefix=True, text_wrap=True))
+        _write_value(sheet, r, col["owner"], item.owner, text)
+        if item.weight != 1:
+            sheet.write_number(r, col["weight"], item.weight, number)
+        if is_objective:
+            continue
+        kr = item
+        sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
+        sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
+        _write_value(sheet, r, col["unit"], kr.unit, text)
+        _write_value(sheet, r, col["baseline"], kr.baseline, number)
+        _write_value(sheet, r, col["target"], "X" if kr.has_placeholder_target else kr.target,
+                     text if kr.has_placeholder_target else number)  # fmt: skip
+        for check_in in kr.check_ins:
+            if check_in.value is not None:
+                fmt = share if kr.kind.is_completion else number
+                sheet.write_number(r, col[f"{layout.CHECK_INS}:{check_in.date.isoformat()}"], check_in.value, fmt)
+    last = header_row + len(rows)
+    for key, name in (("kind", layout.NAME_KINDS), ("commitment", layout.NAME_COMMITMENTS)):
+        sheet.data_validation(first, col[key], last, col[key], {
+            "validate": "list", "source": f"={name}", "error_type": "warning", "ignore_blank": True,
+        })  # fmt: skip
+    sheet.freeze_panes(first, 2)
+    sheet.protect("", {"insert_rows": True, "delete_rows": True, "format_columns": True,
+                       "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip
