@@ -164,6 +164,8 @@ def _plan_gaps(
     strategic_ids = [o.id for o in strategy.objectives]
     strategic_kr_ids = [kr.id for o in strategy.objectives for kr in o.key_results]
     team_kr_ids = {p.qualify(kr.id) for p in plans for o in p.objectives for kr in o.key_results}
+    # A dependency on a team of the strategy whose plan is not here cannot be judged (missing-team says why).
+    unjudged_teams = {t.id for t in strategy.teams} - {p.team.id for p in plans}
     for objective in plan.objectives:
         where = plan.qualify(objective.id)
         if not objective.aligned_to:
@@ -182,7 +184,8 @@ def _plan_gaps(
             if kr.feeds is not None and kr.feeds not in strategic_kr_ids:
                 yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids)
             for dependency in kr.depends_on:
-                if dependency.key_result_id not in team_kr_ids:
+                other_team = dependency.key_result_id.split(".", 1)[0]
+                if dependency.key_result_id not in team_kr_ids and other_team not in unjudged_teams:
                     yield _unknown_link(kr_where, "depends on", dependency.key_result_id, sorted(team_kr_ids))
             yield from _key_result_shape_gaps(kr, kr_where)
             yield from _key_result_team_gaps(kr, kr_where, plans, assessment)

@@ -29,16 +29,20 @@ class CellValueError(ValueError):
 
 
 def clean_text(raw) -> str | None:
-    """Text with surrounding space removed; None for an empty cell.
+    """Text with surrounding space removed and line ends as `\\n`; None for an empty cell.
 
-    openpyxl does not decode the `_x000D_` escapes other writers use for carriage returns.
+    openpyxl does not decode the `_xHHHH_` escapes writers use for control characters.
     """
     if raw is None:
         return None
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = str(raw).replace("_x000D_", "").replace("\r\n", "\n").strip()
+    text = _ESCAPE.sub(lambda m: chr(int(m[1], 16)), str(raw)).replace("\r\n", "\n").replace("\r", "\n").strip()
     return text or None
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""OOXML's escape for characters XML cannot hold (`_x000D_` is a carriage return); openpyxl leaves it in."""
 
 
 def is_percent_format(number_format: str | None) -> bool:

@@ -180,6 +180,41 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...",
+                type=click.Path(exists=True, path_type=pathlib.Path))  # fmt: skip
+@click.option(
+    "--strategy",
+    "strategy_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    help="The strategy workbook [default: strategy.xlsx beside the files or in the folder above].",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (okrxl.check/1).")
+def check(paths, strategy_path, as_json: bool) -> None:
+    """Check team workbooks (files or folders) and say what okrxl cannot read, cell by cell.
+
+    Exit code 0 when no file has errors, 1 when one has. A folder is checked as one quarter: a
+    team of the strategy without a workbook, two workbooks of one team and a workbook of another
+    quarter are reported too. okrxl never changes the files it checks.
+
+    \b
+    Examples:
+      okrxl check okrxl-demo/2027-Q1
+      okrxl check returned/sales.xlsx --strategy strategy.xlsx
+      okrxl check okr/2027-Q1 --json > check.json
+    """
+    from okrxl.folder import check_document, read_folder
+    from okrxl.summary import render_check
+
+    reading = read_folder(paths, strategy_path=strategy_path)
+    if as_json:
+        click.echo(json.dumps(check_document(reading), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_check(reading), nl=False)
+    if reading.has_errors:
+        raise SystemExit(1)
+
+
+@cli.command()
 @click.argument("template_file", metavar="TEMPLATE.xlsx", type=XLSX_PATH)
 @FORCE
 def template(template_file: pathlib.Path, force: bool) -> None:

@@ -15,13 +15,20 @@ from okrxl.problems import OkrxlError
 # Limits checked on the zip directory before any XML is parsed (a zip bomb declares its sizes there).
 MAX_FILE_BYTES = 20_000_000
 MAX_MEMBERS = 500
-MAX_TOTAL_BYTES = 200_000_000
-MAX_MEMBER_BYTES = 100_000_000
+MAX_TOTAL_BYTES = 40_000_000  # unpacked; an okrxl team workbook unpacks to about 0.3 MB
+MAX_MEMBER_BYTES = 30_000_000
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MB; real okrxl files stay under 30
 
 
 class FileError(OkrxlError):
     """A file cannot be used at all: not an xlsx, too big, macro-enabled, unreadable."""
+
+    default_code = "unreadable"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.code = code or self.default_code
+        """Stable, for reports: `unreadable`, `not-okrxl`, `wrong-schema`, `unknown-team`, ..."""
 
 
 def guard_xlsx(path: Path) -> None:
@@ -54,7 +61,9 @@ def guard_xlsx(path: Path) -> None:
     if "xl/workbook.xml" not in names:
         raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
     if "xl/vbaProject.bin" in names or b"macroEnabled" in content_types:
-        raise FileError(f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx")
+        raise FileError(
+            f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx", code="macros"
+        )
     total = sum(info.file_size for info in infos)
     if len(infos) > MAX_MEMBERS or total > MAX_TOTAL_BYTES:
         raise FileError(f"{name}: unpacks to {total / 1e6:.0f} MB in {len(infos)} parts, more than okrxl reads")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrxl.folder import FolderReading
 from okrxl.model import KeyResult, KeyResultKind
 from okrxl.scoring import KeyResultAssessment, elapsed_share
 from okrxl.status import QuarterStatus
@@ -80,3 +81,23 @@ def _score(score: float | None) -> str:
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
+
+
+def render_check(reading: FolderReading) -> str:
+    """Problems file by file, a one-line verdict per file, then what is wrong between the files."""
+    lines = []
+    for result in reading.files:
+        counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                  ((result.errors, "error"), (result.warnings, "warning")) if n]  # fmt: skip
+        what = result.kind if result.kind != "team" else f"team {result.team.team_id}, {result.team.quarter}"
+        lines.append(f"{result.path}: {', '.join(counts) or 'ok'} ({what})")
+        for problem in sorted(result.problems, key=lambda p: p.severity.rank):
+            where = f"{problem.cell}  " if problem.cell else ""
+            lines.append(f"  {problem.severity:<8}{where}{problem.code}: {problem.message}")
+    for gap in reading.gaps:
+        lines.append(f"{gap.severity:<8}{gap.code}: {gap.message}")
+    lines += [f"note: {note}" for note in reading.notes]
+    bad = sum(1 for r in reading.files if r.errors)
+    lines.append(f"{len(reading.files)} files checked: {len(reading.files) - bad} readable without errors, "
+                 f"{bad} with errors")  # fmt: skip
+    return "\n".join(lines) + "\n"

@@ -60,12 +60,16 @@ CONFIDENCE_VOCABULARY = {
     **{c.value: c for c in Confidence},
     "off-track": Confidence.OFF_TRACK,
 }
+MAX_TABLE_ROWS = 2000
+MAX_TABLE_COLUMNS = 200
 _OBJECTIVE_ID = {"team": re.compile(r"^O(\d+)$"), "strategy": re.compile(r"^S(\d+)$")}
 _KEY_RESULT_ID = {"team": re.compile(r"^(O\d+)\.(\d+)$"), "strategy": re.compile(r"^(S\d+)\.(\d+)$")}
 
 
 class NotAnOkrxlWorkbook(FileError):
     """The file is an xlsx, but not one okrxl made (or not of the expected kind)."""
+
+    default_code = "not-okrxl"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,7 +153,8 @@ def _read_meta(workbook, path: Path) -> dict[str, str]:
     if schema != str(layout.SCHEMA_VERSION):
         raise NotAnOkrxlWorkbook(
             f"{path.name}: made for okrxl workbook schema {schema or '?'}, this okrxl reads schema "
-            f"{layout.SCHEMA_VERSION}; regenerate it with `okrxl generate` (or `okrxl init` for a strategy)"
+            f"{layout.SCHEMA_VERSION}; regenerate it with `okrxl generate` (or `okrxl init` for a strategy)",
+            code="wrong-schema",
         )
     return meta
 
@@ -205,6 +210,11 @@ def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _
             "copy your entries into a freshly generated workbook"
         )
     min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    if max_row - min_row > MAX_TABLE_ROWS or max_col - min_col > MAX_TABLE_COLUMNS:
+        raise FileError(
+            f"{collect.file}: the table {table_name!r} spans {max_row - min_row} rows and {max_col - min_col + 1} "
+            f"columns; okrxl reads at most {MAX_TABLE_ROWS} rows and {MAX_TABLE_COLUMNS} columns"
+        )
     header_keys = _header_keys(meta)
     columns: dict[str, int] = {}
     for col in range(min_col, max_col + 1):
@@ -364,24 +374,34 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
 def _objectives(
     table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify
 ) -> tuple[list[Objective], dict[str, CellRef]]:
-    """Objective rows and their key result rows, in order; empty provisioned rows are skipped."""
+    """Objective rows and their key result rows, in order; empty provisioned rows are skipped.
+
+    A filled-in row without an id (a row a team inserted) gets the next free id: a key result of
+    the objective above when it has a kind, else a new objective.
+    """
     part = "team" if team else "strategy"
+    prefix = "O" if team else "S"
     inputs = [k for k in table.columns if k not in ("current", "score", "status")]
+    rows = [row for row in _rows(table, sheet, collect, year, epoch) if not row.is_empty(inputs)]
+    taken = {_normal_id(row.text("id")) for row in rows}
     drafts: list[dict] = []
     locations: dict[str, CellRef] = {}
-    for row in _rows(table, sheet, collect, year, epoch):
-        item_id = row.text("id")
-        if row.is_empty(inputs):
-            continue
-        title = row.text("title")
-        if item_id is None:
-            collect.add("missing-id", "a row without an id; write e.g. O1 for an objective or O1.2 for a key result",
-                        row.ref("id"))  # fmt: skip
-            continue
+    for row in rows:
+        item_id, title = _normal_id(row.text("id")), row.text("title")
         if title is None:
-            collect.add("missing-title", f"{item_id} has entries but no title; it was not read", row.ref("title"))
+            collect.add("missing-title", f"{item_id or 'a row'} has entries but no title; it was not read",
+                        row.ref("title"))  # fmt: skip
             continue
+        if item_id is None:
+            item_id = _next_id(prefix, drafts[-1]["id"] if drafts and row.text("kind") else None, taken)
+            taken.add(item_id)
+            what = f"a key result of {drafts[-1]['id']}" if "." in item_id else "an objective"
+            collect.add("inferred-id", f"a row without an id: okrxl read it as {item_id} ({what}); "
+                        "write the id to keep it", row.ref("id"), Severity.WARNING)  # fmt: skip
         if _OBJECTIVE_ID[part].match(item_id):
+            if any(d["id"] == item_id for d in drafts):
+                collect.add("duplicate-id", f"{item_id} is used twice; the row was not read", row.ref("id"))
+                continue
             objective = dict(id=item_id, title=title, owner=row.text("owner"), weight=_weight(row), key_results=[])
             if team:
                 objective["aligned_to"] = tuple(
@@ -395,12 +415,15 @@ def _objectives(
                 collect.add("orphan-key-result", f"key result {item_id} has no objective {match[1]} above it",
                             row.ref("id"))  # fmt: skip
                 continue
+            if qualify(item_id) in locations:
+                collect.add("duplicate-id", f"{item_id} is used twice; the row was not read", row.ref("id"))
+                continue
             kr = _key_result(row, table, item_id, team=team)
             if kr is not None:
                 parent["key_results"].append(kr)
                 locations[qualify(item_id)] = row.ref("id")
         else:
-            example = "O1 or O1.2" if team else "S1 or S1.2"
+            example = f"{prefix}1 or {prefix}1.2"
             collect.add("bad-id", f"{item_id!r} is not an id okrxl knows; write e.g. {example}", row.ref("id"))
     objectives = []
     for draft in drafts:
@@ -409,6 +432,49 @@ def _objectives(
         except ModelError as error:
             collect.add("invalid-objective", str(error), locations.get(qualify(draft["id"])))
     return objectives, locations
+
+
+def _normal_id(text: str | None) -> str | None:
+    """`o1.2 ` -> `O1.2`: ids are read without regard to case and spaces."""
+    return None if text is None else "".join(text.split()).upper()
+
+
+def _next_id(prefix: str, objective_id: str | None, taken: set[str | None]) -> str:
+    """The next free objective id, or key result id of `objective_id`."""
+    number = 1
+    while (f"{objective_id}.{number}" if objective_id else f"{prefix}{number}") in taken:
+        number += 1
+    return f"{objective_id}.{number}" if objective_id else f"{prefix}{number}"
+
+
+def _report_typed_formulas(path: Path, table: _Table, collect: _Collector) -> None:
+    """A formula typed into an input cell: its computed value is used; without one it cannot be."""
+    import openpyxl
+
+    inputs = [col for key, col in table.columns.items() if key not in ("current", "score", "status")]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        sheet = workbook[table.sheet_name]
+        sheet.reset_dimensions()
+        first, last = table.rows[0][0], table.rows[-1][0]
+        values = {row: cells for row, cells in table.rows}
+        for row, cells in enumerate(sheet.iter_rows(min_row=first, max_row=last, values_only=True), start=first):
+            for col in inputs:
+                formula = cells[col - 1] if col - 1 < len(cells) else None
+                if not (isinstance(formula, str) and formula.startswith("=")) or row not in values:
+                    continue
+                value = values[row][col - 1]
+                ref = CellRef(table.sheet_name, row, col)
+                if value is None:
+                    collect.add("formula-without-value", f"a formula ({formula}) that no spreadsheet app has "
+                                "calculated yet; type the value instead", ref)  # fmt: skip
+                else:
+                    collect.add("formula-in-cell", f"a formula ({formula}); okrxl used its value {value!r}",
+                                ref, Severity.INFO)  # fmt: skip
+    finally:
+        workbook.close()
 
 
 # --- the strategy workbook ------------------------------------------------------------------------
@@ -547,7 +613,8 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         if team.id not in known:
             raise NotAnOkrxlWorkbook(
                 f"{path.name}: made for team {team.id!r}, which the strategy does not list "
-                f"(teams are {', '.join(known)}); add the team to the strategy or remove the file"
+                f"(teams are {', '.join(known)}); add the team to the strategy or remove the file",
+                code="unknown-team",
             )
         team = known[team.id]
     collect = _Collector(path)
@@ -555,6 +622,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     wanted = [c.key for c in layout.TEAM_COLUMNS if c.input]
     year = quarter.period(strategy.first_month if strategy else 1).start.year
     table = _read_table(sheet, layout.TABLE_OKRS, meta, wanted, collect, year=year)
+    _report_typed_formulas(path, table, collect)
     plan_team = team
     objectives, locations = _objectives(
         table, sheet, collect, year=year, epoch=workbook.epoch, team=True, qualify=lambda i: f"{plan_team.id}.{i}"

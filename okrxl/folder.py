@@ -1,0 +1,309 @@
+"""Reading a set of workbooks together: the strategy, the teams' files of one quarter, and what is
+wrong between them (a missing team, two files for one team, a file of another quarter).
+
+One broken file never stops the others from being read: it becomes a result with its message.
+"""
+
+from __future__ import annotations
+
+import collections
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from okrxl.alignment import Gap, GapCode
+from okrxl.files import FileError, guard_xlsx
+from okrxl.layout import SHEET_SETTINGS
+from okrxl.model import Quarter, Strategy, TeamQuarter
+from okrxl.problems import OkrxlError, Problem, Severity
+from okrxl.workbook_reader import StrategyReading, TeamReading, read_strategy_workbook, read_team_workbook
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+STRATEGY_NAMES = ("strategy.xlsx", "strategi.xlsx")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileResult:
+    """One file and what okrxl made of it."""
+
+    path: Path
+    kind: str
+    """`team`, `strategy`, or `unreadable`."""
+    problems: tuple[Problem, ...] = ()
+    team: TeamReading | None = None
+    """The reading of a team workbook (also when it was left out, e.g. of another quarter)."""
+    used: bool = False
+    """True when its plan is part of the quarter okrxl reports on."""
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    @property
+    def verdict(self) -> str:
+        return "errors" if self.errors else "warnings" if self.warnings else "ok"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FolderReading:
+    strategy: Strategy | None
+    strategy_path: Path | None
+    quarter: Quarter | None
+    """The quarter of the team workbooks (the most common one where they differ)."""
+    files: tuple[FileResult, ...]
+    gaps: tuple[Gap, ...]
+    """Gaps found between the files: `missing-team`."""
+    notes: tuple[str, ...]
+
+    @property
+    def plans(self) -> tuple[TeamQuarter, ...]:
+        """The plans of the quarter, one per team, in the strategy's team order."""
+        plans = [f.team.plan for f in self.files if f.used and f.team and f.team.plan]
+        order = {team.id: index for index, team in enumerate(self.strategy.teams)} if self.strategy else {}
+        return tuple(sorted(plans, key=lambda p: order.get(p.team.id, len(order))))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.errors for f in self.files)
+
+
+def read_folder(paths: Sequence[Path], *, strategy_path: Path | None = None) -> FolderReading:
+    """Read the workbooks in `paths` (files or folders); find the strategy beside them unless given."""
+    notes: list[str] = []
+    files = _expand(paths, notes)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if strategy_path is None:
+        strategy_path = _find_strategy(paths, files)
+    results: list[FileResult] = []
+    strategy: Strategy | None = None
+    if strategy_path is not None:
+        strategy_result = _read_strategy(Path(strategy_path))
+        strategy = strategy_result[0]
+        if any(f.resolve() == Path(strategy_path).resolve() for f in files) or strategy is None:
+            results.append(strategy_result[1])
+        if strategy is None:
+            notes.append(f"the strategy {strategy_path} could not be read: teams and links are not checked")
+    else:
+        notes.append("no strategy found (strategy.xlsx beside the files or in the folder above; or --strategy): "
+                     "teams and links are not checked")  # fmt: skip
+    for path in files:
+        if strategy_path is not None and path.resolve() == Path(strategy_path).resolve():
+            continue
+        results.append(_read_team(path, strategy))
+    results, quarter = _choose_quarter(results, strategy)
+    results = _mark_duplicates(results)
+    gaps = _missing_teams(strategy, results, quarter) if folders and strategy else ()
+    if strategy and quarter:
+        results = _with_link_problems(results, strategy, quarter)
+    return FolderReading(
+        strategy=strategy,
+        strategy_path=Path(strategy_path) if strategy_path else None,
+        quarter=quarter,
+        files=tuple(results),
+        gaps=tuple(gaps),
+        notes=tuple(notes),
+    )
+
+
+def _expand(paths: Iterable[Path], notes: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for child in sorted(path.iterdir()):
+            if child.name.startswith("~$"):
+                notes.append(f"ignored {child}: Excel's lock file (the workbook is open in Excel)")
+            elif child.name.startswith(".") or child.suffix.lower() not in WORKBOOK_SUFFIXES:
+                continue
+            elif child.is_file():
+                files.append(child)
+    return files
+
+
+def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
+    for path in map(Path, paths):
+        folder = path if path.is_dir() else path.parent
+        for candidate in (folder, folder.parent):
+            for name in STRATEGY_NAMES:
+                if (candidate / name).is_file():
+                    return candidate / name
+    return next((f for f in files if _looks_like_strategy(f)), None)
+
+
+def _looks_like_strategy(path: Path) -> bool:
+    """A cheap look at the sheet names, without parsing the workbook."""
+    try:
+        guard_xlsx(path)
+        with zipfile.ZipFile(path) as package:
+            workbook = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OkrxlError, OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return any(f'name="{name}"' in workbook for name in SHEET_SETTINGS)
+
+
+def _read_strategy(path: Path) -> tuple[Strategy | None, FileResult]:
+    try:
+        reading: StrategyReading = read_strategy_workbook(path)
+    except OkrxlError as error:
+        return None, _unreadable(path, error)
+    strategy = reading.strategy if not reading.has_errors else None
+    return strategy, FileResult(path=path, kind="strategy", problems=reading.problems)
+
+
+def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
+    try:
+        reading = read_team_workbook(path, strategy)
+    except OkrxlError as error:
+        return _unreadable(path, error)
+    return FileResult(path=path, kind="team", problems=reading.problems, team=reading, used=reading.plan is not None)
+
+
+def _unreadable(path: Path, error: OkrxlError) -> FileResult:
+    message = str(error)
+    if message.startswith(f"{path.name}: "):
+        message = message[len(path.name) + 2 :]
+    code = error.code if isinstance(error, FileError) else "unreadable"
+    problem = Problem(code=code, severity=Severity.ERROR, file=path.name, message=message)
+    return FileResult(path=path, kind="unreadable", problems=(problem,))
+
+
+def _add(result: FileResult, *problems: Problem, used: bool | None = None) -> FileResult:
+    return FileResult(
+        path=result.path,
+        kind=result.kind,
+        problems=result.problems + problems,
+        team=result.team,
+        used=result.used if used is None else used,
+    )
+
+
+def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tuple[list[FileResult], Quarter | None]:
+    quarters = collections.Counter(r.team.quarter for r in results if r.team)
+    if not quarters:
+        return results, None
+    quarter = max(quarters, key=quarters.__getitem__)  # the first of the most common
+    checked = []
+    for result in results:
+        if result.team and result.team.quarter != quarter:
+            problem = Problem(
+                code="wrong-quarter", severity=Severity.ERROR, file=result.path.name,
+                message=f"a workbook of {result.team.quarter}, but the others are of {quarter}; "
+                "move it to its own quarter's folder",
+            )  # fmt: skip
+            result = _add(result, problem, used=False)
+        elif result.team and strategy and quarter.year != strategy.year:
+            problem = Problem(code="wrong-year", severity=Severity.ERROR, file=result.path.name,
+                              message=f"a workbook of {quarter}, but the strategy is for {strategy.year}")  # fmt: skip
+            result = _add(result, problem, used=False)
+        elif result.team and strategy and result.team.fingerprint != _fingerprint(strategy):
+            problem = Problem(
+                code="strategy-changed", severity=Severity.WARNING, file=result.path.name,
+                message="made from another version of the strategy (objectives, key results or teams have "
+                "changed since); check its links, or regenerate it and copy the entries over",
+            )  # fmt: skip
+            result = _add(result, problem)
+        checked.append(result)
+    return checked, quarter
+
+
+def _fingerprint(strategy: Strategy) -> str:
+    from okrxl.layout import strategy_fingerprint
+
+    return strategy_fingerprint(strategy)
+
+
+def _mark_duplicates(results: list[FileResult]) -> list[FileResult]:
+    by_team: dict[str, list[FileResult]] = collections.defaultdict(list)
+    for result in results:
+        if result.used:
+            by_team[result.team.team_id].append(result)
+    marked = []
+    for result in results:
+        twins = by_team.get(result.team.team_id, []) if result.used else []
+        if len(twins) > 1:
+            others = ", ".join(t.path.name for t in twins if t is not result)
+            message = f"{others} is also a workbook of team {result.team.team_id}; keep one"
+            problem = Problem(code="duplicate-team", severity=Severity.ERROR, file=result.path.name, message=message)
+            result = _add(result, problem, used=twins[0] is result)
+        marked.append(result)
+    return marked
+
+
+def _missing_teams(strategy: Strategy, results: list[FileResult], quarter: Quarter | None) -> list[Gap]:
+    present = {r.team.team_id for r in results if r.team and r.team.quarter == quarter}
+    return [
+        Gap(
+            code=GapCode.MISSING_TEAM,
+            where=team.id,
+            message=f"no workbook for team {team.id} ({team.name}) in {quarter or 'this quarter'}",
+        )  # fmt: skip
+        for team in strategy.teams
+        if team.id not in present
+    ]
+
+
+def _with_link_problems(results: list[FileResult], strategy: Strategy, quarter: Quarter) -> list[FileResult]:
+    """Error gaps of each team's plan (an unknown link, a decrease without baseline) as problems at their cells."""
+    from okrxl.alignment import find_gaps
+    from okrxl.scoring import assess_quarter
+
+    plans = [r.team.plan for r in results if r.used]
+    assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=quarter.period(strategy.first_month).start)
+    by_team: dict[str, list[Gap]] = collections.defaultdict(list)
+    for gap in find_gaps(strategy, plans, assessment):
+        if gap.severity is Severity.ERROR and "." in gap.where:
+            by_team[gap.where.split(".", 1)[0]].append(gap)
+    checked = []
+    for result in results:
+        gaps = by_team.get(result.team.team_id, []) if result.used else []
+        problems = [
+            Problem(
+                code=str(gap.code),
+                severity=Severity.ERROR,
+                file=result.path.name,
+                cell=result.team.locations.get(gap.where),
+                message=gap.message,
+            )  # fmt: skip
+            for gap in gaps
+        ]
+        checked.append(_add(result, *problems) if problems else result)
+    return checked
+
+
+def check_document(reading: FolderReading) -> dict:
+    """The `okrxl.check/1` JSON document of `okrxl check --json` (docs/check.md)."""
+    return {
+        "schema": "okrxl.check/1",
+        "strategy": str(reading.strategy_path) if reading.strategy_path else None,
+        "quarter": str(reading.quarter) if reading.quarter else None,
+        "files": [
+            {
+                "file": str(result.path),
+                "kind": result.kind,
+                "team": result.team.team_id if result.team else None,
+                "quarter": str(result.team.quarter) if result.team else None,
+                "verdict": result.verdict,
+                "problems": [
+                    {
+                        "code": p.code,
+                        "severity": str(p.severity),
+                        "cell": str(p.cell) if p.cell else None,
+                        "message": p.message,
+                    }  # fmt: skip
+                    for p in result.problems
+                ],
+            }
+            for result in reading.files
+        ],
+        "folder": [
+            {"code": str(g.code), "severity": str(g.severity), "where": g.where, "message": g.message}
+            for g in reading.gaps
+        ],
+        "notes": list(reading.notes),
+    }
