@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrxl.files import WriteResult, write_atomically
 from okrxl.layout import Lang
 from okrxl.model import Quarter, Strategy
-from okrxl.problems import OkrxlError, Severity
+from okrxl.problems import CellRef, OkrxlError, Severity
 from okrxl.template import Template
+
+if TYPE_CHECKING:
+    from okrxl.folder import FolderReading
+    from okrxl.report import ReportSources
+    from okrxl.status import QuarterStatus
 
 
 def load_template(template_path: Path | None) -> Template:
@@ -101,31 +108,162 @@ def generate(
 
 
 def write_demo(
-    out_dir: Path, *, lang: Lang = "sv", as_of: dt.date | None = None, force: bool = False
-) -> list[WriteResult]:
-    """The built-in example as files: `strategy.xlsx` and the teams' filled-in `2027-Q1/<team>.xlsx`."""
+    out_dir: Path, *, lang: Lang = "sv", as_of: dt.date | None = None, force: bool = False, pdf: bool = True
+) -> tuple[list[WriteResult], Consolidation | None]:
+    """The whole job on the built-in example: `strategy.xlsx`, the teams' filled-in `2027-Q1/<team>.xlsx`,
+    then `okrxl consolidate` of those files into `report-2027-Q1.xlsx` (and `.pdf` where LibreOffice is).
+
+    Nothing is written when any of these files exists, unless `force`; the results then say which.
+    """
     from okrxl import example
+    from okrxl.files import Outcome
+    from okrxl.pdf import soffice
     from okrxl.template import DEFAULT
     from okrxl.workbook_writer import write_strategy_workbook, write_team_workbook
 
     out_dir = Path(out_dir)
+    as_of = as_of or example.AS_OF
     strategy = example.dpab_strategy(lang)
-    results = [
-        write_atomically(
-            out_dir / "strategy.xlsx",
-            lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT, lang=lang),
-            force=force,
-        )
-    ]
+    quarter_dir = out_dir / str(example.QUARTER)
+    report = out_dir / f"report-{example.QUARTER}.xlsx"
+    writers = {out_dir / "strategy.xlsx": lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT,
+                                                                            lang=lang)}  # fmt: skip
     for plan in example.dpab_teams(lang):
-        results.append(
-            write_atomically(
-                out_dir / str(example.QUARTER) / f"{plan.team.id}.xlsx",
-                lambda p, plan=plan: write_team_workbook(
-                    p, strategy=strategy, team=plan.team, quarter=example.QUARTER, template=DEFAULT, lang=lang,
-                    plan=plan, as_of=as_of or example.AS_OF,
-                ),
-                force=force,
-            )
+        writers[quarter_dir / f"{plan.team.id}.xlsx"] = lambda p, plan=plan: write_team_workbook(
+            p, strategy=strategy, team=plan.team, quarter=example.QUARTER, template=DEFAULT, lang=lang,
+            plan=plan, as_of=as_of,
         )  # fmt: skip
-    return results
+    targets = [*writers, report, *([report.with_suffix(".pdf")] if pdf and soffice() else [])]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        return [WriteResult(t, Outcome.SKIPPED) for t in existing], None
+    results = [write_atomically(path, write, force=force) for path, write in writers.items()]
+    result = consolidate(quarter_dir, as_of=as_of)
+    results.append(result.write_report(report, force=force))
+    if pdf and soffice():
+        results.append(result.write_pdf(report.with_suffix(".pdf"), force=force))
+    return results, result
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Consolidation:
+    """A quarter's team workbooks read together and scored: what `okrxl consolidate` reports."""
+
+    reading: FolderReading
+    """The files: which were read, their problems, the strategy."""
+    status: QuarterStatus
+    """Scores, pacing and gaps at the as-of date."""
+    lang: Lang
+    """The strategy workbook's language: the report's default."""
+
+    @property
+    def document(self) -> dict:
+        """The `okrxl.status/1` status document (docs/status-document.md)."""
+        from okrxl.status import status_document
+
+        return status_document(self.status)
+
+    @property
+    def sources(self) -> ReportSources:
+        return report_sources(self.reading)
+
+    def key_results(self):
+        """A pandas DataFrame with one row per team key result and every field (docs/python.md)."""
+        import pandas as pd
+
+        from okrxl.report import DATA_COLUMNS, key_result_rows
+
+        frame = pd.DataFrame(key_result_rows(self.status, self.sources), columns=list(DATA_COLUMNS))
+        for column in ("due", "last_check_in"):
+            frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+    def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
+        """Write the report workbook; an earlier okrxl report is replaced, any other file only with `force`."""
+        from okrxl.report import is_okrxl_report, write_report
+
+        path = Path(path)
+        return write_atomically(
+            path,
+            lambda p: write_report(p, self.status, lang=lang or self.lang, sources=self.sources),
+            force=force or is_okrxl_report(path),
+        )
+
+    def write_pdf(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
+        """The printed pages as PDF, through LibreOffice (`soffice` must be installed)."""
+        from okrxl.pdf import convert_to_pdf
+        from okrxl.report import write_report
+
+        path = Path(path)
+        report = path.with_suffix(".xlsx")
+        from okrxl.report import is_okrxl_report
+
+        return write_atomically(
+            path,
+            lambda p: convert_to_pdf(
+                lambda xlsx: write_report(
+                    xlsx, self.status, lang=lang or self.lang, sources=self.sources, for_print=True
+                ),
+                p,
+            ),  # fmt: skip
+            force=force or is_okrxl_report(report),
+        )
+
+
+def report_sources(reading: FolderReading) -> ReportSources:
+    """Where each id came from (file and cell), and each file's problems, for the report."""
+    from okrxl.report import ReportSources
+
+    locations: dict[str, tuple[str, CellRef | None]] = {}
+    if reading.strategy_reading is not None:
+        name = reading.strategy_reading.path.name
+        locations |= {item: (name, cell) for item, cell in reading.strategy_reading.locations.items()}
+    files = []
+    for result in reading.files:
+        team = result.team.team_id if result.team else ""
+        if result.used:
+            locations[team] = (result.path.name, None)
+            locations |= {item: (result.path.name, cell) for item, cell in result.team.locations.items()}
+        files.append((result.path.name, team, result.verdict, result.problems))
+    return ReportSources(locations=locations, files=files)
+
+
+def consolidate(
+    folder: Path | Sequence[Path],
+    *,
+    strategy_path: Path | None = None,
+    as_of: dt.date | None = None,
+    progress=None,
+) -> Consolidation:
+    """Read a quarter's team workbooks and the strategy, and score, pace and find the gaps at `as_of`.
+
+    `folder` is the quarter's folder (or a list of files and folders); `as_of` defaults to today.
+    Raises OkrxlError when there is no usable strategy or no team workbook; files that cannot be read
+    are in `reading.files` with their problems, and the rest are consolidated.
+    """
+    from okrxl.folder import read_folder
+    from okrxl.status import review_quarter
+
+    paths = [Path(folder)] if isinstance(folder, str | Path) else [Path(p) for p in folder]
+    reading = read_folder(paths, strategy_path=strategy_path, progress=progress)
+    if reading.strategy is None:
+        problems = [f"  {p}" for f in reading.files if f.kind in ("strategy", "unreadable") for p in f.problems]
+        detail = "\n".join(problems) or "  " + "; ".join(reading.notes)
+        raise OkrxlError(f"no usable strategy for {', '.join(map(str, paths))}:\n{detail}")
+    if reading.quarter is None:
+        raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}; make them with `okrxl generate`")
+    status = review_quarter(
+        reading.strategy,
+        reading.plans,
+        quarter=reading.quarter,
+        as_of=as_of or dt.date.today(),
+        extra_gaps=reading.gaps,
+    )
+    lang = reading.strategy_reading.lang if reading.strategy_reading else "sv"
+    return Consolidation(reading=reading, status=status, lang=lang)
+
+
+def default_report_path(folder: Path, quarter: Quarter) -> Path:
+    """`report-<quarter>.xlsx` beside the quarter's folder."""
+    folder = Path(folder)
+    return folder.resolve().parent / f"report-{quarter}.xlsx"

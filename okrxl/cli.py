@@ -78,12 +78,12 @@ XLSX_PATH = click.Path(dir_okay=False, path_type=pathlib.Path)
 FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (they may hold a team's entries).")
 
 
-def _report_writes(results) -> None:
+def _report_writes(results, *, err: bool = False) -> None:
     """Print what was written and skipped; exit 1 when anything was skipped."""
     from okrxl.files import Outcome
 
     for result in results:
-        click.echo(result.message, err=result.outcome is Outcome.SKIPPED)
+        click.echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
     if any(r.outcome is Outcome.SKIPPED for r in results):
         raise SystemExit(1)
 
@@ -92,14 +92,16 @@ def _report_writes(results) -> None:
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/1) instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/1) only; write nothing.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Print the report to PDF (needs LibreOffice).")
 @FORCE
-def demo(directory: pathlib.Path | None, as_of: dt.date | None, lang: str, as_json: bool, force: bool) -> None:
-    """Show the built-in example company, DPAB, in its first quarter, and write its workbooks.
+def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, force: bool) -> None:
+    """Run the whole job on the built-in example company, DPAB, in its first quarter.
 
     Writes DIRECTORY/strategy.xlsx and DIRECTORY/2027-Q1/<team>.xlsx (default ./okrxl-demo), filled
-    in as the teams would have typed them, then prints each team's scores and the gaps. With
-    --json it prints the status document only and writes nothing.
+    in as the teams would have typed them, consolidates them into DIRECTORY/report-2027-Q1.xlsx (and
+    .pdf when LibreOffice is installed), and prints each team's scores and the gaps. Nothing is
+    written when one of these files exists, unless --force.
 
     \b
     Examples:
@@ -108,23 +110,25 @@ def demo(directory: pathlib.Path | None, as_of: dt.date | None, lang: str, as_js
       okrxl demo --json > status.json
     """
     from okrxl import example
-    from okrxl.status import review_quarter, status_document
-    from okrxl.summary import render_summary
 
-    status = review_quarter(
-        example.dpab_strategy(lang),
-        example.dpab_teams(lang),
-        quarter=example.QUARTER,
-        as_of=as_of or example.AS_OF,
-    )
     if as_json:
+        from okrxl.status import review_quarter, status_document
+
+        status = review_quarter(example.dpab_strategy(lang), example.dpab_teams(lang), quarter=example.QUARTER,
+                                as_of=as_of or example.AS_OF)  # fmt: skip
         click.echo(json.dumps(status_document(status), ensure_ascii=False, indent=2))
         return
-    click.echo(render_summary(status), nl=False)
     from okrxl.api import write_demo
+    from okrxl.pdf import soffice
+    from okrxl.summary import render_summary
 
-    click.echo()
-    _report_writes(write_demo(directory or pathlib.Path("okrxl-demo"), lang=lang, as_of=as_of, force=force))
+    folder = directory or pathlib.Path("okrxl-demo")
+    results, consolidated = write_demo(folder, lang=lang, as_of=as_of, force=force, pdf=pdf)
+    if consolidated is not None:
+        click.echo(render_summary(consolidated.status))
+    _report_writes(results)
+    if pdf and soffice() is None:
+        click.echo("no PDF: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
 
 
 @cli.command()
@@ -211,6 +215,70 @@ def check(paths, strategy_path, as_json: bool) -> None:
     else:
         click.echo(render_check(reading), nl=False)
     if reading.has_errors:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
+@click.option(
+    "--strategy",
+    "strategy_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    help="The strategy workbook [default: strategy.xlsx in FOLDER or the folder above].",
+)
+@click.option("-o", "--out", "report_path", type=XLSX_PATH,
+              help="The report to write [default: report-<quarter>.xlsx beside FOLDER].")  # fmt: skip
+@click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: today].")
+@click.option(
+    "--json", "json_path", metavar="FILE|-", help="Also write the status document (okrxl.status/1); - for stdout."
+)
+@click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
+@click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")
+@FORCE
+def consolidate(folder, strategy_path, report_path, as_of, json_path, pdf, lang, force) -> None:
+    """Read a quarter's team workbooks and write the report for the noticeboard.
+
+    Reads the strategy and every team workbook in FOLDER, computes scores, pacing and gaps, writes
+    the report (overview, a page per team, alignment, gaps, files, data) and prints a summary. A file
+    that cannot be read is reported and skipped; exit code 1 then, 0 when every file was read.
+    An earlier okrxl report is replaced; any other existing file only with --force.
+
+    \b
+    Examples:
+      okrxl consolidate okr/2027-Q1
+      okrxl consolidate okr/2027-Q1 --as-of 2027-02-15 --pdf
+      okrxl consolidate okr/2027-Q1 --json - > status.json
+    """
+    from okrxl.api import consolidate as consolidate_folder
+    from okrxl.api import default_report_path
+
+    files = [p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm", ".xls")]
+    if len(files) > 20 and json_path != "-":
+        with click.progressbar(
+            length=len(files), label="Reading workbooks", file=click.get_text_stream("stderr")
+        ) as bar:
+            result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of,
+                                        progress=lambda _: bar.update(1))  # fmt: skip
+    else:
+        result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of)
+    report_path = report_path or default_report_path(folder, result.status.quarter)
+    writes = [result.write_report(report_path, lang=lang, force=force)]
+    if pdf:
+        writes.append(result.write_pdf(report_path.with_suffix(".pdf"), lang=lang, force=force))
+    document = json.dumps(result.document, ensure_ascii=False, indent=2)
+    if json_path == "-":
+        click.echo(document)
+    else:
+        if json_path:
+            from okrxl.files import write_atomically
+
+            write_json = lambda p: p.write_text(document + "\n", encoding="utf-8")  # noqa: E731
+            writes.append(write_atomically(pathlib.Path(json_path), write_json, force=True))
+        from okrxl.summary import render_consolidation
+
+        click.echo(render_consolidation(result.reading, result.status), nl=False)
+    _report_writes(writes, err=json_path == "-")
+    if any(f.kind == "unreadable" or (f.team and not f.used) for f in result.reading.files):
         raise SystemExit(1)
 
 

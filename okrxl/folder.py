@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import collections
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,7 @@ class FileResult:
 class FolderReading:
     strategy: Strategy | None
     strategy_path: Path | None
+    strategy_reading: StrategyReading | None
     quarter: Quarter | None
     """The quarter of the team workbooks (the most common one where they differ)."""
     files: tuple[FileResult, ...]
@@ -72,8 +73,13 @@ class FolderReading:
         return any(f.errors for f in self.files)
 
 
-def read_folder(paths: Sequence[Path], *, strategy_path: Path | None = None) -> FolderReading:
-    """Read the workbooks in `paths` (files or folders); find the strategy beside them unless given."""
+def read_folder(
+    paths: Sequence[Path], *, strategy_path: Path | None = None, progress: Callable[[Path], None] | None = None
+) -> FolderReading:
+    """Read the workbooks in `paths` (files or folders); find the strategy beside them unless given.
+
+    `progress` is called with each file's path once it has been read.
+    """
     notes: list[str] = []
     files = _expand(paths, notes)
     folders = [Path(p) for p in paths if Path(p).is_dir()]
@@ -81,11 +87,12 @@ def read_folder(paths: Sequence[Path], *, strategy_path: Path | None = None) -> 
         strategy_path = _find_strategy(paths, files)
     results: list[FileResult] = []
     strategy: Strategy | None = None
+    strategy_reading: StrategyReading | None = None
     if strategy_path is not None:
-        strategy_result = _read_strategy(Path(strategy_path))
-        strategy = strategy_result[0]
+        strategy_reading, strategy_file = _read_strategy(Path(strategy_path))
+        strategy = strategy_reading.strategy if strategy_reading and not strategy_reading.has_errors else None
         if any(f.resolve() == Path(strategy_path).resolve() for f in files) or strategy is None:
-            results.append(strategy_result[1])
+            results.append(strategy_file)
         if strategy is None:
             notes.append(f"the strategy {strategy_path} could not be read: teams and links are not checked")
     else:
@@ -95,6 +102,8 @@ def read_folder(paths: Sequence[Path], *, strategy_path: Path | None = None) -> 
         if strategy_path is not None and path.resolve() == Path(strategy_path).resolve():
             continue
         results.append(_read_team(path, strategy))
+        if progress is not None:
+            progress(path)
     results, quarter = _choose_quarter(results, strategy)
     results = _mark_duplicates(results)
     gaps = _missing_teams(strategy, results, quarter) if folders and strategy else ()
@@ -103,6 +112,7 @@ def read_folder(paths: Sequence[Path], *, strategy_path: Path | None = None) -> 
     return FolderReading(
         strategy=strategy,
         strategy_path=Path(strategy_path) if strategy_path else None,
+        strategy_reading=strategy_reading,
         quarter=quarter,
         files=tuple(results),
         gaps=tuple(gaps),
@@ -147,13 +157,12 @@ def _looks_like_strategy(path: Path) -> bool:
     return any(f'name="{name}"' in workbook for name in SHEET_SETTINGS)
 
 
-def _read_strategy(path: Path) -> tuple[Strategy | None, FileResult]:
+def _read_strategy(path: Path) -> tuple[StrategyReading | None, FileResult]:
     try:
-        reading: StrategyReading = read_strategy_workbook(path)
+        reading = read_strategy_workbook(path)
     except OkrxlError as error:
         return None, _unreadable(path, error)
-    strategy = reading.strategy if not reading.has_errors else None
-    return strategy, FileResult(path=path, kind="strategy", problems=reading.problems)
+    return reading, FileResult(path=path, kind="strategy", problems=reading.problems)
 
 
 def _read_team(path: Path, strategy: Strategy | None) -> FileResult:

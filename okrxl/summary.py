@@ -101,3 +101,28 @@ def render_check(reading: FolderReading) -> str:
     lines.append(f"{len(reading.files)} files checked: {len(reading.files) - bad} readable without errors, "
                  f"{bad} with errors")  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
+    """The few lines `okrxl consolidate` prints: what was read, the headline numbers, the teams."""
+    teams = sum(1 for f in reading.files if f.used)
+    unread = [f for f in reading.files if f.kind == "unreadable" or (f.team and not f.used)]
+    lines = [
+        f"{status.strategy.company} · {status.quarter} · as of {status.as_of}: "
+        f"read {teams} team workbook{'s' if teams != 1 else ''}"
+        + (f", {len(unread)} could not be used" if unread else ""),
+    ]
+    for result in unread:
+        lines.append(f"  {result.path.name}: {result.problems[-1].message if result.problems else result.verdict}")
+    problems = sum(len(f.problems) for f in reading.files if f.used)
+    if problems:
+        lines.append(f"  {problems} problems in cells of the files read (okrxl check shows them)")
+    for plan, team in zip(status.plans, status.assessment.teams):
+        lines.append(f"  {plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
+    severities = [str(g.severity) for g in status.gaps]
+    lines.append(
+        f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "
+        f"gaps: {severities.count('error')} errors, {severities.count('warning')} warnings, "
+        f"{severities.count('info')} info"
+    )
+    return "\n".join(lines) + "\n"

@@ -21,7 +21,7 @@ def run(*args):
 def demo(tmp_path_factory):
     """A fresh copy of the demo's files: strategy.xlsx and 2027-Q1/<team>.xlsx."""
     folder = tmp_path_factory.mktemp("demo")
-    assert run("demo", folder).exit_code == 0
+    assert run("demo", folder, "--no-pdf").exit_code == 0
     return folder
 
 

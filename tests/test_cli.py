@@ -19,9 +19,9 @@ def run(*args):
 
 
 def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
-    result = run("demo", str(tmp_path / "demo"))
+    result = run("demo", str(tmp_path / "demo"), "--no-pdf")
     assert result.exit_code == 0
-    out = result.output.split("\nwritten ")[0]
+    out = result.output.split("\n\nwritten ")[0]
     assert out.startswith("Digital Posthantering AB · 2027-Q1 (2027-01-01 to 2027-03-31) · as of 2027-02-15")
     assert "Marknad (marketing), lead Mats: score 0.48 yellow, at-risk" in out
     assert "Försäljning (sales), lead Fredrika: score 0.51 yellow, behind" in out
@@ -34,30 +34,30 @@ def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
 
 
 def test_demo_in_english_at_an_early_date_shows_not_started(tmp_path):
-    result = run("demo", str(tmp_path), "--lang", "en", "--as-of", "2027-01-03")
+    result = run("demo", str(tmp_path), "--lang", "en", "--as-of", "2027-01-03", "--no-pdf")
     assert result.exit_code == 0
     assert "Marketing (marketing), lead Mats: score 0.00 red, not-started" in result.output
     assert "Launch the translated website by 15 Feb" in result.output
 
 
-def test_demo_writes_the_example_files_and_refuses_to_overwrite_them(tmp_path):
+def test_demo_writes_the_example_files_and_the_report_and_refuses_to_overwrite_them(tmp_path):
     result = CliRunner().invoke(cli, ["demo", str(tmp_path)])
-    written = ["strategy.xlsx", "2027-Q1/marketing.xlsx", "2027-Q1/sales.xlsx", "2027-Q1/production.xlsx"]
-    assert [
-        line.split(str(tmp_path) + "/")[1] for line in result.output.splitlines() if line.startswith("written")
-    ] == written
+    written = ["strategy.xlsx", "2027-Q1/marketing.xlsx", "2027-Q1/sales.xlsx", "2027-Q1/production.xlsx",
+               "report-2027-Q1.xlsx"] + (["report-2027-Q1.pdf"] if shutil.which("soffice") else [])  # fmt: skip
+    lines = [line for line in result.output.splitlines() if line.startswith("written")]
+    assert [line.split(str(tmp_path) + "/")[1] for line in lines] == written
     before = {name: (tmp_path / name).read_bytes() for name in written}
     again = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01"])
     assert again.exit_code == 1
-    assert "use --force to overwrite it" in again.output
+    assert again.output.count("use --force to overwrite it") == len(written)
     assert {name: (tmp_path / name).read_bytes() for name in written} == before
-    forced = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01", "--force"])
-    assert forced.exit_code == 0 and forced.output.count("overwritten ") == 4
+    forced = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01", "--force", "--no-pdf"])
+    assert forced.exit_code == 0 and forced.output.count("overwritten ") == 5
 
 
 def test_demo_in_the_current_folder_writes_okrxl_demo(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run("demo").exit_code == 0
+    assert run("demo", "--no-pdf").exit_code == 0
     assert (tmp_path / "okrxl-demo" / "2027-Q1" / "sales.xlsx").is_file()
 
 

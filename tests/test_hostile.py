@@ -15,7 +15,7 @@ from okrxl.folder import read_folder
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
-    assert CliRunner().invoke(cli, ["demo", str(folder)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["demo", str(folder), "--no-pdf"]).exit_code == 0
     return folder
 
 

@@ -1,0 +1,635 @@
+"""The consolidated report workbook: what the admin prints, A4, for the office noticeboard.
+
+Overview, one page per team, alignment, gaps, the files read, and a data sheet (an Excel table,
+not printed). Every text that came from a workbook is written with `write_string` in a workbook
+whose `strings_to_formulas` and `strings_to_urls` are off: a title `=HYPERLINK(...)` stays text.
+Grades and statuses are colour *and* word and symbol, so the page reads on a black-and-white printer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from okrxl import __version__, layout
+from okrxl.alignment import Gap
+from okrxl.layout import Lang, Words
+from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.problems import CellRef, Problem
+from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_key_result
+from okrxl.status import QuarterStatus
+
+CREATED = dt.datetime(2026, 1, 1)
+REPORT_MARK = "okrxl-report"
+"""A custom document property that tells okrxl's own reports apart, so that they may be replaced."""
+STATUS_SYMBOLS = {
+    Status.DONE: "✔",
+    Status.ON_TRACK: "●",
+    Status.NOT_STARTED: "○",
+    Status.BEHIND: "▲",
+    Status.AT_RISK: "▼",
+    Status.OVERDUE: "✖",
+    Status.UNSCORED: "–",
+}
+GRADE_WORDS = {
+    Grade.GREEN: Words("grön", "green"),
+    Grade.YELLOW: Words("gul", "yellow"),
+    Grade.RED: Words("röd", "red"),
+}
+GRADE_COLOURS = {Grade.GREEN: ("#C6EFCE", "#006100"), Grade.YELLOW: ("#FFEB9C", "#7A4500"),
+                 Grade.RED: ("#FFC7CE", "#9C0006")}  # fmt: skip
+NAVY = "#1F3864"
+
+# Every word of the report in both languages, by key.
+TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
+    "overview": ("Översikt", "Overview"),
+    "alignment": ("Samordning", "Alignment"),
+    "gaps": ("Luckor", "Gaps"),
+    "files": ("Filer", "Files"),
+    "data": ("Data", "Data"),
+    "title": ("OKR-status {quarter}", "OKR status {quarter}"),
+    "as_of": ("Per {as_of}: {share} av kvartalet har gått", "As of {as_of}: {share} of the quarter has passed"),
+    "vision": ("Vision", "Vision"), "mission": ("Mission", "Mission"),
+    "headline": ("I siffror", "In numbers"),
+    "aligned_share": ("Objectives som stödjer strategin", "Objectives aligned to the strategy"),
+    "coverage": ("Strategiska objectives som bärs av ett team", "Strategic objectives carried by a team"),
+    "key_results": ("Key results", "Key results"),
+    "stale": ("utan avstämning på länge", "stale (no recent check-in)"),
+    "gap_count": ("Luckor: {errors} fel, {warnings} varningar, {infos} info",
+                  "Gaps: {errors} errors, {warnings} warnings, {infos} info"),
+    "strategy": ("Strategiska objectives", "Strategic objectives"),
+    "measured": ("Mätt (året)", "Measured (year)"), "carried": ("Buret (kvartalet)", "Carried (quarter)"),
+    "teams": ("Team", "Teams"), "team": ("Team", "Team"), "lead": ("Ledare", "Lead"),
+    "score": ("Poäng", "Score"), "grade": ("Betyg", "Grade"), "status": ("Status", "Status"),
+    "objectives": ("Objectives", "Objectives"), "chart": ("Lagens poäng", "Team scores"),
+    "id": ("Id", "Id"), "item": ("Objective / key result", "Objective / key result"),
+    "from_to": ("Från → mål", "Baseline → target"), "current": ("Nu", "Current"),
+    "confidence": ("Lagets bedömning", "Confidence"), "trend": ("Poäng vid avstämningar", "Score at check-ins"),
+    "owner": ("Ansvarig", "Owner"), "comment": ("Kommentar", "Comment"),
+    "team_page": ("{team}: ledare {lead}, poäng {score}, {status}",
+                  "{team}: lead {lead}, score {score}, {status}"),
+    "aligned_to": ("Stödjer", "Aligned to"),
+    "matrix": ("Vilka team bär vilket strategiskt objective", "Which team carries which strategic objective"),
+    "feeds": ("Vad som bidrar till varje strategiskt key result", "What feeds each strategic key result"),
+    "strategic_kr": ("Strategiskt key result", "Strategic key result"),
+    "fed_by": ("Bidrar", "Fed by"), "sum": ("Summa", "Sum"), "leadership": ("Ledningens värde", "Leadership's value"),
+    "none": ("ingen", "none"), "units_differ": ("olika enheter", "units differ"),
+    "severity": ("Allvar", "Severity"), "code": ("Kod", "Code"), "where": ("Var", "Where"),
+    "file": ("Fil", "File"), "cell": ("Cell", "Cell"), "message": ("Meddelande", "Message"),
+    "no_gaps": ("Inga luckor.", "No gaps."), "verdict": ("Utfall", "Verdict"), "problem": ("Problem", "Problem"),
+    "legend": ("✔ klar  ● i fas  ○ ej påbörjad  ▲ släpar efter  ▼ i riskzonen  ✖ försenad  – utan mål",
+               "✔ done  ● on track  ○ not started  ▲ behind  ▼ at risk  ✖ overdue  – no target"),
+    "stale_mark": ("inaktuell", "stale"),
+}.items()}  # fmt: skip
+SEVERITY_WORDS = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportSources:
+    """Where each id and file came from, for the gaps and files pages (empty for the built-in example)."""
+
+    locations: dict[str, tuple[str, CellRef | None]] = field(default_factory=dict)
+    """Qualified id -> (file name, cell of its row)."""
+    files: Sequence[tuple[str, str, str, Sequence[Problem]]] = ()
+    """(file, team, verdict, problems) per file read."""
+
+
+@dataclass
+class _Book:
+    """The workbook, its formats, and the rows that wrapped text makes taller."""
+
+    workbook: object
+    lang: Lang
+    cache: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    """(sheet name, row) -> lines of text the row needs."""
+    widths: dict = field(default_factory=dict)
+    """(sheet name, column) -> width in characters."""
+
+    def columns(self, sheet, widths: Sequence[float], first: int = 0) -> None:
+        for col, width in enumerate(widths, start=first):
+            sheet.set_column(col, col, width)
+            self.widths[(sheet.get_name(), col)] = width
+
+    def text(self, sheet, row: int, col: int, text: str, fmt, *, size: float = 12) -> None:
+        """Write text as text, and remember how many lines it wraps to in its column."""
+        sheet.write_string(row, col, text, fmt)
+        width = self.widths.get((sheet.get_name(), col), 10) * 11 / size
+        needed = sum(max(1, math.ceil(len(part) / max(width - 1, 1))) for part in text.split("\n"))
+        key = (sheet.get_name(), row)
+        self.lines[key] = max(self.lines.get(key, 1), needed)
+
+    def fit_rows(self, sheet, *, size: float = 12) -> None:
+        """Make each row tall enough for its wrapped text (no app does it on opening)."""
+        for (name, row), lines in self.lines.items():
+            if name == sheet.get_name() and lines > 1:
+                sheet.set_row(row, lines * size * 1.32)
+
+    def fmt(self, **props) -> object:
+        key = tuple(sorted(props.items()))
+        if key not in self.cache:
+            base = {"font_name": "Calibri", "font_size": 12, "valign": "top"}
+            self.cache[key] = self.workbook.add_format(base | props)
+        return self.cache[key]
+
+    def t(self, key: str, **values) -> str:
+        return TEXT[key](self.lang).format(**values)
+
+
+def write_report(
+    path: Path, status: QuarterStatus, *, lang: Lang = "sv", sources: ReportSources | None = None,
+    for_print: bool = False,
+) -> None:  # fmt: skip
+    """Write the report; `for_print` leaves out the data sheet (for the PDF)."""
+    import xlsxwriter
+
+    sources = sources or ReportSources()
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    workbook.set_properties({"title": f"OKR {status.quarter}", "created": CREATED,
+                             "comments": f"Made by okrxl {__version__}"})  # fmt: skip
+    workbook.set_custom_property(REPORT_MARK, str(status.quarter))
+    book = _Book(workbook, lang)
+    header = f"&L{_escape(status.strategy.company)} · {status.quarter}&C&A&R{_escape(_as_of(book, status))}"
+    _overview(book, status, header)
+    for plan, team in zip(status.plans, status.assessment.teams):
+        _team_page(book, status, plan, team, header)
+    _alignment_page(book, status, header)
+    _gaps_page(book, status, sources, header)
+    _files_page(book, sources, header)
+    if not for_print:
+        _data_sheet(book, status, sources)
+    meta = workbook.add_worksheet(layout.SHEET_META)
+    for row, (key, value) in enumerate([(layout.META_SCHEMA, layout.SCHEMA_VERSION), (layout.META_WORKBOOK, "report"),
+                                        (layout.META_QUARTER, status.quarter), ("as_of", status.as_of)]):  # fmt: skip
+        meta.write_string(row, 0, key)
+        meta.write_string(row, 1, str(value))
+    meta.hide()
+    workbook.close()
+
+
+def _as_of(book: _Book, status: QuarterStatus) -> str:
+    """`Per 2027-02-15` / `As of 2027-02-15`."""
+    return book.t("as_of", as_of=status.as_of, share="").split(":")[0]
+
+
+def is_okrxl_report(path: Path) -> bool:
+    """True for a report okrxl wrote (which a new report may replace without --force)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return f'name="{REPORT_MARK}"'.encode() in package.read("docProps/custom.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def _page(
+    sheet, header: str, *, repeat_to: int | None, last_col: int | None = None, last_row: int | None = None,
+    one_page: bool = False,
+):  # fmt: skip
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+    sheet.fit_to_pages(1, 1 if one_page else 0)
+    if repeat_to is not None:
+        sheet.repeat_rows(0, repeat_to)
+    if last_col is not None and last_row is not None:
+        sheet.print_area(0, 0, last_row, last_col)
+    sheet.set_header(header[:250])
+    sheet.set_footer("&C" + "&P / &N")
+    sheet.hide_gridlines(2)
+
+
+def _title(book: _Book, sheet, text: str, subtitle: str | None = None) -> int:
+    sheet.write_string(0, 0, text, book.fmt(bold=True, font_size=22, font_color=NAVY))
+    sheet.set_row(0, 30)
+    if subtitle:
+        sheet.write_string(1, 0, subtitle, book.fmt(font_size=14, italic=True))
+    return 3
+
+
+def _heading(book: _Book, sheet, row: int, text: str) -> None:
+    """A section heading: it may run across empty cells, so it does not make its row taller."""
+    sheet.write_string(row, 0, text, book.fmt(bold=True, font_size=16, font_color=NAVY))
+
+
+def _header_row(book: _Book, sheet, row: int, labels: Sequence[str]) -> None:
+    fmt = book.fmt(bold=True, font_color="#FFFFFF", bg_color=NAVY, pattern=1, text_wrap=True, border=1)
+    for col, label in enumerate(labels):
+        book.text(sheet, row, col, label, fmt)
+
+
+def _grade_format(book: _Book, grade: Grade | None, **extra):
+    if grade is None:
+        return book.fmt(border=1, **extra)
+    fill, font = GRADE_COLOURS[grade]
+    return book.fmt(bg_color=fill, pattern=1, font_color=font, border=1, **extra)
+
+
+def _status_text(book: _Book, status: Status, stale: bool = False) -> str:
+    word = layout.STATUS_WORDS[status](book.lang)
+    return f"{STATUS_SYMBOLS[status]} {word}" + (f" ({book.t('stale_mark')})" if stale else "")
+
+
+def _grade_text(book: _Book, grade: Grade | None) -> str:
+    return "" if grade is None else GRADE_WORDS[grade](book.lang)
+
+
+def _write_score(book: _Book, sheet, row: int, col: int, score: float | None, grade: Grade | None, **extra) -> None:
+    if score is None:
+        book.text(sheet, row, col, "–", _grade_format(book, grade, align="center", **extra))
+    else:
+        sheet.write_number(row, col, score, _grade_format(book, grade, num_format="0.00", **extra))
+
+
+def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
+    sheet = book.workbook.add_worksheet(book.t("overview"))
+    strategy, assessment = status.strategy, status.assessment
+    share = f"{elapsed_share(assessment.period, status.as_of):.0%}"
+    row = _title(book, sheet, f"{book.t('title', quarter=status.quarter)} – {strategy.company}",
+                 book.t("as_of", as_of=status.as_of, share=share))  # fmt: skip
+    book.columns(sheet, [10, 58, 16, 16, 16, 16])
+    wrap = book.fmt(text_wrap=True)
+    bold = book.fmt(bold=True)
+    for key, text in (("vision", strategy.vision), ("mission", strategy.mission)):
+        book.text(sheet, row, 0, book.t(key), bold)
+        book.text(sheet, row, 1, text, wrap)
+        row += 1
+    row += 1
+
+    # Headline numbers.
+    _heading(book, sheet, row, book.t("headline"))
+    row += 1
+    big = book.fmt(bold=True, font_size=18, align="right", num_format="0%")
+    for key, value in (("aligned_share", status.aligned_share), ("coverage", status.coverage)):
+        if value is None:
+            book.text(sheet, row, 0, "–", big)
+        else:
+            sheet.write_number(row, 0, value, big)
+        book.text(sheet, row, 1, book.t(key), book.fmt(font_size=14))
+        row += 1
+    counts = {s: 0 for s in Status}
+    stale = 0
+    for kr_assessed in _team_key_results(status):
+        counts[kr_assessed.status] += 1
+        stale += kr_assessed.stale
+    parts = [f"{STATUS_SYMBOLS[s]} {counts[s]} {layout.STATUS_WORDS[s](book.lang)}" for s in
+             (Status.DONE, Status.ON_TRACK, Status.BEHIND, Status.AT_RISK, Status.OVERDUE, Status.NOT_STARTED,
+              Status.UNSCORED) if counts[s]]  # fmt: skip
+    sheet.write_number(row, 0, sum(counts.values()), book.fmt(bold=True, font_size=18, align="right"))
+    book.text(sheet, row, 1, f"{book.t('key_results')}: {'   '.join(parts)}", book.fmt(font_size=14, text_wrap=True))
+    row += 1
+    sheet.write_number(row, 0, stale, book.fmt(bold=True, font_size=18, align="right"))
+    book.text(sheet, row, 1, f"{book.t('key_results')} {book.t('stale')}", book.fmt(font_size=14))
+    row += 1
+    severities = [str(g.severity) for g in status.gaps]
+    sheet.write_number(row, 0, len(status.gaps), book.fmt(bold=True, font_size=18, align="right"))
+    book.text(sheet, row, 1, book.t("gap_count", errors=severities.count("error"),
+                                      warnings=severities.count("warning"), infos=severities.count("info")),
+                       book.fmt(font_size=14))  # fmt: skip
+    row += 2
+
+    # Strategic objectives: measured and carried, never mixed.
+    _heading(book, sheet, row, book.t("strategy"))
+    row += 1
+    _header_row(book, sheet, row, [book.t("id"), book.t("item"), book.t("measured"), book.t("carried"),
+                                   book.t("status")])  # fmt: skip
+    row += 1
+    for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried):
+        book.text(sheet, row, 0, objective.id, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, objective.title, book.fmt(text_wrap=True, border=1))
+        _write_score(book, sheet, row, 2, measured.score, measured.grade)
+        carried_grade = _aspirational_grade(status, carried)
+        _write_score(book, sheet, row, 3, carried, carried_grade)
+        book.text(sheet, row, 4, _status_text(book, measured.status), book.fmt(border=1))
+        row += 1
+    row += 1
+
+    # Teams, and a chart of their scores.
+    _heading(book, sheet, row, book.t("teams"))
+    row += 1
+    _header_row(book, sheet, row, [book.t("id"), book.t("team"), book.t("score"), book.t("grade"), book.t("status"),
+                                   book.t("lead")])  # fmt: skip
+    first_team_row = row + 1
+    for plan, team in zip(status.plans, assessment.teams):
+        row += 1
+        book.text(sheet, row, 0, plan.team.id, book.fmt(border=1))
+        book.text(sheet, row, 1, plan.team.name, book.fmt(bold=True, border=1))
+        _write_score(book, sheet, row, 2, team.score, team.grade)
+        book.text(sheet, row, 3, _grade_text(book, team.grade), _grade_format(book, team.grade))
+        book.text(sheet, row, 4, _status_text(book, team.status), book.fmt(border=1))
+        book.text(sheet, row, 5, plan.team.lead or "", book.fmt(border=1))
+    row += 2
+    if status.plans:
+        chart = book.workbook.add_chart({"type": "bar"})
+        name = book.t("overview")
+        chart.add_series({
+            "name": book.t("chart"),
+            "categories": [name, first_team_row, 1, row - 2, 1],
+            "values": [name, first_team_row, 2, row - 2, 2],
+            "fill": {"color": NAVY}, "data_labels": {"value": True, "num_format": "0.00"},
+        })  # fmt: skip
+        chart.set_x_axis({"min": 0, "max": 1, "num_format": "0.0", "major_gridlines": {"visible": True}})
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"none": True})
+        chart.set_title({"name": book.t("chart")})
+        chart.set_size({"width": 760, "height": 60 + 38 * len(status.plans)})
+        sheet.insert_chart(row, 1, chart)
+        row += 4 + 2 * len(status.plans)
+    sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=None, last_col=5, last_row=row, one_page=True)
+
+
+def _aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:
+    from okrxl.model import Commitment
+    from okrxl.scoring import grade_score
+
+    return grade_score(score, Commitment.ASPIRATIONAL, status.strategy.method)
+
+
+def _team_key_results(status: QuarterStatus):
+    for team in status.assessment.teams:
+        for objective in team.objectives:
+            yield from objective.key_results
+
+
+def _sheet_name(name: str, taken: set[str]) -> str:
+    """A worksheet name Excel accepts: no []:*?/\\, at most 31 characters, unique (case-insensitively)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'").strip() or "Team"
+    candidate, number = clean[:31], 2
+    while candidate.casefold() in taken:
+        suffix = f" ({number})"
+        candidate, number = clean[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
+    taken = {ws.get_name().casefold() for ws in book.workbook.worksheets()} | {
+        TEXT[k](book.lang).casefold() for k in ("alignment", "gaps", "files", "data")
+    } | {layout.SHEET_META}  # fmt: skip
+    sheet = book.workbook.add_worksheet(_sheet_name(plan.team.name, taken))
+    score = "–" if team.score is None else f"{team.score:.2f}"
+    title = book.t("team_page", team=plan.team.name, lead=plan.team.lead or "–", score=score,
+                   status=_status_text(book, team.status))  # fmt: skip
+    row = _title(book, sheet, title, f"{status.strategy.company} · {status.quarter} · {_as_of(book, status)}")
+    widths = [7, 46, 16, 9, 8, 8, 17, 12, 19, 10, 26]
+    book.columns(sheet, widths)
+    labels = ["id", "item", "from_to", "current", "score", "grade", "status", "confidence", "trend", "owner", "comment"]
+    _header_row(book, sheet, row, [book.t(k) for k in labels])
+    header_row = row
+    for objective, assessed in zip(plan.objectives, team.objectives):
+        row += 1
+        strong = book.fmt(bold=True, bg_color="#D9E2F3", pattern=1, text_wrap=True, border=1)
+        book.text(sheet, row, 0, objective.id, strong)
+        aligned = f"  → {', '.join(objective.aligned_to)}" if objective.aligned_to else ""
+        book.text(sheet, row, 1, objective.title + aligned, strong)
+        for col in (2, 3, 7, 8):
+            sheet.write_blank(row, col, None, strong)
+        _write_score(book, sheet, row, 4, assessed.score, assessed.grade, bold=True)
+        book.text(sheet, row, 5, _grade_text(book, assessed.grade), _grade_format(book, assessed.grade, bold=True))
+        book.text(sheet, row, 6, _status_text(book, assessed.status), strong)
+        book.text(sheet, row, 9, objective.owner or "", strong)
+        sheet.write_blank(row, 10, None, strong)
+        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+            row += 1
+            cell = book.fmt(text_wrap=True, border=1)
+            book.text(sheet, row, 0, kr.id, cell)
+            book.text(sheet, row, 1, kr.title, cell)
+            book.text(sheet, row, 2, _from_to(kr), cell)
+            book.text(sheet, row, 3, _current_text(kr, kr_assessed), book.fmt(border=1, align="right"))
+            _write_score(book, sheet, row, 4, kr_assessed.score, kr_assessed.grade)
+            book.text(sheet, row, 5, _grade_text(book, kr_assessed.grade), _grade_format(book, kr_assessed.grade))
+            book.text(sheet, row, 6, _status_text(book, kr_assessed.status, kr_assessed.stale), cell)
+            confidence = kr_assessed.confidence
+            book.text(sheet, row, 7, layout.CONFIDENCE_WORDS[confidence](book.lang) if confidence else "", cell)
+            book.text(sheet, row, 8, _trend(kr, status.as_of), cell)
+            book.text(sheet, row, 9, kr.owner or "", cell)
+            notes = [c.note for c in kr.check_ins if c.note and c.date <= status.as_of]
+            book.text(sheet, row, 10, "\n".join(filter(None, [kr.comment, notes[-1] if notes else None])), cell)
+    if row > header_row:
+        sheet.conditional_format(header_row + 1, 4, row, 4, {
+            "type": "data_bar", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1,
+            "bar_color": "#8EA9DB", "bar_solid": True, "bar_no_border": False, "bar_border_color": "#2F5597",
+        })  # fmt: skip
+    row += 2
+    sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
+    sheet.freeze_panes(header_row + 1, 0)
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=header_row, last_col=len(widths) - 1, last_row=row)
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.10g}".replace(",", " ")
+
+
+def _from_to(kr: KeyResult) -> str:
+    if kr.kind is KeyResultKind.MILESTONE:
+        return f"→ {kr.due.isoformat()}" if kr.due else "→ ✔"
+    if kr.kind is KeyResultKind.BINARY:
+        return "→ ✔"
+    unit = f" {kr.unit}" if kr.unit else ""
+    target = "X" if kr.target is None else _number(kr.target)
+    if kr.kind is KeyResultKind.MAINTAIN:
+        return f"{'≥' if kr.side.value == 'at-least' else '≤'} {target}{unit}"
+    return f"{_number(kr.effective_baseline)} → {target}{unit}"
+
+
+def _current_text(kr: KeyResult, assessed: KeyResultAssessment) -> str:
+    if assessed.current is None:
+        return "–"
+    if kr.kind.is_completion:
+        return f"{assessed.current:.0%}"
+    return _number(assessed.current)
+
+
+def _trend(kr: KeyResult, as_of: dt.date) -> str:
+    """The score at each check-in so far, oldest first, with an arrow for the latest move."""
+    scores = [score_key_result(kr, c.date) for c in kr.check_ins if c.value is not None and c.date <= as_of]
+    scores = [s for s in scores if s is not None][-5:]
+    if not scores:
+        return ""
+    arrow = "" if len(scores) < 2 else " ↗" if scores[-1] > scores[-2] else " ↘" if scores[-1] < scores[-2] else " →"
+    return " ".join(f"{s:.2f}" for s in scores) + arrow
+
+
+def _alignment_page(book: _Book, status: QuarterStatus, header: str) -> None:
+    sheet = book.workbook.add_worksheet(book.t("alignment"))
+    strategy = status.strategy
+    row = _title(book, sheet, book.t("alignment"), book.t("matrix"))
+    book.columns(sheet, [8, 40, 36] + [20] * max(len(status.plans), 2))
+    _header_row(book, sheet, row, [book.t("id"), book.t("strategy"), *(p.team.name for p in status.plans),
+                                   book.t("carried")])  # fmt: skip
+    header_row = row
+    team_scores = {
+        (plan.team.id, objective.id): assessed.score
+        for plan, team in zip(status.plans, status.assessment.teams)
+        for objective, assessed in zip(plan.objectives, team.objectives)
+    }
+    for objective, carried in zip(strategy.objectives, status.assessment.carried):
+        row += 1
+        book.text(sheet, row, 0, objective.id, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, objective.title, book.fmt(text_wrap=True, border=1))
+        for col, plan in enumerate(status.plans, start=2):
+            carriers = [o for o in plan.objectives if objective.id in o.aligned_to]
+            text = "\n".join(f"{o.id} {_score_text(team_scores[(plan.team.id, o.id)])}" for o in carriers)
+            book.text(sheet, row, col, text, book.fmt(text_wrap=True, border=1, bg_color="#E2EFDA" if carriers
+                                                        else "#FFFFFF", pattern=1))  # fmt: skip
+        _write_score(book, sheet, row, 2 + len(status.plans), carried, _aspirational_grade(status, carried))
+    row += 2
+    _heading(book, sheet, row, book.t("feeds"))
+    row += 1
+    _header_row(book, sheet, row, [book.t("id"), book.t("strategic_kr"), book.t("fed_by"), book.t("sum"),
+                                   book.t("leadership")])  # fmt: skip
+    for objective, measured in zip(strategy.objectives, status.assessment.strategic):
+        for kr, kr_assessed in zip(objective.key_results, measured.key_results):
+            row += 1
+            feeders = [
+                (plan, fed, status.assessment.key_results[plan.qualify(fed.id)])
+                for plan in status.plans for o in plan.objectives for fed in o.key_results if fed.feeds == kr.id
+            ]  # fmt: skip
+            lines = [f"{plan.qualify(fed.id)} {fed.title}: {_current_text(fed, a)}{' ' + fed.unit if fed.unit else ''}"
+                     for plan, fed, a in feeders]  # fmt: skip
+            book.text(sheet, row, 0, kr.id, book.fmt(bold=True, border=1))
+            book.text(sheet, row, 1, f"{kr.title} ({_from_to(kr)})", book.fmt(text_wrap=True, border=1))
+            book.text(sheet, row, 2, "\n".join(lines) or book.t("none"), book.fmt(text_wrap=True, border=1))
+            units = {fed.unit for _, fed, _ in feeders}
+            if feeders and units == {kr.unit} and not any(fed.kind.is_completion for _, fed, _ in feeders):
+                total = sum(a.current or 0.0 for _, _, a in feeders)
+                book.text(sheet, row, 3, f"{_number(total)} {kr.unit or ''}".strip(), book.fmt(border=1))
+            else:
+                book.text(sheet, row, 3, book.t("units_differ") if feeders else "", book.fmt(border=1))
+            current = _current_text(kr, kr_assessed)
+            book.text(sheet, row, 4, f"{current} {kr.unit or ''}".strip(), book.fmt(border=1))
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=header_row, last_col=2 + len(status.plans), last_row=row)
+
+
+def _score_text(score: float | None) -> str:
+    return "–" if score is None else f"{score:.2f}"
+
+
+def _gaps_page(book: _Book, status: QuarterStatus, sources: ReportSources, header: str) -> None:
+    sheet = book.workbook.add_worksheet(book.t("gaps"))
+    row = _title(book, sheet, book.t("gaps"), book.t("gap_count", **_gap_counts(status.gaps)))
+    book.columns(sheet, [10, 22, 18, 20, 14, 80])
+    _header_row(book, sheet, row, [book.t(k) for k in ("severity", "code", "where", "file", "cell", "message")])
+    header_row = row
+    colours = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
+    for gap in status.gaps:
+        row += 1
+        file, cell = sources.locations.get(gap.where, ("", None))
+        severity = str(gap.severity)
+        book.text(sheet, row, 0, SEVERITY_WORDS[severity](book.lang),
+                           book.fmt(bold=True, border=1, bg_color=colours[severity], pattern=1))  # fmt: skip
+        for col, text in enumerate([str(gap.code), gap.where, file, str(cell) if cell else "", gap.message], start=1):
+            book.text(sheet, row, col, text, book.fmt(text_wrap=True, border=1))
+    if not status.gaps:
+        book.text(sheet, row + 1, 0, book.t("no_gaps"))
+        row += 1
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+
+
+def _gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
+    severities = [str(g.severity) for g in gaps]
+    return {"errors": severities.count("error"), "warnings": severities.count("warning"),
+            "infos": severities.count("info")}  # fmt: skip
+
+
+def _files_page(book: _Book, sources: ReportSources, header: str) -> None:
+    sheet = book.workbook.add_worksheet(book.t("files"))
+    row = _title(book, sheet, book.t("files"))
+    book.columns(sheet, [34, 14, 12, 14, 22, 70])
+    _header_row(book, sheet, row, [book.t(k) for k in ("file", "team", "verdict", "cell", "code", "problem")])
+    header_row = row
+    for file, team, verdict, problems in sources.files:
+        row += 1
+        cell = book.fmt(text_wrap=True, border=1)
+        book.text(sheet, row, 0, file, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, team, cell)
+        book.text(sheet, row, 2, verdict, cell)
+        for index, problem in enumerate(problems):
+            if index:
+                row += 1
+                for col in range(3):
+                    sheet.write_blank(row, col, None, cell)
+            book.text(sheet, row, 3, str(problem.cell) if problem.cell else "", cell)
+            book.text(sheet, row, 4, problem.code, cell)
+            book.text(sheet, row, 5, problem.message, cell)
+        if not problems:
+            for col in range(3, 6):
+                sheet.write_blank(row, col, None, cell)
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+
+
+DATA_COLUMNS = (
+    "team", "objective_id", "objective", "aligned_to", "id", "title", "kind", "commitment", "unit", "baseline",
+    "target", "current", "progress", "score", "grade", "status", "stale", "confidence", "due", "weight", "owner",
+    "feeds", "depends_on", "last_check_in", "file", "cell",
+)  # fmt: skip
+
+
+def key_result_rows(status: QuarterStatus, sources: ReportSources | None = None) -> list[dict]:
+    """One row per team key result with every field: the data sheet and the DataFrame."""
+    sources = sources or ReportSources()
+    rows = []
+    for plan, team in zip(status.plans, status.assessment.teams):
+        for objective, assessed in zip(plan.objectives, team.objectives):
+            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+                file, cell = sources.locations.get(plan.qualify(kr.id), ("", None))
+                dated = [c.date for c in kr.check_ins if c.value is not None and c.date <= status.as_of]
+                rows.append(_data_row(plan, objective, kr, kr_assessed, dated[-1] if dated else None, file, cell))
+    return rows
+
+
+def _data_row(plan: TeamQuarter, objective: Objective, kr: KeyResult, assessed: KeyResultAssessment,
+              last_check_in: dt.date | None, file: str, cell: CellRef | None) -> dict:  # fmt: skip
+    return {
+        "team": plan.team.id, "objective_id": plan.qualify(objective.id), "objective": objective.title,
+        "aligned_to": ", ".join(objective.aligned_to), "id": plan.qualify(kr.id), "title": kr.title,
+        "kind": str(kr.kind), "commitment": str(kr.commitment), "unit": kr.unit, "baseline": kr.baseline,
+        "target": kr.target, "current": assessed.current, "progress": assessed.progress, "score": assessed.score,
+        "grade": str(assessed.grade) if assessed.grade else None, "status": str(assessed.status),
+        "stale": assessed.stale, "confidence": str(assessed.confidence) if assessed.confidence else None,
+        "due": kr.due, "weight": kr.weight, "owner": kr.owner, "feeds": kr.feeds,
+        "depends_on": ", ".join(d.key_result_id for d in kr.depends_on), "last_check_in": last_check_in,
+        "file": file, "cell": str(cell) if cell else None,
+    }  # fmt: skip
+
+
+def _data_sheet(book: _Book, status: QuarterStatus, sources: ReportSources) -> None:
+    sheet = book.workbook.add_worksheet(book.t("data"))
+    rows = key_result_rows(status, sources)
+    date_format = book.fmt(num_format="yyyy-mm-dd", font_size=11)
+    plain = book.fmt(font_size=11)
+    for r, item in enumerate(rows, start=1):
+        for c, key in enumerate(DATA_COLUMNS):
+            value = item[key]
+            if value is None or value == "":
+                sheet.write_blank(r, c, None, plain)
+            elif isinstance(value, bool):
+                sheet.write_boolean(r, c, value, plain)
+            elif isinstance(value, int | float):
+                sheet.write_number(r, c, value, plain)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
+            else:
+                sheet.write_string(r, c, str(value), plain)
+    sheet.add_table(0, 0, max(len(rows), 1), len(DATA_COLUMNS) - 1, {
+        "name": "key_results", "columns": [{"header": key} for key in DATA_COLUMNS], "style": "Table Style Medium 2",
+    })  # fmt: skip
+    for c, key in enumerate(DATA_COLUMNS):
+        sheet.set_column(c, c, 40 if key in ("objective", "title") else 14)
+    sheet.freeze_panes(1, 0)

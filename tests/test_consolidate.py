@@ -1,0 +1,232 @@
+"""okrxl consolidate: the report workbook, the JSON, the Python API, end to end through real files."""
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from sheets import open_workbook
+
+import okrxl
+from okrxl import example
+from okrxl.cli import cli
+from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.template import DEFAULT
+from okrxl.workbook_writer import write_team_workbook
+
+PRINTED = ["Översikt", "Marknad", "Försäljning", "Produktion", "Samordning", "Luckor", "Filer"]
+
+
+def run(*args, **kwargs):
+    return CliRunner().invoke(cli, [str(a) for a in args], **kwargs)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    assert run("demo", folder, "--no-pdf").exit_code == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(demo, tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "report.xlsx"
+    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "-o", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_consolidate_prints_the_same_status_document_as_the_demo(demo, tmp_path):
+    for as_of in ("2027-02-15", "2027-01-20", "2027-04-02"):
+        from_files = run("consolidate", demo / "2027-Q1", "--as-of", as_of, "-o", tmp_path / "r.xlsx", "--json", "-")
+        assert from_files.exit_code == 0
+        built_in = run("demo", "--json", "--as-of", as_of)
+        assert json.loads(from_files.stdout) == json.loads(built_in.output)
+
+
+def test_consolidate_summarises_what_it_read_and_where_the_report_is(demo):
+    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "Digital Posthantering AB · 2027-Q1 · as of 2027-02-15: read 3 team workbooks",
+        "  Marknad                 0.48  yellow at-risk",
+        "  Försäljning             0.51  yellow behind",
+        "  Produktion              0.38  red    at-risk",
+        "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 4 info",
+        f"overwritten {demo.resolve()}/report-2027-Q1.xlsx",  # the demo's own report, replaced without --force
+    ]
+
+
+def test_a_file_that_is_not_a_report_is_not_overwritten_without_force(demo, tmp_path):
+    target = tmp_path / "budget.xlsx"
+    shutil.copy(demo / "strategy.xlsx", target)
+    before = target.read_bytes()
+    result = run("consolidate", demo / "2027-Q1", "-o", target)
+    assert result.exit_code == 1 and "use --force to overwrite it" in result.output
+    assert target.read_bytes() == before
+    assert run("consolidate", demo / "2027-Q1", "-o", target, "--force").exit_code == 0
+
+
+def test_the_report_has_an_overview_a_page_per_team_alignment_gaps_files_and_data(report):
+    workbook = open_workbook(report)
+    assert workbook.sheetnames == [*PRINTED, "Data", "okrxl"]
+    overview = workbook["Översikt"]
+    assert overview["A1"].value == "OKR-status 2027-Q1 – Digital Posthantering AB"
+    assert overview["A2"].value == "Per 2027-02-15: 51% av kvartalet har gått"
+    cells = {cell.value for row in overview.iter_rows() for cell in row if cell.value is not None}
+    assert {"Marknad", "Försäljning", "Produktion", "▼ i riskzonen", "▲ släpar efter"} <= cells
+    team_scores = {row[1].value: row[2].value for row in overview.iter_rows() if row[0].value in
+                   ("marketing", "sales", "production")}  # fmt: skip
+    assert team_scores == {"Marknad": pytest.approx(0.48167, abs=1e-5), "Försäljning": pytest.approx(0.51458, abs=1e-5),
+                           "Produktion": pytest.approx(0.38201, abs=1e-5)}  # fmt: skip
+    assert len(overview._charts) == 1
+
+
+def test_every_printed_page_is_a4_landscape_fit_to_width_with_header_and_footer(report):
+    workbook = open_workbook(report)
+    for name in PRINTED:
+        sheet = workbook[name]
+        assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape"), name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and (sheet.page_setup.fitToWidth or 1) == 1, name
+        height = 1 if sheet.page_setup.fitToHeight is None else sheet.page_setup.fitToHeight  # 1 is the default
+        assert height == (1 if name == "Översikt" else 0), name  # the overview on one page
+        assert "Digital Posthantering AB · 2027-Q1" in sheet.oddHeader.left.text, name
+        assert sheet.oddHeader.right.text == "Per 2027-02-15", name
+        assert sheet.oddFooter.center.text == "&P / &N", name
+        assert sheet.print_area, name
+    assert workbook["Marknad"].print_title_rows == "$1:$4"
+
+
+def test_a_team_page_shows_grade_and_status_as_word_and_symbol(report):
+    sheet = open_workbook(report)["Produktion"]
+    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=5)}
+    # Id, title, baseline -> target, current, score, grade, status, confidence, trend, owner, comment
+    assert rows["O2.1"][2:9] == ["48 → 33.6 h", "44", pytest.approx(4 / 14.4), "röd", "▼ i riskzonen", "risk",
+                                 "0.14 0.21 0.28 ↗"]  # fmt: skip
+    assert rows["O2.2"][6] == "▼ i riskzonen (inaktuell)"
+    assert rows["O2.3"][5:7] == ["grön", "✔ klar"]
+    assert sheet.title == "Produktion" and sheet.cell(1, 1).value.startswith("Produktion: ledare Pernilla, poäng 0.38")
+
+
+def test_the_alignment_page_shows_who_carries_what_and_what_feeds_each_strategic_key_result(report):
+    sheet = open_workbook(report)["Samordning"]
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    s1 = next(row for row in values if row[0] == "S1")
+    assert s1[2:6] == ["O3 0.52", "O1 0.46\nO2 0.57", "", pytest.approx(0.51639, abs=1e-5)]
+    s11 = next(row for row in values if row[0] == "S1.1")
+    assert s11[2:5] == ["sales.O1.1 Fakturering nya kunder uppgår till 4 MSEK: 2.1 MSEK", "2.1 MSEK", "2.6 MSEK"]
+    s32 = next(row for row in values if row[0] == "S3.2")
+    assert s32[2] == "ingen"
+
+
+def test_the_gaps_page_lists_every_gap_most_severe_first_with_file_and_cell(report):
+    sheet = open_workbook(report)["Luckor"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5) if row[0].value]
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
+        ("varning", "placeholder-target", "S2.2", "strategy.xlsx", "'Strategiska OKR'!A12"),
+        ("varning", "stale-checkin", "marketing.O2.2", "marketing.xlsx", "'OKR'!A13"),
+        ("varning", "dependency-late", "sales.O2.1", "sales.xlsx", "'OKR'!A12"),
+        ("varning", "missing-owner", "production.O1.2", "production.xlsx", "'OKR'!A7"),
+        ("varning", "stale-checkin", "production.O2.2", "production.xlsx", "'OKR'!A13"),
+        ("info", "unfed-key-result", "S3.2", "strategy.xlsx", "'Strategiska OKR'!A18"),
+        ("info", "activity-not-result", "marketing.O2.1", "marketing.xlsx", "'OKR'!A12"),
+        ("info", "confidence-mismatch", "marketing.O2.2", "marketing.xlsx", "'OKR'!A13"),
+        ("info", "confidence-mismatch", "marketing.O3.3", "marketing.xlsx", "'OKR'!A20"),
+    ]
+
+
+def test_the_data_sheet_is_a_filterable_table_of_every_key_result(report):
+    sheet = open_workbook(report)["Data"]
+    table = sheet.tables["key_results"]
+    assert table.ref == "A1:Z18" and table.autoFilter is not None
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c.value for c in sheet[11]]))  # marketing's 7 key results, then sales O1.1, O1.2, O2.1
+    assert (row["id"], row["score"], row["status"], row["file"], row["cell"]) == (
+        "sales.O2.1",
+        0.5,
+        "behind",
+        "sales.xlsx",
+        "'OKR'!A12",
+    )
+
+
+def test_text_from_a_workbook_stays_text_in_the_report(demo, tmp_path):
+    quarter = tmp_path / "2027-Q1"
+    shutil.copytree(demo / "2027-Q1", quarter)
+    shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
+    strategy = example.dpab_strategy()
+    nasty = '=HYPERLINK("http://example.com","x")'
+    kr = KeyResult(id="O1.1", title=nasty, kind=KeyResultKind.COUNT, target=10, owner="+cmd|' /C calc'!A0",
+                   comment="@SUM(A1:A2)")  # fmt: skip
+    plan = TeamQuarter(team=strategy.teams[1], quarter=example.QUARTER,
+                       objectives=(Objective(id="O1", title="http://example.com", aligned_to=("S1",),
+                                             key_results=(kr, kr.__class__(**{**_fields(kr), "id": "O1.2"}))),))  # fmt: skip
+    write_team_workbook(quarter / "sales.xlsx", strategy=strategy, team=plan.team, quarter=example.QUARTER,
+                        template=DEFAULT, lang="sv", plan=plan)  # fmt: skip
+    assert run("consolidate", quarter, "-o", tmp_path / "r.xlsx").exit_code == 0
+    workbook = open_workbook(tmp_path / "r.xlsx")  # formulas would read back as "=..." strings too: check the XML
+    texts = [c.value for row in workbook["Försäljning"].iter_rows() for c in row]
+    assert nasty in texts and "+cmd|' /C calc'!A0" in texts and "@SUM(A1:A2)" in texts
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as package:
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+        xml = b"".join(package.read(n) for n in sheets)
+        assert b"HYPERLINK" not in xml and b"<hyperlink" not in xml and b"<f>" not in xml
+
+
+def _fields(kr):
+    import dataclasses
+
+    return {f.name: getattr(kr, f.name) for f in dataclasses.fields(kr)}
+
+
+def test_an_unreadable_file_is_reported_and_skipped_and_the_exit_code_is_1(demo, tmp_path):
+    quarter = tmp_path / "2027-Q1"
+    shutil.copytree(demo / "2027-Q1", quarter)
+    shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
+    (quarter / "production.xlsx").write_bytes(b"%PDF-1.4 not a workbook")
+    result = run("consolidate", quarter, "--as-of", "2027-02-15")
+    assert result.exit_code == 1
+    assert "read 2 team workbooks, 1 could not be used" in result.output
+    assert "production.xlsx: not an Excel workbook (.xlsx)" in result.output
+    assert (tmp_path / "report-2027-Q1.xlsx").exists()
+    gaps = open_workbook(tmp_path / "report-2027-Q1.xlsx")["Luckor"]
+    assert "missing-team" in [c.value for row in gaps.iter_rows() for c in row]
+
+
+def test_without_a_strategy_consolidate_says_what_to_do(tmp_path, demo):
+    shutil.copytree(demo / "2027-Q1", tmp_path / "q")
+    result = run("consolidate", tmp_path / "q")
+    assert result.exit_code == 1
+    assert "okrxl: error: no usable strategy" in result.output and "--strategy" in result.output
+
+
+def test_the_python_api_gives_the_document_and_a_dataframe(demo):
+    result = okrxl.consolidate(demo / "2027-Q1", as_of=dt.date(2027, 2, 15))
+    assert result.document["teams"][0]["score"] == pytest.approx(0.48167, abs=1e-5)
+    frame = result.key_results()
+    assert len(frame) == 17
+    churn = frame.set_index("id").loc["production.O2.1"]
+    assert (churn["baseline"], churn["target"], churn["current"]) == (48, 33.6, 44)
+    assert churn["score"] == pytest.approx(4 / 14.4) and churn["status"] == "at-risk"
+    assert frame.groupby("team")["score"].count().to_dict() == {"marketing": 7, "production": 5, "sales": 5}
+    assert str(frame["last_check_in"].dtype).startswith("datetime64")
+
+
+@pytest.mark.usefixtures("libreoffice")
+def test_pdf_has_an_overview_a_page_per_team_alignment_gaps_and_files(demo, tmp_path):
+    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "r.xlsx", "--pdf")
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "r.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.3" in info and "841.89" in info  # A4, landscape: 841.89 x 595.28 pt
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")  # fmt: skip
+    titles = [next(line.strip() for line in page.splitlines()[1:] if line.strip()) for page in pages if page.strip()]
+    assert titles[0].startswith("OKR-status 2027-Q1")
+    assert [t.split(":")[0] for t in titles[1:4]] == ["Marknad", "Försäljning", "Produktion"]
+    assert titles[4:] == ["Samordning", "Luckor", "Filer"]
+    assert "Data" not in "".join(titles)
