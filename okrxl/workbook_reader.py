@@ -460,11 +460,13 @@ def _report_typed_formulas(path: Path, table: _Table, collect: _Collector) -> No
         sheet.reset_dimensions()
         first, last = table.rows[0][0], table.rows[-1][0]
         values = {row: cells for row, cells in table.rows}
-        for row, cells in enumerate(sheet.iter_rows(min_row=first, max_row=last, values_only=True), start=first):
+        for row, cells in enumerate(sheet.iter_rows(min_row=first, max_row=last), start=first):
             for col in inputs:
-                formula = cells[col - 1] if col - 1 < len(cells) else None
-                if not (isinstance(formula, str) and formula.startswith("=")) or row not in values:
+                cell = cells[col - 1] if col - 1 < len(cells) else None
+                # A text that starts with "=" is data; only a cell of formula type is a formula.
+                if cell is None or getattr(cell, "data_type", None) != "f" or row not in values:
                     continue
+                formula = cell.value
                 value = values[row][col - 1]
                 ref = CellRef(table.sheet_name, row, col)
                 if value is None:

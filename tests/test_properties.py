@@ -50,7 +50,8 @@ def _group(digits: str, separator: str) -> str:
 
 @given(whole=st.integers(0, 10**9), cents=st.integers(0, 99), negative=st.booleans())
 def test_every_accepted_spelling_of_a_number_gives_the_same_value(whole, cents, negative):
-    sign, value = ("-" if negative else ""), (whole + cents / 100) * (-1 if negative else 1)
+    sign = "-" if negative else ""
+    value = float(f"{sign}{whole}.{cents:02d}")  # what the digits mean, without float arithmetic
     digits, fraction = str(whole), f"{cents:02d}"
     spellings = [f"{sign}{digits}.{fraction}", f"{sign}{digits},{fraction}", f" {sign}{digits},{fraction} "]
     for separator in (" ", "\u00a0", "\u202f"):
