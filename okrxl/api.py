@@ -233,16 +233,23 @@ def consolidate(
     *,
     strategy_path: Path | None = None,
     as_of: dt.date | None = None,
+    since: dt.date | None = None,
     progress=None,
 ) -> Consolidation:
     """Read a quarter's team workbooks and the strategy, and score, pace and find the gaps at `as_of`.
 
-    `folder` is the quarter's folder (or a list of files and folders); `as_of` defaults to today.
+    `folder` is the quarter's folder (or a list of files and folders); `as_of` defaults to today, and
+    `since`, the date the changes are counted from, to the check-in date before the newest one.
     Raises OkrxlError when there is no usable strategy or no team workbook; files that cannot be read
     are in `reading.files` with their problems, and the rest are consolidated.
     """
+    reading = read_quarter(folder, strategy_path=strategy_path, progress=progress)
+    return review(reading, as_of=as_of or dt.date.today(), since=since)
+
+
+def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = None, progress=None) -> FolderReading:
+    """The strategy and a quarter's team workbooks; OkrxlError when either is missing."""
     from okrxl.folder import read_folder
-    from okrxl.status import review_quarter
 
     paths = [Path(folder)] if isinstance(folder, str | Path) else [Path(p) for p in folder]
     reading = read_folder(paths, strategy_path=strategy_path, progress=progress)
@@ -252,18 +259,85 @@ def consolidate(
         raise OkrxlError(f"no usable strategy for {', '.join(map(str, paths))}:\n{detail}")
     if reading.quarter is None:
         raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}; make them with `okrxl generate`")
+    return reading
+
+
+def review(reading: FolderReading, *, as_of: dt.date, since: dt.date | None = None) -> Consolidation:
+    """Score, pace and find the gaps of what `read_quarter` read, at `as_of`."""
+    from okrxl.status import review_quarter
+
     status = review_quarter(
         reading.strategy,
         reading.plans,
         quarter=reading.quarter,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of,
         extra_gaps=reading.gaps,
+        since=since or last_meeting(reading.strategy, reading.quarter, as_of),
     )
     lang = reading.strategy_reading.lang if reading.strategy_reading else "sv"
     return Consolidation(reading=reading, status=status, lang=lang)
+
+
+def last_meeting(strategy: Strategy, quarter: Quarter, as_of: dt.date) -> dt.date | None:
+    """The check-in date before the newest one on or before `as_of`: what `--since` defaults to."""
+    from okrxl.changes import previous_check_in
+
+    return previous_check_in(
+        quarter, as_of, first_month=strategy.first_month, cadence_weeks=strategy.method.cadence_weeks
+    )
 
 
 def default_report_path(folder: Path, quarter: Quarter) -> Path:
     """`report-<quarter>.xlsx` beside the quarter's folder."""
     folder = Path(folder)
     return folder.resolve().parent / f"report-{quarter}.xlsx"
+
+
+def rollover(
+    quarter_dir: Path,
+    *,
+    to: Quarter,
+    out_dir: Path | None = None,
+    strategy_path: Path | None = None,
+    template_path: Path | None = None,
+    lang: Lang | None = None,
+    force: bool = False,
+) -> list[WriteResult]:
+    """Next quarter's team workbooks from this quarter's (METHOD.md, "Quarter rollover").
+
+    Reads `quarter_dir` at its quarter's last day; what is not done is carried over with its final
+    score and, for metrics, its last value as the new baseline; check-ins start empty; what is done
+    is listed on the "last quarter" sheet. A team of the strategy without a workbook gets an empty
+    one. The old files are only read; new ones go to `out_dir/<to>/` (default: beside the old folder).
+    """
+    from okrxl.rollover import roll_over
+    from okrxl.workbook_writer import write_team_workbook
+
+    quarter_dir = Path(quarter_dir)
+    reading = read_quarter(quarter_dir, strategy_path=strategy_path)
+    old, strategy = reading.quarter, reading.strategy
+    if to <= old:
+        raise OkrxlError(f"--to {to} must come after the folder's quarter {old}")
+    if to.year != strategy.year:
+        raise OkrxlError(f"{to} is outside the strategy's year {strategy.year}: make the strategy for {to.year} "
+                         f"with `okrxl init`, then `okrxl generate` its first quarter")  # fmt: skip
+    # Final scores: the assessment at the old quarter's last day.
+    final = review(reading, as_of=old.period(strategy.first_month).end)
+    template = load_template(template_path)
+    folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
+    plans = {plan.team.id: (plan, team) for plan, team in zip(final.status.plans, final.status.assessment.teams)}
+    results = []
+    for team in strategy.teams:
+        plan, assessed = plans.get(team.id, (None, None))
+        new_plan = roll_over(plan, assessed, to=to) if plan is not None else None
+        results.append(
+            write_atomically(
+                folder / f"{team.id}.xlsx",
+                lambda p, team=team, plan=plan, assessed=assessed, new_plan=new_plan: write_team_workbook(
+                    p, strategy=strategy, team=team, quarter=to, template=template, lang=lang or final.lang,
+                    plan=new_plan, previous=(plan, assessed) if plan is not None else None,
+                ),
+                force=force,
+            )
+        )  # fmt: skip
+    return results

@@ -49,11 +49,15 @@ def is_percent_format(number_format: str | None) -> bool:
     return bool(number_format) and "%" in number_format.replace("\\%", "").replace('"%"', "")
 
 
-def read_number(raw, number_format: str | None = None, *, percent_points: bool = False) -> float | None:
+def read_number(
+    raw, number_format: str | None = None, *, percent_points: bool = False, notes: list | None = None
+) -> float | None:
     """A number from a number, or from text as people type it (`4,5`, `1 234`, `15 %`).
 
     With `percent_points`, the value is in percent points: a cell formatted as percent holding
-    0.15 (what Excel stores for `15%`) is 15, and so is the text `15%`.
+    0.15 (what Excel stores for `15%`) is 15, and so is the text `15%`. A percent cell holding
+    more than 1 (LibreOffice keeps a typed `97,8` as 97.8, shown 9780 %) is read as the points it
+    shows were meant to be, with a note appended to `notes`.
     """
     if raw is None:
         return None
@@ -61,7 +65,12 @@ def read_number(raw, number_format: str | None = None, *, percent_points: bool =
         raise CellValueError("not-a-number", f"expected a number, got {_show(raw)}")
     if isinstance(raw, int | float):
         value = float(raw)
-        return value * 100 if percent_points and is_percent_format(number_format) else value
+        if not (percent_points and is_percent_format(number_format)):
+            return value
+        if abs(value) > 1:
+            _note(notes, value, f"{value:g} %")
+            return value
+        return value * 100
     text = clean_text(raw)
     if text is None:
         return None
@@ -94,12 +103,14 @@ def _parse_number_text(body: str) -> float | None:
     return None
 
 
-def read_target(raw, number_format: str | None = None, *, percent_points: bool = False) -> float | None:
+def read_target(
+    raw, number_format: str | None = None, *, percent_points: bool = False, notes: list | None = None
+) -> float | None:
     """A target: a number, or None for a placeholder (`X`, `TBD`, `?`, empty)."""
     text = clean_text(raw) if isinstance(raw, str) else None
     if text is not None and text.casefold() in PLACEHOLDER_WORDS:
         return None
-    return read_number(raw, number_format, percent_points=percent_points)
+    return read_number(raw, number_format, percent_points=percent_points, notes=notes)
 
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{2}|\d{4}))?\.?$")
@@ -139,7 +150,16 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
     raise CellValueError("not-a-date", f"expected a date, got {_show(raw)}; write e.g. 2027-03-15 or 15/3")
 
 
-def read_completion(raw, number_format: str | None = None) -> float | None:
+def _note(notes: list | None, value: float, meant: str) -> None:
+    if notes is not None:
+        notes.append((
+            "ambiguous-percent",
+            f"{value:g} in a cell formatted as percent shows as {value * 100:g} %; read as {meant}. "
+            f"Type it with a % sign (e.g. {value:g} %) or format the cell as a number",
+        ))  # fmt: skip
+
+
+def read_completion(raw, number_format: str | None = None, *, notes: list | None = None) -> float | None:
     """A milestone's or binary's check-in as a share done in [0, 1]: done words, `40 %`, `0.4` or `40`."""
     if raw is None:
         return None
@@ -163,7 +183,9 @@ def read_completion(raw, number_format: str | None = None) -> float | None:
         share = value if text.endswith("%") else (value / 100 if value > 1 else value)
     else:
         value = read_number(raw, number_format)
-        share = value if is_percent_format(number_format) or value <= 1 else value / 100
+        share = value if value <= 1 else value / 100
+        if value > 1 and is_percent_format(number_format):
+            _note(notes, value, f"{value:g} % done")
     if not 0 <= share <= 1:
         raise CellValueError("not-a-completion", f"a share done is between 0 and 100 %, got {_show(raw)}")
     return share

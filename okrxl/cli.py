@@ -112,10 +112,12 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
     from okrxl import example
 
     if as_json:
+        from okrxl.api import last_meeting
         from okrxl.status import review_quarter, status_document
 
-        status = review_quarter(example.dpab_strategy(lang), example.dpab_teams(lang), quarter=example.QUARTER,
-                                as_of=as_of or example.AS_OF)  # fmt: skip
+        strategy, as_of = example.dpab_strategy(lang), as_of or example.AS_OF
+        status = review_quarter(strategy, example.dpab_teams(lang), quarter=example.QUARTER, as_of=as_of,
+                                since=last_meeting(strategy, example.QUARTER, as_of))  # fmt: skip
         click.echo(json.dumps(status_document(status), ensure_ascii=False, indent=2))
         return
     from okrxl.api import write_demo
@@ -230,12 +232,15 @@ def check(paths, strategy_path, as_json: bool) -> None:
               help="The report to write [default: report-<quarter>.xlsx beside FOLDER].")  # fmt: skip
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: today].")
 @click.option(
+    "--since", type=ISO_DATE, help="List what changed since this date [default: the check-in before the newest]."
+)
+@click.option(
     "--json", "json_path", metavar="FILE|-", help="Also write the status document (okrxl.status/1); - for stdout."
 )
 @click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
 @click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")
 @FORCE
-def consolidate(folder, strategy_path, report_path, as_of, json_path, pdf, lang, force) -> None:
+def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf, lang, force) -> None:
     """Read a quarter's team workbooks and write the report for the noticeboard.
 
     Reads the strategy and every team workbook in FOLDER, computes scores, pacing and gaps, writes
@@ -257,10 +262,10 @@ def consolidate(folder, strategy_path, report_path, as_of, json_path, pdf, lang,
         with click.progressbar(
             length=len(files), label="Reading workbooks", file=click.get_text_stream("stderr")
         ) as bar:
-            result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of,
+            result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of, since=since,
                                         progress=lambda _: bar.update(1))  # fmt: skip
     else:
-        result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of)
+        result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of, since=since)
     report_path = report_path or default_report_path(folder, result.status.quarter)
     writes = [result.write_report(report_path, lang=lang, force=force)]
     if pdf:
@@ -280,6 +285,39 @@ def consolidate(folder, strategy_path, report_path, as_of, json_path, pdf, lang,
     _report_writes(writes, err=json_path == "-")
     if any(f.kind == "unreadable" or (f.team and not f.used) for f in result.reading.files):
         raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
+@click.option("--to", "to", type=QUARTER, required=True, help="The next quarter, e.g. 2027-Q2.")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
+              help="Folder to write TO/<team>.xlsx in [default: beside FOLDER].")  # fmt: skip
+@click.option(
+    "--strategy",
+    "strategy_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    help="The strategy workbook [default: strategy.xlsx in FOLDER or the folder above].",
+)
+@click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
+@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@FORCE
+def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> None:
+    """Make next quarter's team workbooks from this quarter's.
+
+    What is not done is carried over, marked with last quarter's id and final score; the new
+    baseline of a metric is its last value; check-ins start empty; what is done is listed on the
+    "last quarter" sheet. FOLDER is only read; existing workbooks are never overwritten without --force.
+
+    \b
+    Examples:
+      okrxl rollover okr/2027-Q1 --to 2027-Q2
+      okrxl rollover okr/2027-Q1 --to 2027-Q2 -o next --force
+    """
+    from okrxl.api import rollover as roll
+
+    _report_writes(roll(folder, to=to, out_dir=out_dir, strategy_path=strategy_path, template_path=template_path,
+                        lang=lang, force=force))  # fmt: skip
 
 
 @cli.command()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from okrxl.model import Commitment, Confidence, KeyResultKind, Side, Strategy
+from okrxl.model import Carried, Commitment, Confidence, KeyResultKind, Quarter, Side, Strategy
 from okrxl.scoring import Status
 
 SCHEMA_VERSION = 1
@@ -42,6 +43,7 @@ SHEET_SETTINGS = Words("Inställningar", "Settings")
 SHEET_TEAMS = Words("Team", "Teams")
 SHEET_STRATEGIC_OKRS = Words("Strategiska OKR", "Strategic OKRs")
 SHEET_LISTS = Words("Listor", "Lists")
+SHEET_LAST_QUARTER = Words("Förra kvartalet", "Last quarter")
 SHEET_META = "okrxl"
 """The hidden sheet with the workbook's metadata: schema, kind of workbook, team, quarter, fingerprint."""
 
@@ -104,6 +106,7 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     Column("score", "formula", input=False),
     Column("status", "formula", input=False),
     Column("confidence", "choice"),
+    Column("carried", "text"),
     Column("note", "text"),
     Column("feeds", "choice"),
     Column("also_aligned_to", "choice"),
@@ -113,7 +116,7 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     Column("miss_reason", "text"),
     Column("comment", "text"),
 )
-PRINTED_UNTIL = "confidence"
+PRINTED_UNTIL = "carried"
 
 STRATEGIC_COLUMNS: tuple[Column, ...] = (
     Column("id", "text"),
@@ -189,6 +192,24 @@ def kind_word(kind: KeyResultKind, side: Side, lang: Lang) -> str:
         if kind_ is kind and (kind is not KeyResultKind.MAINTAIN or side_ is side):
             return words(lang)
     raise KeyError(kind)
+
+
+def carried_text(carried: Carried) -> str:
+    """`2027-Q1 O1.2: 0.35`: where a carried-over item came from and its final score there (4 decimals)."""
+    score = "–" if carried.score is None else f"{carried.score:.4f}".rstrip("0").rstrip(".")
+    return f"{carried.quarter} {carried.id}: {score}"
+
+
+_CARRIED = re.compile(r"^\s*(\d{4}\s*-?\s*[qQ][1-4])\s+([A-Za-z]\d+(?:\.\d+)?)\s*(?::\s*([-–]|\d+(?:[.,]\d+)?))?\s*$")
+
+
+def parse_carried(text: str) -> Carried | None:
+    """The inverse of `carried_text`; None when `text` is not of that form."""
+    match = _CARRIED.match(text)
+    if not match:
+        return None
+    score = None if match[3] in (None, "-", "–") else float(match[3].replace(",", "."))
+    return Carried(quarter=Quarter.parse(match[1]), id=match[2].upper(), score=score)
 
 
 def choice_label(item_id: str, title: str) -> str:

@@ -199,6 +199,15 @@ class CheckIn:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Carried:
+    """Where a carried-over objective or key result came from: last quarter's id and final score."""
+
+    quarter: Quarter
+    id: str
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Dependency:
     """A key result needs another team's key result by a date."""
 
@@ -235,6 +244,8 @@ class KeyResult:
     miss_reason: str | None = None
     """Why a committed key result was missed, written at quarter close."""
     comment: str | None = None
+    carried: Carried | None = None
+    """Set when it was carried over from last quarter, not done."""
 
     def __post_init__(self) -> None:
         where = f"key result {self.id} ({self.title!r})"
@@ -293,6 +304,8 @@ class Objective:
     aligned_to: tuple[str, ...] = ()
     """Ids of the strategic objectives a team objective serves; empty for strategic objectives."""
     key_results: tuple[KeyResult, ...] = ()
+    carried: Carried | None = None
+    """Set when it was carried over from last quarter, with key results not done."""
 
     def __post_init__(self) -> None:
         if not self.id.strip() or not self.title.strip():

@@ -83,7 +83,23 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "legend": ("✔ klar  ● i fas  ○ ej påbörjad  ▲ släpar efter  ▼ i riskzonen  ✖ försenad  – utan mål",
                "✔ done  ● on track  ○ not started  ▲ behind  ▼ at risk  ✖ overdue  – no target"),
     "stale_mark": ("inaktuell", "stale"),
+    "changes": ("Sedan sist", "Since last time"),
+    "changes_title": ("Vad har hänt sedan {since}", "What changed since {since}"),
+    "changes_none": ("Inget har ändrats sedan {since}.", "Nothing has changed since {since}."),
+    "change": ("Ändring", "Change"), "before": ("Före", "Before"), "after": ("Efter", "After"),
+    "close": ("Kvartalet är slut", "The quarter is over"),
+    "close_grades": ("Betyg: objectives {objectives}; key results {key_results}",
+                     "Grades: objectives {objectives}; key results {key_results}"),
+    "close_committed": ("Åtaganden nådda: {hit} av {count}", "Committed key results reached: {hit} of {count}"),
+    "close_average": ("Snittpoäng för key results: {average} ({verdict} 0,6-0,7)",
+                      "Average key result score: {average} ({verdict} 0.6-0.7)"),
+    "below": ("under", "below"), "within": ("inom", "within"), "above": ("över", "above"),
 }.items()}  # fmt: skip
+CHANGE_WORDS = {
+    "done": Words("✔ klar", "✔ done"), "worse": Words("▼ sämre", "▼ worse"), "better": Words("▲ bättre", "▲ better"),
+    "stale": Words("inaktuell", "stale"), "mover": Words("rörelse", "mover"), "new-gap": Words("ny lucka", "new gap"),
+    "resolved-gap": Words("löst lucka", "resolved gap"),
+}  # fmt: skip
 SEVERITY_WORDS = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
 
@@ -155,6 +171,8 @@ def write_report(
     workbook.set_custom_property(REPORT_MARK, str(status.quarter))
     book = _Book(workbook, lang)
     header = f"&L{_escape(status.strategy.company)} · {status.quarter}&C&A&R{_escape(_as_of(book, status))}"
+    if status.since is not None:
+        _changes_page(book, status, header)
     _overview(book, status, header)
     for plan, team in zip(status.plans, status.assessment.teams):
         _team_page(book, status, plan, team, header)
@@ -298,6 +316,7 @@ def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
                        book.fmt(font_size=14))  # fmt: skip
     row += 2
 
+    row = _closing_block(book, sheet, row, status)
     # Strategic objectives: measured and carried, never mixed.
     _heading(book, sheet, row, book.t("strategy"))
     row += 1
@@ -348,6 +367,59 @@ def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     book.fit_rows(sheet)
     _page(sheet, header, repeat_to=None, last_col=5, last_row=row, one_page=True)
+
+
+def _changes_page(book: _Book, status: QuarterStatus, header: str) -> None:
+    """What changed since the last meeting: the first page the leadership reads."""
+    sheet = book.workbook.add_worksheet(book.t("changes"))
+    row = _title(book, sheet, book.t("changes_title", since=status.since), _as_of(book, status))
+    book.columns(sheet, [16, 18, 16, 16, 90])
+    _header_row(book, sheet, row, [book.t(k) for k in ("change", "where", "before", "after", "message")])
+    header_row = row
+    for change in status.changes:
+        row += 1
+        cell = book.fmt(text_wrap=True, border=1)
+        book.text(sheet, row, 0, CHANGE_WORDS[str(change.kind)](book.lang), book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, change.where, cell)
+        for col, value in ((2, change.before), (3, change.after)):
+            if isinstance(value, float):
+                sheet.write_number(row, col, value, book.fmt(border=1, num_format="0.00"))
+            elif isinstance(value, str) and value in {s.value for s in Status}:
+                book.text(sheet, row, col, _status_text(book, Status(value)), cell)
+            else:
+                book.text(sheet, row, col, "" if value is None or isinstance(value, bool) else str(value), cell)
+        book.text(sheet, row, 4, change.message, cell)
+    if not status.changes:
+        row += 1
+        sheet.write_string(row, 0, book.t("changes_none", since=status.since))
+    book.fit_rows(sheet)
+    _page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
+
+
+def _closing_block(book: _Book, sheet, row: int, status: QuarterStatus) -> int:
+    """At quarter close: grades, the committed hit rate and the average score against the sweet spot."""
+    from okrxl.status import closing_statistics
+
+    stats = closing_statistics(status)
+    if stats is None:
+        return row
+    _heading(book, sheet, row, book.t("close"))
+
+    def grades(counts: dict) -> str:
+        return ", ".join(f"{counts[g]} {GRADE_WORDS[Grade(g)](book.lang)}" for g in ("green", "yellow", "red"))
+
+    committed = stats["committed"]
+    average = "–" if stats["average_score"] is None else f"{stats['average_score']:.2f}"
+    lines = [
+        book.t("close_grades", objectives=grades(stats["objectives_by_grade"]),
+               key_results=grades(stats["key_results_by_grade"])),
+        book.t("close_committed", hit=committed["hit"], count=committed["count"]),
+        book.t("close_average", average=average, verdict=book.t(stats["sweet_spot"] or "within")),
+    ]  # fmt: skip
+    for line in lines:
+        row += 1
+        sheet.write_string(row, 1, line, book.fmt(font_size=14))
+    return row + 2
 
 
 def _aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:

@@ -12,8 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrxl.alignment import Gap, alignment_shares, find_gaps
-from okrxl.model import KeyResult, Objective, Quarter, Strategy, TeamQuarter
-from okrxl.scoring import KeyResultAssessment, ObjectiveAssessment, QuarterAssessment, assess_quarter
+from okrxl.changes import Change, find_changes
+from okrxl.model import Carried, Commitment, KeyResult, Objective, Quarter, Strategy, TeamQuarter
+from okrxl.scoring import (
+    Grade,
+    KeyResultAssessment,
+    ObjectiveAssessment,
+    QuarterAssessment,
+    assess_quarter,
+    reaches,
+)
+
+SWEET_SPOT = (0.6, 0.7)
+"""The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
 
 SCHEMA = "okrxl.status/1"
 
@@ -29,6 +40,14 @@ class QuarterStatus:
     """Most severe first."""
     aligned_share: float | None
     coverage: float | None
+    since: dt.date | None = None
+    """The date `changes` compare with (the last meeting's check-in)."""
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def is_closed(self) -> bool:
+        """The quarter is over: its last day is before the as-of date."""
+        return self.as_of > self.assessment.period.end
 
     @property
     def quarter(self) -> Quarter:
@@ -46,23 +65,68 @@ def review_quarter(
     quarter: Quarter,
     as_of: dt.date,
     extra_gaps: Sequence[Gap] = (),
+    since: dt.date | None = None,
 ) -> QuarterStatus:
     """Score, pace and find the gaps of `plans` against `strategy` at `as_of`.
 
-    `extra_gaps` are gaps found outside the plans (a team with no workbook).
+    `extra_gaps` are gaps found outside the plans (a team with no workbook). With `since` (before
+    `as_of`), `changes` lists what changed from that date to `as_of`.
     """
     plans = tuple(plans)
     assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=as_of)
-    gaps = sorted((*find_gaps(strategy, plans, assessment), *extra_gaps), key=lambda g: g.severity.rank)
+    gaps = tuple(sorted((*find_gaps(strategy, plans, assessment), *extra_gaps), key=lambda g: g.severity.rank))
     aligned_share, coverage = alignment_shares(strategy, plans)
+    changes: tuple[Change, ...] = ()
+    if since is not None and since < as_of:
+        earlier = assess_quarter(strategy, plans, quarter=quarter, as_of=since)
+        changes = find_changes(plans, earlier, (*find_gaps(strategy, plans, earlier), *extra_gaps), assessment, gaps)
     return QuarterStatus(
         strategy=strategy,
         plans=plans,
         assessment=assessment,
-        gaps=tuple(gaps),
+        gaps=gaps,
         aligned_share=aligned_share,
         coverage=coverage,
+        since=since if since is not None and since < as_of else None,
+        changes=changes,
     )
+
+
+def closing_statistics(status: QuarterStatus) -> dict[str, Any] | None:
+    """The quarter's grading once it is over: grades, the committed hit rate, the average score."""
+    if not status.is_closed:
+        return None
+    objectives = [o for team in status.assessment.teams for o in team.objectives]
+    pairs = [
+        (kr, assessed)
+        for plan, team in zip(status.plans, status.assessment.teams)
+        for objective, objective_assessed in zip(plan.objectives, team.objectives)
+        for kr, assessed in zip(objective.key_results, objective_assessed.key_results)
+    ]
+    committed = [a for kr, a in pairs if kr.commitment is Commitment.COMMITTED and a.score is not None]
+    scores = [a.score for _, a in pairs if a.score is not None]
+    average = sum(scores) / len(scores) if scores else None
+    low, high = SWEET_SPOT
+    return {
+        "objectives_by_grade": _by_grade(o.grade for o in objectives),
+        "key_results_by_grade": _by_grade(a.grade for _, a in pairs),
+        "committed": {
+            "count": len(committed),
+            "hit": sum(reaches(a.score, 1.0) for a in committed),
+            "hit_rate": sum(reaches(a.score, 1.0) for a in committed) / len(committed) if committed else None,
+        },
+        "average_score": average,
+        "sweet_spot": None if average is None else "below" if average < low else "above" if average > high
+        else "within",
+    }  # fmt: skip
+
+
+def _by_grade(grades) -> dict[str, int]:
+    counts = {str(grade): 0 for grade in (Grade.GREEN, Grade.YELLOW, Grade.RED)}
+    for grade in grades:
+        if grade is not None:
+            counts[str(grade)] += 1
+    return counts
 
 
 def status_document(status: QuarterStatus) -> dict[str, Any]:
@@ -107,6 +171,12 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
             for gap in status.gaps
         ],
         "alignment": {"aligned_share": status.aligned_share, "coverage": status.coverage},
+        "since": status.since.isoformat() if status.since else None,
+        "changes": [
+            {"kind": str(c.kind), "where": c.where, "before": c.before, "after": c.after, "message": c.message}
+            for c in status.changes
+        ],
+        "close": closing_statistics(status),
     }
 
 
@@ -117,6 +187,7 @@ def _objective(objective: Objective, assessed: ObjectiveAssessment, *, qualify) 
         "owner": objective.owner,
         "weight": float(objective.weight),
         "aligned_to": list(objective.aligned_to),
+        "carried_from": _carried(objective.carried),
         "score": assessed.score,
         "grade": _value(assessed.grade),
         "status": str(assessed.status),
@@ -148,6 +219,7 @@ def _key_result(kr: KeyResult, assessed: KeyResultAssessment, *, qualify) -> dic
         "status": str(assessed.status),
         "stale": assessed.stale,
         "confidence": _value(assessed.confidence),
+        "carried_from": _carried(kr.carried),
         "check_ins": [
             {
                 "date": c.date.isoformat(),
@@ -158,6 +230,12 @@ def _key_result(kr: KeyResult, assessed: KeyResultAssessment, *, qualify) -> dic
             for c in kr.check_ins
         ],
     }
+
+
+def _carried(carried: Carried | None) -> dict[str, Any] | None:
+    if carried is None:
+        return None
+    return {"quarter": str(carried.quarter), "id": carried.id, "score": carried.score}
 
 
 def _float(number: float | None) -> float | None:

@@ -81,6 +81,7 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "needed_by": ("Behövs senast", "Needed by", 11),
     "check_ins": ("Avstämning", "Check-in", 9),
     "confidence": ("Lagets bedömning", "Confidence", 11),
+    "carried": ("Överfört från", "Carried from", 14),
     "note": ("Kommentar till avstämning", "Check-in note", 24),
     "current": ("Nuvärde", "Current", 9),
     "score": ("Poäng", "Score", 7),
@@ -104,6 +105,15 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
         "Read-only copy of the strategy. The leadership changes it.",
     ),
     "footer": ("Sida &P av &N", "Page &P of &N"),
+    "last_quarter_title": ("{team}: så slutade {quarter}", "{team}: how {quarter} ended"),
+    "last_quarter_note": (
+        "Det som inte blev klart är överfört till OKR-fliken, med förra kvartalets poäng. Det som blev klart "
+        "står bara här.",
+        "What was not done is carried over to the OKR sheet, with last quarter's score. What was done is only "
+        "listed here.",
+    ),
+    "outcome": ("Utfall", "Outcome"),
+    "carried_over": ("överfört", "carried over"),
 }
 _LABELS = {k: (v if len(v) == 3 else (*v, None)) for k, v in _LABELS.items()}
 

@@ -28,6 +28,7 @@ from okrxl.cells import (
 )
 from okrxl.files import FileError, guard_xlsx
 from okrxl.model import (
+    Carried,
     CheckIn,
     Commitment,
     Confidence,
@@ -248,15 +249,21 @@ def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _
     while any(sheet.cell(r, c).value not in (None, "") for c in range(min_col, max_col + 1)):
         rows.append((r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]))
         r += 1
+    if r > max_row + 1:
+        below = f"row {max_row + 1}" if r == max_row + 2 else f"rows {max_row + 1}-{r - 1}"
+        collect.add("below-table", f"{below} below the table were read, but the sheet's own formulas leave them "
+                    "out; insert rows inside the table instead", CellRef(sheet.title, max_row + 1, min_col),
+                    Severity.INFO)  # fmt: skip
     return _Table(sheet.title, columns, rows)
 
 
 class _Row:
     """One table row with typed access that turns unreadable cells into problems."""
 
-    def __init__(self, table: _Table, row: int, values: list, sheet, collect: _Collector, year: int, epoch):
+    def __init__(self, table: _Table, row: int, values: list, sheet, collect: _Collector, year: int, epoch,
+                 period_start: dt.date | None = None):  # fmt: skip
         self.table, self.row, self.values, self.sheet = table, row, values, sheet
-        self.collect, self.year, self.epoch = collect, year, epoch
+        self.collect, self.year, self.epoch, self.period_start = collect, year, epoch, period_start
 
     def raw(self, key: str):
         col = self.table.columns.get(key)
@@ -270,12 +277,18 @@ class _Row:
         return None if col is None else self.sheet.cell(self.row, col).number_format
 
     def get(self, key: str, reader, **options):
-        """`reader(raw, ...)` or None with a problem recorded."""
+        """`reader(raw, ...)` or None with a problem recorded; a reader's notes become warnings."""
+        notes: list[tuple[str, str]] = []
+        if reader in (read_number, read_completion, read_target):
+            options["notes"] = notes
         try:
-            return reader(self.raw(key), **options)
+            value = reader(self.raw(key), **options)
         except CellValueError as error:
             self.collect.add(error.code, str(error), self.ref(key))
             return None
+        for code, message in notes:
+            self.collect.add(code, message, self.ref(key), Severity.WARNING)
+        return value
 
     def text(self, key: str) -> str | None:
         return clean_text(self.raw(key))
@@ -284,7 +297,17 @@ class _Row:
         return self.get(key, read_number, number_format=self.number_format(key), percent_points=percent_points)
 
     def date(self, key: str) -> dt.date | None:
-        return self.get(key, read_date, number_format=self.number_format(key), year=self.year, epoch=self.epoch)
+        day = self.get(key, read_date, number_format=self.number_format(key), year=self.year, epoch=self.epoch)
+        if day is not None and self.period_start is not None and day < self.period_start:
+            self.collect.add(
+                "date-outside-quarter",
+                f"{day} is before the quarter starts ({self.period_start}); a date typed without a year "
+                f"takes the year of the computer's clock: write it in full, e.g. {self.period_start.year}-"
+                f"{day.month:02d}-{day.day:02d}",
+                self.ref(key),
+                Severity.WARNING,
+            )
+        return day
 
     def word(self, key: str, vocabulary, what: str):
         return self.get(key, read_word, vocabulary=vocabulary, what=what)
@@ -293,9 +316,21 @@ class _Row:
         return all(clean_text(self.raw(k)) is None for k in keys if k != "id")
 
 
-def _rows(table: _Table, sheet, collect: _Collector, year: int, epoch) -> Iterator[_Row]:
+def _rows(table: _Table, sheet, collect: _Collector, year: int, epoch, period_start=None) -> Iterator[_Row]:
     for row, values in table.rows:
-        yield _Row(table, row, values, sheet, collect, year, epoch)
+        yield _Row(table, row, values, sheet, collect, year, epoch, period_start)
+
+
+def _carried(row: _Row) -> Carried | None:
+    """`2027-Q1 O1.2: 0.35` in the carried column: what rollover wrote."""
+    text = row.text("carried")
+    if text is None:
+        return None
+    carried = layout.parse_carried(text)
+    if carried is None:
+        row.collect.add("bad-carried", f"expected e.g. 2027-Q1 O1.2: 0.35 (written by okrxl rollover), got {text!r}; "
+                        "it was not read", row.ref("carried"), Severity.WARNING)  # fmt: skip
+    return carried
 
 
 def _weight(row: _Row) -> float:
@@ -363,6 +398,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
             depends_on=tuple(Dependency(key_result_id=i, needed_by=needed_by) for i in read_ids(row.raw("depends_on"))),
             miss_reason=row.text("miss_reason"),
             comment=row.text("comment"),
+            carried=_carried(row),
         )
     try:
         return KeyResult(**fields)
@@ -372,7 +408,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
 
 
 def _objectives(
-    table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify
+    table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify, period_start=None
 ) -> tuple[list[Objective], dict[str, CellRef]]:
     """Objective rows and their key result rows, in order; empty provisioned rows are skipped.
 
@@ -382,7 +418,7 @@ def _objectives(
     part = "team" if team else "strategy"
     prefix = "O" if team else "S"
     inputs = [k for k in table.columns if k not in ("current", "score", "status")]
-    rows = [row for row in _rows(table, sheet, collect, year, epoch) if not row.is_empty(inputs)]
+    rows = [row for row in _rows(table, sheet, collect, year, epoch, period_start) if not row.is_empty(inputs)]
     taken = {_normal_id(row.text("id")) for row in rows}
     drafts: list[dict] = []
     locations: dict[str, CellRef] = {}
@@ -404,6 +440,7 @@ def _objectives(
                 continue
             objective = dict(id=item_id, title=title, owner=row.text("owner"), weight=_weight(row), key_results=[])
             if team:
+                objective["carried"] = _carried(row)
                 objective["aligned_to"] = tuple(
                     dict.fromkeys((*read_ids(row.raw("aligned_to")), *read_ids(row.raw("also_aligned_to"))))
                 )
@@ -622,12 +659,20 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     collect = _Collector(path)
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
     wanted = [c.key for c in layout.TEAM_COLUMNS if c.input]
-    year = quarter.period(strategy.first_month if strategy else 1).start.year
+    period = quarter.period(strategy.first_month if strategy else 1)
+    year = period.start.year
     table = _read_table(sheet, layout.TABLE_OKRS, meta, wanted, collect, year=year)
     _report_typed_formulas(path, table, collect)
     plan_team = team
     objectives, locations = _objectives(
-        table, sheet, collect, year=year, epoch=workbook.epoch, team=True, qualify=lambda i: f"{plan_team.id}.{i}"
+        table,
+        sheet,
+        collect,
+        year=year,
+        epoch=workbook.epoch,
+        team=True,
+        qualify=lambda i: f"{plan_team.id}.{i}",
+        period_start=period.start,
     )
     try:
         plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(objectives))

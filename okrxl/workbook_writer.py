@@ -32,6 +32,7 @@ from okrxl.scoring import (
     KeyResultAssessment,
     ObjectiveAssessment,
     Status,
+    TeamAssessment,
     assess_objective,
     assess_team,
 )
@@ -216,12 +217,14 @@ def write_team_workbook(
     plan: TeamQuarter | None = None,
     as_of: dt.date | None = None,
     formula_today: dt.date | None = None,
+    previous: tuple[TeamQuarter, TeamAssessment] | None = None,
 ) -> None:
     """A team's workbook for `quarter`: instructions, the OKR table with check-ins, the strategy.
 
     With a `plan`, its objectives, key results and check-ins are filled in as the team would have
     typed them; the cached formula results are okrxl's own scores at `as_of`. The status formulas
     pace against `TODAY()`, or against `formula_today` where given (to test them at a known date).
+    With `previous` (last quarter's plan and final assessment), a sheet lists how it ended.
     """
     period = quarter.period(strategy.first_month)
     as_of = as_of or period.start
@@ -231,6 +234,8 @@ def write_team_workbook(
     _instructions_sheet(workbook, formats, template, "team", lang, header)
     okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang))
     _strategy_sheet(workbook, formats, template, strategy, lang, header)
+    if previous is not None:
+        _last_quarter_sheet(workbook, formats, template, lang, header, *previous)
     _lists_sheet(workbook, strategy, lang)
     dates = team_check_in_dates(strategy, quarter, plan)
     headers = _write_okr_table(
@@ -335,6 +340,8 @@ def _write_okr_table(
             objective = row.objective
             if objective is not None:
                 sheet.write_string(r, col["title"], objective.title, wrapped)
+                if objective.carried:
+                    sheet.write_string(r, col["carried"], layout.carried_text(objective.carried), text)
                 labels = [_choice(strategy, target) for target in objective.aligned_to]
                 extra = labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:])
                 for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
@@ -388,6 +395,8 @@ def _write_okr_table(
                 sheet.write_string(r, col["note"], newest.note, wrapped)
             _write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
             _write_value(sheet, r, col["comment"], kr.comment, text)
+            if kr.carried:
+                sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
         assessed = assessments.get(row.local_id) if kr else None
         current = _current_formula([xl_rowcol_to_cell(r, c) for c in check_in_cols])
         sheet.write_formula(
@@ -601,6 +610,38 @@ def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: S
     sheet.write_string(row + 1, 0, template.label("read_only", lang), formats("key_result", italic=True))
     sheet.protect("", {"select_locked_cells": True})
     return sheet
+
+
+def _last_quarter_sheet(
+    workbook, formats: _Formats, template: Template, lang: Lang, header: str, plan: TeamQuarter,
+    assessment: TeamAssessment,
+) -> None:  # fmt: skip
+    """Every objective and key result of last quarter with its final score, and whether it was carried over."""
+    sheet = workbook.add_worksheet(layout.SHEET_LAST_QUARTER(lang))
+    keys = ["id", "title", "score", "status", "outcome"]
+    widths = [8, 60, 9, 14, 16]
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    title = template.label("last_quarter_title", lang).format(team=plan.team.name, quarter=plan.quarter)
+    sheet.write_string(0, 0, title, formats("title"))
+    sheet.write_string(1, 0, template.label("last_quarter_note", lang), formats("key_result", italic=True))
+    for index, key in enumerate(keys):
+        sheet.write_string(3, index, template.label(key, lang), formats("header", text_wrap=True))
+    row = 4
+    done_word, carried_word = layout.STATUS_WORDS[Status.DONE](lang), template.label("carried_over", lang)
+    for objective, assessed in zip(plan.objectives, assessment.objectives):
+        items = [(objective, assessed, "objective")] + [
+            (kr, kr_assessed, "key_result") for kr, kr_assessed in zip(objective.key_results, assessed.key_results)
+        ]
+        for item, item_assessed, style in items:
+            fmt = formats(style, text_wrap=True)
+            outcome = done_word if item_assessed.status is Status.DONE else carried_word
+            values = [item.id, item.title, item_assessed.score, _status_word(item_assessed.status, lang), outcome]
+            for index, value in enumerate(values):
+                _write_value(sheet, row, index, value, formats(style, num_format="0.00") if index == 2 else fmt)
+            row += 1
+    _print_setup(sheet, header=header, repeat_to=3)
+    sheet.protect("", {"select_locked_cells": True})
 
 
 def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Template, lang: Lang) -> None:

@@ -69,9 +69,11 @@ def test_demo_json_prints_the_status_document():
             example.dpab_teams(),
             quarter=example.QUARTER,
             as_of=example.AS_OF.replace(month=3, day=1),
+            since=example.AS_OF,  # the check-in before the newest (1 March) is 15 February
         )
     )
     assert json.loads(result.output) == expected
+    assert expected["since"] == "2027-02-15" and expected["changes"]
     assert "Produktkatalog på norska" in result.output  # not escaped to \u00e5
 
 

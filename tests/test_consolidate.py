@@ -16,7 +16,7 @@ from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.template import DEFAULT
 from okrxl.workbook_writer import write_team_workbook
 
-PRINTED = ["Översikt", "Marknad", "Försäljning", "Produktion", "Samordning", "Luckor", "Filer"]
+PRINTED = ["Sedan sist", "Översikt", "Marknad", "Försäljning", "Produktion", "Samordning", "Luckor", "Filer"]
 
 
 def run(*args, **kwargs):
@@ -226,7 +226,56 @@ def test_pdf_has_an_overview_a_page_per_team_alignment_gaps_and_files(demo, tmp_
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")  # fmt: skip
     titles = [next(line.strip() for line in page.splitlines()[1:] if line.strip()) for page in pages if page.strip()]
-    assert titles[0].startswith("OKR-status 2027-Q1")
-    assert [t.split(":")[0] for t in titles[1:4]] == ["Marknad", "Försäljning", "Produktion"]
-    assert titles[4:] == ["Samordning", "Luckor", "Filer"]
+    assert titles[0] == "Vad har hänt sedan 2027-02-01"  # what the leadership reads first
+    assert titles[1].startswith("OKR-status 2027-Q1")
+    assert [t.split(":")[0] for t in titles[2:5]] == ["Marknad", "Försäljning", "Produktion"]
+    assert titles[5:] == ["Samordning", "Luckor", "Filer"]
     assert "Data" not in "".join(titles)
+
+
+def test_since_lists_what_changed_between_the_last_two_check_ins(demo):
+    """Between 1 and 15 February, worked out by hand from the check-in values in the files (t: 0.35 -> 0.51)."""
+    result = okrxl.consolidate(demo / "2027-Q1", as_of=dt.date(2027, 2, 15))
+    assert result.status.since == dt.date(2027, 2, 1)
+    changes = [(c["kind"], c["where"], c["before"], c["after"]) for c in result.document["changes"]]
+    assert [c for c in changes if c[0] in ("done", "worse", "better", "stale", "new-gap")] == [
+        ("done", "marketing.O1.1", "on-track", "done"),  # website 70 % -> launched
+        ("done", "production.O2.3", "behind", "done"),  # NPS answers 30 -> 100
+        ("worse", "marketing.O3.1", "on-track", "overdue"),  # the campaign concept was due 1 February
+        ("worse", "sales.O2.1", "on-track", "behind"),  # 1 of 2 sellers: 0.5 was ahead of 0.35, not of 0.51
+        ("better", "marketing.O3.2", "at-risk", "on-track"),  # 150 -> 540 of 1000
+        ("better", "sales.O1.1", "behind", "on-track"),  # 1.3 -> 2.1 of 4 MSEK
+        ("better", "sales.O1.2", "at-risk", "behind"),  # 0.3 -> 0.6 of 1.5 MSEK
+        ("better", "production.O1.2", "at-risk", "behind"),  # 99.6 -> 99.7 of 99.5 -> 100
+        ("stale", "marketing.O2.2", False, True),  # last check-in 18 January
+        ("stale", "production.O2.2", False, True),
+        ("new-gap", "marketing.O3.3", None, "confidence-mismatch"),  # "on track" at 12 of 100 leads
+    ]
+    movers = [(c[1], round(c[2], 3), round(c[3], 3)) for c in changes if c[0] == "mover"]
+    assert movers == [("production.O2.3", 0.3, 1.0), ("marketing.O3.2", 0.15, 0.54), ("marketing.O1.1", 0.7, 1.0),
+                      ("sales.O2.2", 0.3, 0.6), ("production.O1.2", 0.2, 0.4)]  # fmt: skip
+    sheet = open_workbook(result.write_report(demo / "since.xlsx").path)["Sedan sist"]
+    assert sheet["A1"].value == "Vad har hänt sedan 2027-02-01"
+    assert [sheet.cell(r, 1).value for r in range(5, 7)] == ["✔ klar", "✔ klar"]
+
+
+def test_at_quarter_close_the_report_grades_the_quarter(demo, tmp_path):
+    result = okrxl.consolidate(demo / "2027-Q1", as_of=dt.date(2027, 4, 2))
+    close = result.document["close"]
+    # The check-ins stop mid February, so the quarter ends as it stood then: 17 key results, 1 committed.
+    assert close["committed"] == {"count": 1, "hit": 0, "hit_rate": 0.0}
+    assert close["key_results_by_grade"] == {"green": 3, "yellow": 7, "red": 7}  # sales' committed 0.525 is red
+    marketing = 1.0 + 0.35 + 0.5 + 0.0 + 0.9 + 0.54 + 0.12
+    sales = 0.525 + 0.4 + 0.5 + 0.6 + 0.6
+    production = 0.4 / 2.8 + 0.4 + 4 / 14.4 + 0.2 + 1.0
+    assert close["average_score"] == pytest.approx((marketing + sales + production) / 17)  # 0.474
+    assert close["sweet_spot"] == "below"
+    codes = [(g["code"], g["where"]) for g in result.document["gaps"] if g["code"] in ("committed-missed", "too-safe")]
+    assert codes == [
+        ("committed-missed", "sales.O1.1"),
+        ("too-safe", "marketing.O1.1"),
+        ("too-safe", "production.O2.3"),
+    ]
+    overview = open_workbook(result.write_report(tmp_path / "r.xlsx").path)["Översikt"]
+    texts = [c.value for row in overview.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Åtaganden nådda: 0 av 1" in texts

@@ -104,7 +104,7 @@ def test_dropdowns_and_date_validations_cover_the_input_columns(generated):
     assert validations["C5:C34"] == ("list", "okrxl_kinds")
     assert validations["D5:D34"] == ("list", "okrxl_commitments")
     assert validations["E5:E34"] == ("list", "okrxl_objectives")
-    assert validations["W5:W34"] == ("list", "okrxl_key_results")
+    assert validations["X5:X34"] == ("list", "okrxl_key_results")
     assert validations["J5:J34"][0] == "date"
     lists = open_workbook(generated / "out" / "2027-Q1" / "marketing.xlsx")["Listor"]
     objectives = [lists.cell(r, 5).value for r in range(2, 5)]
@@ -134,7 +134,7 @@ def test_the_okr_sheet_prints_on_a4_landscape_fit_to_width_with_team_and_quarter
     assert "Marknad" in sheet.oddHeader.left.text and "2027-Q1" in sheet.oddHeader.left.text
     assert sheet.oddFooter.center.text == "Page &P / &N"
     assert sheet.freeze_panes == "C5"
-    assert sheet.print_area == "'OKR'!$A$1:$U$34"  # up to the confidence column
+    assert sheet.print_area == "'OKR'!$A$1:$V$34"  # up to the carried column
 
 
 def test_conditional_formats_colour_scores_by_grade_with_committed_thresholds(generated):

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Rebuild tests/files/typed/: make the input workbooks with okrxl, then type into them in LibreOffice.
+# Needs soffice, Debian's python3-uno and faketime (apt-get install libreoffice-calc-nogui python3-uno faketime).
+# Usage: tools/make_corpus.sh [NAME.xlsx ...]   (default: every file)
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+okrxl=${OKRXL:-$here/../venv/bin/okrxl}
+[ -x "$okrxl" ] || okrxl=$(command -v okrxl)
+inputs=$(mktemp -d)
+trap 'rm -rf "$inputs"' EXIT
+"$okrxl" init "$inputs/strategy-sv.xlsx" --example dpab >/dev/null
+"$okrxl" generate "$inputs/strategy-sv.xlsx" --quarter 2027-Q1 -o "$inputs/sv" >/dev/null
+"$okrxl" init "$inputs/strategy-en.xlsx" --example dpab --lang en >/dev/null
+"$okrxl" generate "$inputs/strategy-en.xlsx" --quarter 2027-Q1 -o "$inputs/en" >/dev/null
+"$okrxl" demo "$inputs/demo" >/dev/null
+/usr/bin/python3 "$here/tools/type_corpus.py" "$inputs" "$here/tests/files/typed" "$@"
