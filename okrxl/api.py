@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from okrxl.folder import FolderReading
     from okrxl.report import ReportSources
     from okrxl.status import QuarterStatus
+    from okrxl.year_review import YearReview
 
 
 def load_template(template_path: Path | None) -> Template:
@@ -341,3 +342,30 @@ def rollover(
             )
         )  # fmt: skip
     return results
+
+
+def review_year(
+    folder: Path, *, year: int, strategy_path: Path | None = None, as_of: dt.date | None = None
+) -> YearReview:
+    """The quarters of `year` found in `folder` (`<year>-Q1` … `<year>-Q4`), each at its last day.
+
+    With `as_of`, quarters that start after it are left out and a running quarter is taken at `as_of`.
+    """
+    from okrxl.year_review import YearReview
+
+    folder = Path(folder)
+    statuses = []
+    strategy = None
+    for number in (1, 2, 3, 4):
+        quarter_dir = folder / str(Quarter(year, number))
+        if not quarter_dir.is_dir():
+            continue
+        reading = read_quarter(quarter_dir, strategy_path=strategy_path)
+        period = reading.quarter.period(reading.strategy.first_month)
+        if as_of is not None and period.start > as_of:
+            continue
+        statuses.append(review(reading, as_of=min(period.end, as_of or period.end)).status)
+        strategy = reading.strategy
+    if not statuses:
+        raise OkrxlError(f"no quarter folders of {year} in {folder} (expected e.g. {folder / f'{year}-Q1'})")
+    return YearReview(strategy=strategy, quarters=tuple(statuses))

@@ -320,6 +320,73 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
                         lang=lang, force=force))  # fmt: skip
 
 
+@cli.command("review")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
+@click.option("--year", type=int, required=True, help="The strategic year, e.g. 2027.")
+@click.option("-o", "--out", "out_path", type=XLSX_PATH, help="The review to write [default: FOLDER/review-YEAR.xlsx].")
+@click.option(
+    "--strategy",
+    "strategy_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    help="The strategy workbook [default: FOLDER/strategy.xlsx].",
+)
+@click.option("--as-of", type=ISO_DATE, help="Leave out quarters after this date [default: each quarter at its end].")
+@click.option("--json", "json_path", metavar="FILE|-", help="Also write the review as JSON (okrxl.review/1).")
+@click.option("--pdf", is_flag=True, help="Also print the review to PDF beside it (needs LibreOffice).")
+@click.option("--lang", type=LANG, help="Language of the review [default: the strategy workbook's].")
+@FORCE
+def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf, lang, force) -> None:
+    """Write the year review: every quarter of the year found in FOLDER side by side.
+
+    FOLDER holds the year's quarter folders (FOLDER/2027-Q1 … FOLDER/2027-Q4, as generate and
+    rollover make them). The review shows each team's score per quarter, each strategic objective's
+    measured and carried scores, each strategic key result against the sum of what fed it, and the
+    gaps that persisted.
+
+    \b
+    Examples:
+      okrxl review okr --year 2027
+      okrxl review okr --year 2027 --pdf --json review.json
+    """
+    from okrxl.api import review_year
+    from okrxl.files import write_atomically
+    from okrxl.report import is_okrxl_report
+    from okrxl.year_review import review_document, write_review
+
+    result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
+    out_path = out_path or folder / f"review-{year}.xlsx"
+    language = lang or _strategy_lang(folder, strategy_path)
+    writes = [write_atomically(out_path, lambda p: write_review(p, result, lang=language),
+                               force=force or is_okrxl_report(out_path))]  # fmt: skip
+    if pdf:
+        from okrxl.pdf import convert_to_pdf
+
+        print_review = lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, result, lang=language), p)  # noqa: E731
+        writes.append(write_atomically(out_path.with_suffix(".pdf"), print_review,
+                                       force=force or is_okrxl_report(out_path)))  # fmt: skip
+    document = json.dumps(review_document(result), ensure_ascii=False, indent=2)
+    if json_path == "-":
+        click.echo(document)
+    elif json_path:
+        write_json = lambda p: p.write_text(document + "\n", encoding="utf-8")  # noqa: E731
+        writes.append(write_atomically(pathlib.Path(json_path), write_json, force=True))
+    if json_path != "-":
+        from okrxl.summary import render_year
+
+        click.echo(render_year(result), nl=False)
+    _report_writes(writes, err=json_path == "-")
+
+
+def _strategy_lang(folder: pathlib.Path, strategy_path) -> str:
+    from okrxl.workbook_reader import read_strategy_workbook
+
+    path = strategy_path or folder / "strategy.xlsx"
+    try:
+        return read_strategy_workbook(path).lang
+    except Exception:  # the review itself already read it; a default is fine here
+        return "sv"
+
+
 @cli.command()
 @click.argument("template_file", metavar="TEMPLATE.xlsx", type=XLSX_PATH)
 @FORCE

@@ -20,7 +20,7 @@ from okrxl.layout import Lang, Words
 from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.problems import CellRef, Problem
 from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_key_result
-from okrxl.status import QuarterStatus
+from okrxl.status import QuarterStatus, fed_total, feeders
 
 CREATED = dt.datetime(2026, 1, 1)
 REPORT_MARK = "okrxl-report"
@@ -114,7 +114,7 @@ class ReportSources:
 
 
 @dataclass
-class _Book:
+class ReportBook:
     """The workbook, its formats, and the rows that wrapped text makes taller."""
 
     workbook: object
@@ -169,8 +169,8 @@ def write_report(
     workbook.set_properties({"title": f"OKR {status.quarter}", "created": CREATED,
                              "comments": f"Made by okrxl {__version__}"})  # fmt: skip
     workbook.set_custom_property(REPORT_MARK, str(status.quarter))
-    book = _Book(workbook, lang)
-    header = f"&L{_escape(status.strategy.company)} · {status.quarter}&C&A&R{_escape(_as_of(book, status))}"
+    book = ReportBook(workbook, lang)
+    header = f"&L{escape_header(status.strategy.company)} · {status.quarter}&C&A&R{escape_header(_as_of(book, status))}"
     if status.since is not None:
         _changes_page(book, status, header)
     _overview(book, status, header)
@@ -190,7 +190,7 @@ def write_report(
     workbook.close()
 
 
-def _as_of(book: _Book, status: QuarterStatus) -> str:
+def _as_of(book: ReportBook, status: QuarterStatus) -> str:
     """`Per 2027-02-15` / `As of 2027-02-15`."""
     return book.t("as_of", as_of=status.as_of, share="").split(":")[0]
 
@@ -206,11 +206,11 @@ def is_okrxl_report(path: Path) -> bool:
         return False
 
 
-def _escape(text: str) -> str:
+def escape_header(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _page(
+def print_page(
     sheet, header: str, *, repeat_to: int | None, last_col: int | None = None, last_row: int | None = None,
     one_page: bool = False,
 ):  # fmt: skip
@@ -227,7 +227,7 @@ def _page(
     sheet.hide_gridlines(2)
 
 
-def _title(book: _Book, sheet, text: str, subtitle: str | None = None) -> int:
+def write_title(book: ReportBook, sheet, text: str, subtitle: str | None = None) -> int:
     sheet.write_string(0, 0, text, book.fmt(bold=True, font_size=22, font_color=NAVY))
     sheet.set_row(0, 30)
     if subtitle:
@@ -235,45 +235,45 @@ def _title(book: _Book, sheet, text: str, subtitle: str | None = None) -> int:
     return 3
 
 
-def _heading(book: _Book, sheet, row: int, text: str) -> None:
+def write_heading(book: ReportBook, sheet, row: int, text: str) -> None:
     """A section heading: it may run across empty cells, so it does not make its row taller."""
     sheet.write_string(row, 0, text, book.fmt(bold=True, font_size=16, font_color=NAVY))
 
 
-def _header_row(book: _Book, sheet, row: int, labels: Sequence[str]) -> None:
+def write_header_row(book: ReportBook, sheet, row: int, labels: Sequence[str]) -> None:
     fmt = book.fmt(bold=True, font_color="#FFFFFF", bg_color=NAVY, pattern=1, text_wrap=True, border=1)
     for col, label in enumerate(labels):
         book.text(sheet, row, col, label, fmt)
 
 
-def _grade_format(book: _Book, grade: Grade | None, **extra):
+def grade_format(book: ReportBook, grade: Grade | None, **extra):
     if grade is None:
         return book.fmt(border=1, **extra)
     fill, font = GRADE_COLOURS[grade]
     return book.fmt(bg_color=fill, pattern=1, font_color=font, border=1, **extra)
 
 
-def _status_text(book: _Book, status: Status, stale: bool = False) -> str:
+def _status_text(book: ReportBook, status: Status, stale: bool = False) -> str:
     word = layout.STATUS_WORDS[status](book.lang)
     return f"{STATUS_SYMBOLS[status]} {word}" + (f" ({book.t('stale_mark')})" if stale else "")
 
 
-def _grade_text(book: _Book, grade: Grade | None) -> str:
+def grade_text(book: ReportBook, grade: Grade | None) -> str:
     return "" if grade is None else GRADE_WORDS[grade](book.lang)
 
 
-def _write_score(book: _Book, sheet, row: int, col: int, score: float | None, grade: Grade | None, **extra) -> None:
+def write_score(book: ReportBook, sheet, row: int, col: int, score: float | None, grade: Grade | None, **extra) -> None:
     if score is None:
-        book.text(sheet, row, col, "–", _grade_format(book, grade, align="center", **extra))
+        book.text(sheet, row, col, "–", grade_format(book, grade, align="center", **extra))
     else:
-        sheet.write_number(row, col, score, _grade_format(book, grade, num_format="0.00", **extra))
+        sheet.write_number(row, col, score, grade_format(book, grade, num_format="0.00", **extra))
 
 
-def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
+def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("overview"))
     strategy, assessment = status.strategy, status.assessment
     share = f"{elapsed_share(assessment.period, status.as_of):.0%}"
-    row = _title(book, sheet, f"{book.t('title', quarter=status.quarter)} – {strategy.company}",
+    row = write_title(book, sheet, f"{book.t('title', quarter=status.quarter)} – {strategy.company}",
                  book.t("as_of", as_of=status.as_of, share=share))  # fmt: skip
     book.columns(sheet, [10, 58, 16, 16, 16, 16])
     wrap = book.fmt(text_wrap=True)
@@ -285,7 +285,7 @@ def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
     row += 1
 
     # Headline numbers.
-    _heading(book, sheet, row, book.t("headline"))
+    write_heading(book, sheet, row, book.t("headline"))
     row += 1
     big = book.fmt(bold=True, font_size=18, align="right", num_format="0%")
     for key, value in (("aligned_share", status.aligned_share), ("coverage", status.coverage)):
@@ -318,33 +318,34 @@ def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
 
     row = _closing_block(book, sheet, row, status)
     # Strategic objectives: measured and carried, never mixed.
-    _heading(book, sheet, row, book.t("strategy"))
+    write_heading(book, sheet, row, book.t("strategy"))
     row += 1
-    _header_row(book, sheet, row, [book.t("id"), book.t("item"), book.t("measured"), book.t("carried"),
+    write_header_row(book, sheet, row, [book.t("id"), book.t("item"), book.t("measured"), book.t("carried"),
                                    book.t("status")])  # fmt: skip
     row += 1
     for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried):
         book.text(sheet, row, 0, objective.id, book.fmt(bold=True, border=1))
         book.text(sheet, row, 1, objective.title, book.fmt(text_wrap=True, border=1))
-        _write_score(book, sheet, row, 2, measured.score, measured.grade)
-        carried_grade = _aspirational_grade(status, carried)
-        _write_score(book, sheet, row, 3, carried, carried_grade)
+        write_score(book, sheet, row, 2, measured.score, measured.grade)
+        carried_grade = aspirational_grade(status, carried)
+        write_score(book, sheet, row, 3, carried, carried_grade)
         book.text(sheet, row, 4, _status_text(book, measured.status), book.fmt(border=1))
         row += 1
     row += 1
 
     # Teams, and a chart of their scores.
-    _heading(book, sheet, row, book.t("teams"))
+    write_heading(book, sheet, row, book.t("teams"))
     row += 1
-    _header_row(book, sheet, row, [book.t("id"), book.t("team"), book.t("score"), book.t("grade"), book.t("status"),
+    write_header_row(book, sheet, row, [book.t("id"), book.t("team"), book.t("score"), book.t("grade"),
+                                        book.t("status"),
                                    book.t("lead")])  # fmt: skip
     first_team_row = row + 1
     for plan, team in zip(status.plans, assessment.teams):
         row += 1
         book.text(sheet, row, 0, plan.team.id, book.fmt(border=1))
         book.text(sheet, row, 1, plan.team.name, book.fmt(bold=True, border=1))
-        _write_score(book, sheet, row, 2, team.score, team.grade)
-        book.text(sheet, row, 3, _grade_text(book, team.grade), _grade_format(book, team.grade))
+        write_score(book, sheet, row, 2, team.score, team.grade)
+        book.text(sheet, row, 3, grade_text(book, team.grade), grade_format(book, team.grade))
         book.text(sheet, row, 4, _status_text(book, team.status), book.fmt(border=1))
         book.text(sheet, row, 5, plan.team.lead or "", book.fmt(border=1))
     row += 2
@@ -366,15 +367,15 @@ def _overview(book: _Book, status: QuarterStatus, header: str) -> None:
         row += 4 + 2 * len(status.plans)
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=None, last_col=5, last_row=row, one_page=True)
+    print_page(sheet, header, repeat_to=None, last_col=5, last_row=row, one_page=True)
 
 
-def _changes_page(book: _Book, status: QuarterStatus, header: str) -> None:
+def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
     """What changed since the last meeting: the first page the leadership reads."""
     sheet = book.workbook.add_worksheet(book.t("changes"))
-    row = _title(book, sheet, book.t("changes_title", since=status.since), _as_of(book, status))
+    row = write_title(book, sheet, book.t("changes_title", since=status.since), _as_of(book, status))
     book.columns(sheet, [16, 18, 16, 16, 90])
-    _header_row(book, sheet, row, [book.t(k) for k in ("change", "where", "before", "after", "message")])
+    write_header_row(book, sheet, row, [book.t(k) for k in ("change", "where", "before", "after", "message")])
     header_row = row
     for change in status.changes:
         row += 1
@@ -393,17 +394,17 @@ def _changes_page(book: _Book, status: QuarterStatus, header: str) -> None:
         row += 1
         sheet.write_string(row, 0, book.t("changes_none", since=status.since))
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
+    print_page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
 
 
-def _closing_block(book: _Book, sheet, row: int, status: QuarterStatus) -> int:
+def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> int:
     """At quarter close: grades, the committed hit rate and the average score against the sweet spot."""
     from okrxl.status import closing_statistics
 
     stats = closing_statistics(status)
     if stats is None:
         return row
-    _heading(book, sheet, row, book.t("close"))
+    write_heading(book, sheet, row, book.t("close"))
 
     def grades(counts: dict) -> str:
         return ", ".join(f"{counts[g]} {GRADE_WORDS[Grade(g)](book.lang)}" for g in ("green", "yellow", "red"))
@@ -422,7 +423,7 @@ def _closing_block(book: _Book, sheet, row: int, status: QuarterStatus) -> int:
     return row + 2
 
 
-def _aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:
+def aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:
     from okrxl.model import Commitment
     from okrxl.scoring import grade_score
 
@@ -446,7 +447,7 @@ def _sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
+def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
     taken = {ws.get_name().casefold() for ws in book.workbook.worksheets()} | {
         TEXT[k](book.lang).casefold() for k in ("alignment", "gaps", "files", "data")
     } | {layout.SHEET_META}  # fmt: skip
@@ -454,11 +455,11 @@ def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, head
     score = "–" if team.score is None else f"{team.score:.2f}"
     title = book.t("team_page", team=plan.team.name, lead=plan.team.lead or "–", score=score,
                    status=_status_text(book, team.status))  # fmt: skip
-    row = _title(book, sheet, title, f"{status.strategy.company} · {status.quarter} · {_as_of(book, status)}")
+    row = write_title(book, sheet, title, f"{status.strategy.company} · {status.quarter} · {_as_of(book, status)}")
     widths = [7, 46, 16, 9, 8, 8, 17, 12, 19, 10, 26]
     book.columns(sheet, widths)
     labels = ["id", "item", "from_to", "current", "score", "grade", "status", "confidence", "trend", "owner", "comment"]
-    _header_row(book, sheet, row, [book.t(k) for k in labels])
+    write_header_row(book, sheet, row, [book.t(k) for k in labels])
     header_row = row
     for objective, assessed in zip(plan.objectives, team.objectives):
         row += 1
@@ -468,8 +469,8 @@ def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, head
         book.text(sheet, row, 1, objective.title + aligned, strong)
         for col in (2, 3, 7, 8):
             sheet.write_blank(row, col, None, strong)
-        _write_score(book, sheet, row, 4, assessed.score, assessed.grade, bold=True)
-        book.text(sheet, row, 5, _grade_text(book, assessed.grade), _grade_format(book, assessed.grade, bold=True))
+        write_score(book, sheet, row, 4, assessed.score, assessed.grade, bold=True)
+        book.text(sheet, row, 5, grade_text(book, assessed.grade), grade_format(book, assessed.grade, bold=True))
         book.text(sheet, row, 6, _status_text(book, assessed.status), strong)
         book.text(sheet, row, 9, objective.owner or "", strong)
         sheet.write_blank(row, 10, None, strong)
@@ -480,8 +481,8 @@ def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, head
             book.text(sheet, row, 1, kr.title, cell)
             book.text(sheet, row, 2, _from_to(kr), cell)
             book.text(sheet, row, 3, _current_text(kr, kr_assessed), book.fmt(border=1, align="right"))
-            _write_score(book, sheet, row, 4, kr_assessed.score, kr_assessed.grade)
-            book.text(sheet, row, 5, _grade_text(book, kr_assessed.grade), _grade_format(book, kr_assessed.grade))
+            write_score(book, sheet, row, 4, kr_assessed.score, kr_assessed.grade)
+            book.text(sheet, row, 5, grade_text(book, kr_assessed.grade), grade_format(book, kr_assessed.grade))
             book.text(sheet, row, 6, _status_text(book, kr_assessed.status, kr_assessed.stale), cell)
             confidence = kr_assessed.confidence
             book.text(sheet, row, 7, layout.CONFIDENCE_WORDS[confidence](book.lang) if confidence else "", cell)
@@ -498,7 +499,7 @@ def _team_page(book: _Book, status: QuarterStatus, plan: TeamQuarter, team, head
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     sheet.freeze_panes(header_row + 1, 0)
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=header_row, last_col=len(widths) - 1, last_row=row)
+    print_page(sheet, header, repeat_to=header_row, last_col=len(widths) - 1, last_row=row)
 
 
 def _number(value: float | None) -> str:
@@ -535,12 +536,12 @@ def _trend(kr: KeyResult, as_of: dt.date) -> str:
     return " ".join(f"{s:.2f}" for s in scores) + arrow
 
 
-def _alignment_page(book: _Book, status: QuarterStatus, header: str) -> None:
+def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("alignment"))
     strategy = status.strategy
-    row = _title(book, sheet, book.t("alignment"), book.t("matrix"))
+    row = write_title(book, sheet, book.t("alignment"), book.t("matrix"))
     book.columns(sheet, [8, 40, 36] + [20] * max(len(status.plans), 2))
-    _header_row(book, sheet, row, [book.t("id"), book.t("strategy"), *(p.team.name for p in status.plans),
+    write_header_row(book, sheet, row, [book.t("id"), book.t("strategy"), *(p.team.name for p in status.plans),
                                    book.t("carried")])  # fmt: skip
     header_row = row
     team_scores = {
@@ -557,45 +558,41 @@ def _alignment_page(book: _Book, status: QuarterStatus, header: str) -> None:
             text = "\n".join(f"{o.id} {_score_text(team_scores[(plan.team.id, o.id)])}" for o in carriers)
             book.text(sheet, row, col, text, book.fmt(text_wrap=True, border=1, bg_color="#E2EFDA" if carriers
                                                         else "#FFFFFF", pattern=1))  # fmt: skip
-        _write_score(book, sheet, row, 2 + len(status.plans), carried, _aspirational_grade(status, carried))
+        write_score(book, sheet, row, 2 + len(status.plans), carried, aspirational_grade(status, carried))
     row += 2
-    _heading(book, sheet, row, book.t("feeds"))
+    write_heading(book, sheet, row, book.t("feeds"))
     row += 1
-    _header_row(book, sheet, row, [book.t("id"), book.t("strategic_kr"), book.t("fed_by"), book.t("sum"),
+    write_header_row(book, sheet, row, [book.t("id"), book.t("strategic_kr"), book.t("fed_by"), book.t("sum"),
                                    book.t("leadership")])  # fmt: skip
     for objective, measured in zip(strategy.objectives, status.assessment.strategic):
         for kr, kr_assessed in zip(objective.key_results, measured.key_results):
             row += 1
-            feeders = [
-                (plan, fed, status.assessment.key_results[plan.qualify(fed.id)])
-                for plan in status.plans for o in plan.objectives for fed in o.key_results if fed.feeds == kr.id
-            ]  # fmt: skip
-            lines = [f"{plan.qualify(fed.id)} {fed.title}: {_current_text(fed, a)}{' ' + fed.unit if fed.unit else ''}"
-                     for plan, fed, a in feeders]  # fmt: skip
+            fed_by = feeders(status, kr)
+            lines = [f"{item} {fed.title}: {_current_text(fed, a)}{' ' + fed.unit if fed.unit else ''}"
+                     for item, fed, a in fed_by]  # fmt: skip
             book.text(sheet, row, 0, kr.id, book.fmt(bold=True, border=1))
             book.text(sheet, row, 1, f"{kr.title} ({_from_to(kr)})", book.fmt(text_wrap=True, border=1))
             book.text(sheet, row, 2, "\n".join(lines) or book.t("none"), book.fmt(text_wrap=True, border=1))
-            units = {fed.unit for _, fed, _ in feeders}
-            if feeders and units == {kr.unit} and not any(fed.kind.is_completion for _, fed, _ in feeders):
-                total = sum(a.current or 0.0 for _, _, a in feeders)
+            total = fed_total(kr, fed_by)
+            if total is not None:
                 book.text(sheet, row, 3, f"{_number(total)} {kr.unit or ''}".strip(), book.fmt(border=1))
             else:
-                book.text(sheet, row, 3, book.t("units_differ") if feeders else "", book.fmt(border=1))
+                book.text(sheet, row, 3, book.t("units_differ") if fed_by else "", book.fmt(border=1))
             current = _current_text(kr, kr_assessed)
             book.text(sheet, row, 4, f"{current} {kr.unit or ''}".strip(), book.fmt(border=1))
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=header_row, last_col=2 + len(status.plans), last_row=row)
+    print_page(sheet, header, repeat_to=header_row, last_col=2 + len(status.plans), last_row=row)
 
 
 def _score_text(score: float | None) -> str:
     return "–" if score is None else f"{score:.2f}"
 
 
-def _gaps_page(book: _Book, status: QuarterStatus, sources: ReportSources, header: str) -> None:
+def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("gaps"))
-    row = _title(book, sheet, book.t("gaps"), book.t("gap_count", **_gap_counts(status.gaps)))
+    row = write_title(book, sheet, book.t("gaps"), book.t("gap_count", **_gap_counts(status.gaps)))
     book.columns(sheet, [10, 22, 18, 20, 14, 80])
-    _header_row(book, sheet, row, [book.t(k) for k in ("severity", "code", "where", "file", "cell", "message")])
+    write_header_row(book, sheet, row, [book.t(k) for k in ("severity", "code", "where", "file", "cell", "message")])
     header_row = row
     colours = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
     for gap in status.gaps:
@@ -610,7 +607,7 @@ def _gaps_page(book: _Book, status: QuarterStatus, sources: ReportSources, heade
         book.text(sheet, row + 1, 0, book.t("no_gaps"))
         row += 1
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+    print_page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
 
 
 def _gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
@@ -619,11 +616,11 @@ def _gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
             "infos": severities.count("info")}  # fmt: skip
 
 
-def _files_page(book: _Book, sources: ReportSources, header: str) -> None:
+def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("files"))
-    row = _title(book, sheet, book.t("files"))
+    row = write_title(book, sheet, book.t("files"))
     book.columns(sheet, [34, 14, 12, 14, 22, 70])
-    _header_row(book, sheet, row, [book.t(k) for k in ("file", "team", "verdict", "cell", "code", "problem")])
+    write_header_row(book, sheet, row, [book.t(k) for k in ("file", "team", "verdict", "cell", "code", "problem")])
     header_row = row
     for file, team, verdict, problems in sources.files:
         row += 1
@@ -643,7 +640,7 @@ def _files_page(book: _Book, sources: ReportSources, header: str) -> None:
             for col in range(3, 6):
                 sheet.write_blank(row, col, None, cell)
     book.fit_rows(sheet)
-    _page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+    print_page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
 
 
 DATA_COLUMNS = (
@@ -681,7 +678,7 @@ def _data_row(plan: TeamQuarter, objective: Objective, kr: KeyResult, assessed: 
     }  # fmt: skip
 
 
-def _data_sheet(book: _Book, status: QuarterStatus, sources: ReportSources) -> None:
+def _data_sheet(book: ReportBook, status: QuarterStatus, sources: ReportSources) -> None:
     sheet = book.workbook.add_worksheet(book.t("data"))
     rows = key_result_rows(status, sources)
     date_format = book.fmt(num_format="yyyy-mm-dd", font_size=11)

@@ -244,3 +244,21 @@ def _float(number: float | None) -> float | None:
 
 def _value(member) -> str | None:
     return None if member is None else str(member)
+
+
+def feeders(status: QuarterStatus, strategic_kr: KeyResult) -> list[tuple[str, KeyResult, KeyResultAssessment]]:
+    """The team key results that feed `strategic_kr`: (qualified id, key result, its assessment)."""
+    return [
+        (plan.qualify(kr.id), kr, status.assessment.key_results[plan.qualify(kr.id)])
+        for plan in status.plans
+        for objective in plan.objectives
+        for kr in objective.key_results
+        if kr.feeds == strategic_kr.id
+    ]
+
+
+def fed_total(strategic_kr: KeyResult, fed_by: Sequence[tuple[str, KeyResult, KeyResultAssessment]]) -> float | None:
+    """The sum of the feeders' current values where every unit is the strategic key result's; else None."""
+    if not fed_by or any(kr.unit != strategic_kr.unit or kr.kind.is_completion for _, kr, _ in fed_by):
+        return None
+    return sum(assessed.current or 0.0 for _, _, assessed in fed_by)

@@ -126,3 +126,17 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
         f"{severities.count('info')} info"
     )
     return "\n".join(lines) + "\n"
+
+
+def render_year(review) -> str:
+    """The year's team scores by quarter, for the terminal."""
+    labels = review.labels
+    lines = [f"{review.strategy.company} · {review.strategy.year}: " + ", ".join(labels)]
+    lines.append(f"  {'':<24}" + "".join(f"{label:>10}" for label in labels))
+    for team in review.strategy.teams:
+        scores = []
+        for status in review.quarters:
+            index = next((i for i, p in enumerate(status.plans) if p.team.id == team.id), None)
+            scores.append(_score(None if index is None else status.assessment.teams[index].score))
+        lines.append(f"  {team.name:<24}" + "".join(f"{score:>10}" for score in scores))
+    return "\n".join(lines) + "\n"

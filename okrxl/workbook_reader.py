@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +41,9 @@ from okrxl.model import (
     Team,
     TeamQuarter,
 )
-from okrxl.problems import CellRef, ModelError, OkrxlError, Problem, Severity
+from okrxl.problems import CellRef, ModelError, Problem, Severity
 from okrxl.template import DEFAULT
+from okrxl.xlsx import XlsxError
 
 KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
     **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
@@ -118,26 +117,19 @@ class _Collector:
 
 def _load(path: Path):
     """Open a workbook for reading values, after the package-level safety checks."""
-    import openpyxl
+    from okrxl.xlsx import Workbook, XlsxError
 
     guard_xlsx(path)
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*extension is not supported.*")
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            return openpyxl.load_workbook(path, data_only=True, keep_links=False)
-    except (KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, OSError, EOFError) as error:
-        raise FileError(
-            f"{path.name}: cannot read the workbook ({type(error).__name__}: {error}); "
-            "open it in your spreadsheet app and save it again as .xlsx"
-        ) from None
-    except Exception as error:  # openpyxl raises many kinds on malformed XML
-        if isinstance(error, OkrxlError):
-            raise
-        raise FileError(
-            f"{path.name}: cannot read the workbook ({type(error).__name__}); "
-            "open it in your spreadsheet app and save it again as .xlsx"
-        ) from None
+        return Workbook(path)
+    except XlsxError as error:
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: Exception) -> FileError:
+    return FileError(
+        f"{path.name}: cannot read the workbook ({error}); open it in your spreadsheet app and save it again as .xlsx"
+    )
 
 
 def _read_meta(workbook, path: Path) -> dict[str, str]:
@@ -147,7 +139,8 @@ def _read_meta(workbook, path: Path) -> dict[str, str]:
             "make team workbooks with `okrxl generate` and the strategy with `okrxl init`"
         )
     meta = {}
-    for key, value, *_ in workbook[layout.SHEET_META].iter_rows(min_row=2, values_only=True):
+    for row in workbook[layout.SHEET_META].iter_rows(min_row=2, values_only=True):
+        key, value = (*row, None, None)[:2]
         if key is not None:
             meta[str(key).strip()] = "" if value is None else str(value).strip()
     schema = meta.get(layout.META_SCHEMA, "")
@@ -484,36 +477,20 @@ def _next_id(prefix: str, objective_id: str | None, taken: set[str | None]) -> s
     return f"{objective_id}.{number}" if objective_id else f"{prefix}{number}"
 
 
-def _report_typed_formulas(path: Path, table: _Table, collect: _Collector) -> None:
+def _report_typed_formulas(sheet, table: _Table, collect: _Collector) -> None:
     """A formula typed into an input cell: its computed value is used; without one it cannot be."""
-    import openpyxl
-
     inputs = [col for key, col in table.columns.items() if key not in ("current", "score", "status")]
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    try:
-        sheet = workbook[table.sheet_name]
-        sheet.reset_dimensions()
-        first, last = table.rows[0][0], table.rows[-1][0]
-        values = {row: cells for row, cells in table.rows}
-        for row, cells in enumerate(sheet.iter_rows(min_row=first, max_row=last), start=first):
-            for col in inputs:
-                cell = cells[col - 1] if col - 1 < len(cells) else None
-                # A text that starts with "=" is data; only a cell of formula type is a formula.
-                if cell is None or getattr(cell, "data_type", None) != "f" or row not in values:
-                    continue
-                formula = cell.value
-                value = values[row][col - 1]
-                ref = CellRef(table.sheet_name, row, col)
-                if value is None:
-                    collect.add("formula-without-value", f"a formula ({formula}) that no spreadsheet app has "
-                                "calculated yet; type the value instead", ref)  # fmt: skip
-                else:
-                    collect.add("formula-in-cell", f"a formula ({formula}); okrxl used its value {value!r}",
-                                ref, Severity.INFO)  # fmt: skip
-    finally:
-        workbook.close()
+    for row, _ in table.rows:
+        for col in inputs:
+            cell = sheet.cell(row, col)
+            if cell.data_type != "f":  # a text that starts with "=" is data
+                continue
+            ref = CellRef(table.sheet_name, row, col)
+            if cell.value is None:
+                collect.add("formula-without-value", "a formula that no spreadsheet app has calculated yet; "
+                            "type the value instead", ref)  # fmt: skip
+            else:
+                collect.add("formula-in-cell", f"a formula; okrxl used its value {cell.value!r}", ref, Severity.INFO)
 
 
 # --- the strategy workbook ------------------------------------------------------------------------
@@ -528,6 +505,8 @@ def read_strategy_workbook(path: Path) -> StrategyReading:
     workbook = _load(path)
     try:
         return _read_strategy(workbook, path)
+    except XlsxError as error:
+        raise _unreadable(path, error) from None
     finally:
         workbook.close()
 
@@ -633,6 +612,8 @@ def read_team_workbook(path: Path, strategy: Strategy | None = None) -> TeamRead
     workbook = _load(path)
     try:
         return _read_team(workbook, path, strategy)
+    except XlsxError as error:
+        raise _unreadable(path, error) from None
     finally:
         workbook.close()
 
@@ -662,7 +643,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     period = quarter.period(strategy.first_month if strategy else 1)
     year = period.start.year
     table = _read_table(sheet, layout.TABLE_OKRS, meta, wanted, collect, year=year)
-    _report_typed_formulas(path, table, collect)
+    _report_typed_formulas(sheet, table, collect)
     plan_team = team
     objectives, locations = _objectives(
         table,

@@ -1,0 +1,258 @@
+"""A small, strict reader of .xlsx packages: cell values, number formats and formulas of a few sheets.
+
+Why not openpyxl here: okrxl reads hundreds of small workbooks per run and needs, per cell, the
+value a spreadsheet app stored, its number format (a percent cell holding 0.976 means 97.6 %) and
+whether a person typed a formula. openpyxl's full load builds a styled object model of every sheet
+and needs a second load to see formulas; this reader parses only the sheets asked for, in one pass,
+with defusedxml (no DTDs, no entities). It gives the values openpyxl's `data_only=True` gives:
+numbers as int or float, dates in date-formatted cells as datetime, booleans, shared and inline
+strings, cached formula results, error codes as text. openpyxl stays where only it can read what is
+needed (the template's styles and theme colours).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+from defusedxml import ElementTree
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_EPOCH_1900 = dt.datetime(1899, 12, 30)
+_EPOCH_1904 = dt.datetime(1904, 1, 1)
+
+
+class XlsxError(ValueError):
+    """The package is not a readable workbook (a part is missing or its XML is broken)."""
+
+
+@dataclass(slots=True)
+class Cell:
+    value: object = None
+    number_format: str = "General"
+    data_type: str = "n"
+    """`f` for a formula (its cached result is `value`), `s` text, `n` number, `b`, `e`, `d`."""
+
+
+_EMPTY = Cell()
+
+
+@dataclass(slots=True)
+class Table:
+    name: str
+    ref: str
+
+
+@dataclass
+class Sheet:
+    title: str
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    max_row: int = 0
+    max_column: int = 0
+
+    def cell(self, row: int, column: int) -> Cell:
+        return self.cells.get((row, column), _EMPTY)
+
+    def iter_rows(self, min_row: int = 1, values_only: bool = True):
+        """Rows from `min_row` to the last, as tuples of values (all the columns in use)."""
+        for row in range(min_row, self.max_row + 1):
+            yield tuple(self.cell(row, column).value for column in range(1, self.max_column + 1))
+
+
+class Workbook:
+    """An opened .xlsx: sheet names, the date system, and sheets parsed on first use."""
+
+    def __init__(self, path: Path):
+        try:
+            self._zip = zipfile.ZipFile(path)
+            self._names = set(self._zip.namelist())
+            workbook = self._xml("xl/workbook.xml")
+            rels = self._rels("xl/workbook.xml")
+            properties = workbook.find(f"{_NS}workbookPr")
+            date1904 = properties is not None and properties.get("date1904") in ("1", "true")
+            self.epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
+            self._parts: dict[str, str] = {}
+            for sheet in workbook.iter(f"{_NS}sheet"):
+                target = rels.get(sheet.get(f"{_REL_NS}id"), "")
+                self._parts[sheet.get("name")] = target
+            self.sheetnames = list(self._parts)
+            self._strings = self._shared_strings()
+            self._formats = self._number_formats()
+        except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as error:
+            self.close()
+            raise XlsxError(f"{type(error).__name__}: {error}") from None
+        self._sheets: dict[str, Sheet] = {}
+
+    def close(self) -> None:
+        if getattr(self, "_zip", None) is not None:
+            self._zip.close()
+
+    def __getitem__(self, name: str) -> Sheet:
+        if name not in self._sheets:
+            try:
+                self._sheets[name] = self._sheet(name, self._parts[name])
+            except (KeyError, ValueError, IndexError, ElementTree.ParseError, zipfile.BadZipFile) as error:
+                raise XlsxError(f"{type(error).__name__}: {error}") from None
+        return self._sheets[name]
+
+    def _xml(self, part: str):
+        return ElementTree.fromstring(self._zip.read(part), forbid_dtd=True)
+
+    def _rels(self, part: str) -> dict[str, str]:
+        """Relationship id -> the target part's path in the package."""
+        folder, name = posixpath.split(part)
+        rels_part = posixpath.join(folder, "_rels", name + ".rels")
+        if rels_part not in self._names:
+            return {}
+        targets = {}
+        for rel in self._xml(rels_part).iter(f"{_PKG_REL}Relationship"):
+            target = rel.get("Target", "")
+            targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target)
+            )  # fmt: skip
+        return targets
+
+    def _shared_strings(self) -> list[str]:
+        part = next((p for p in ("xl/sharedStrings.xml", "xl/SharedStrings.xml") if p in self._names), None)
+        if part is None:
+            return []
+        return [_text_of(si) for si in self._xml(part).iter(f"{_NS}si")]
+
+    def _number_formats(self) -> list[str]:
+        """Number format code per cell style index."""
+        from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+        if "xl/styles.xml" not in self._names:
+            return []
+        styles = self._xml("xl/styles.xml")
+        custom = {int(f.get("numFmtId")): f.get("formatCode", "General") for f in styles.iter(f"{_NS}numFmt")}
+        cell_xfs = styles.find(f"{_NS}cellXfs")
+        if cell_xfs is None:
+            return []
+        formats = []
+        for xf in cell_xfs.iter(f"{_NS}xf"):
+            number = int(xf.get("numFmtId", "0"))
+            formats.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
+        return formats
+
+    def _sheet(self, name: str, part: str) -> Sheet:
+        from openpyxl.styles.numbers import is_date_format
+
+        sheet = Sheet(title=name)
+        date_styles = {index for index, code in enumerate(self._formats) if is_date_format(code)}
+        for row, column, kind, style, text, has_formula in _scan_cells(self._zip.read(part)):
+            cell = self._cell(kind, style, text, has_formula, style in date_styles)
+            if cell is not None:
+                sheet.cells[(row, column)] = cell
+                sheet.max_column = max(sheet.max_column, column)
+                sheet.max_row = max(sheet.max_row, row)
+        for target in self._rels(part).values():
+            if "/tables/" in target and target in self._names:
+                table = self._xml(target)
+                table_name = table.get("displayName") or table.get("name")
+                sheet.tables[table_name] = Table(name=table_name, ref=table.get("ref", "A1"))
+        return sheet
+
+    def _cell(self, kind: str, style: int, text: str | None, has_formula: bool, is_date: bool) -> Cell | None:
+        if text is None or (text == "" and kind not in ("s", "str", "inlineStr")):
+            if not has_formula:
+                return None  # an empty cell, however it is formatted
+            value = None
+        elif kind == "s":
+            value = self._strings[int(text)]
+        elif kind in ("str", "e", "inlineStr"):
+            value = text
+        elif kind == "b":
+            value = text in ("1", "true")
+        elif kind == "d":
+            value = dt.datetime.fromisoformat(text.rstrip("Z"))
+        else:
+            value = float(text) if any(ch in text for ch in ".eE") else int(text)
+            if is_date and 0 <= value < 2958466:
+                value = self.epoch + dt.timedelta(days=value)
+        number_format = self._formats[style] if style < len(self._formats) else "General"
+        data_type = "f" if has_formula else {"str": "s", "inlineStr": "s"}.get(kind, kind)
+        return Cell(value=value, number_format=number_format, data_type=data_type)
+
+
+def _scan_cells(xml: bytes):
+    """(row, column, type, style, text, has formula) per cell of a worksheet, streamed with expat.
+
+    A worksheet is by far the largest part; building an element tree of it costs more than reading
+    it. A document type declaration (where entity bombs live) is refused, as defusedxml does.
+    """
+    parser = expat.ParserCreate(namespace_separator="}")
+    cells: list[tuple] = []
+    state = {"row": 0, "column": 0, "cell": None, "text": None, "collect": False, "formula": False,
+             "phonetic": False}  # fmt: skip
+
+    def refuse_doctype(*_):
+        raise XlsxError("the worksheet declares a document type, which okrxl does not read")
+
+    def start(name, attrs):
+        tag = name.rpartition("}")[2]
+        if tag == "c":
+            reference = attrs.get("r")
+            match = _CELL_REF.fullmatch(reference) if reference else None
+            state["column"] = _column_number(match[1]) if match else state["column"] + 1
+            state["cell"] = (attrs.get("t", "n"), int(attrs.get("s", "0")))
+            state["text"], state["formula"] = None, False
+        elif tag == "row":
+            state["row"] = int(attrs["r"]) if "r" in attrs else state["row"] + 1
+            state["column"] = 0
+        elif tag in ("v", "t") and state["cell"] is not None:
+            state["collect"] = True
+            state["text"] = state["text"] or ""
+        elif tag == "f":
+            state["formula"] = True
+        elif tag == "rPh":  # a phonetic reading of East Asian text: not part of the cell's text
+            state["phonetic"] = True
+
+    def end(name):
+        tag = name.rpartition("}")[2]
+        if tag in ("v", "t"):
+            state["collect"] = False
+        elif tag == "rPh":
+            state["phonetic"] = False
+        elif tag == "c" and state["cell"] is not None:
+            kind, style = state["cell"]
+            cells.append((state["row"], state["column"], kind, style, state["text"], state["formula"]))
+            state["cell"] = None
+
+    def data(text):
+        if state["collect"] and not state["phonetic"]:
+            state["text"] += text
+
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = data
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as error:
+        raise XlsxError(f"broken worksheet XML: {error}") from None
+    return cells
+
+
+def _text_of(element) -> str:
+    """The text of a string item: plain `<t>`, or rich-text runs; phonetic runs left out."""
+    plain = element.find(f"{_NS}t")
+    if plain is not None:
+        return plain.text or ""
+    return "".join(t.text or "" for r in element.iter(f"{_NS}r") for t in r.iter(f"{_NS}t"))
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number

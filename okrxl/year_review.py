@@ -1,0 +1,242 @@
+"""The year review: the quarters of a strategic year side by side, as data and as a printable workbook.
+
+Each team's score per quarter, each strategic objective's measured and carried scores per quarter,
+each strategic key result against the sum of what fed it across the year, and the gaps that
+persisted. The numbers are the quarters' own status documents', nothing recomputed differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from okrxl.layout import Lang, Words
+from okrxl.model import Strategy
+from okrxl.status import QuarterStatus, fed_total, feeders
+
+TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
+    "title": ("Årsgenomgång {year} – {company}", "Year review {year} – {company}"),
+    "subtitle": ("Kvartal: {quarters}. Poäng vid varje kvartals slut.",
+                 "Quarters: {quarters}. Scores at each quarter's end."),
+    "year": ("Året", "The year"), "teams": ("Lagens poäng per kvartal", "Team scores by quarter"),
+    "team": ("Team", "Team"),
+    "strategy": ("Strategiska objectives: mätt / buret", "Strategic objectives: measured / carried"),
+    "id": ("Id", "Id"), "objective": ("Objective", "Objective"),
+    "kr_sheet": ("Strategiska KR", "Strategic KRs"),
+    "kr_title": ("Strategiska key results mot vad som bidrog under året",
+                 "Strategic key results against what fed them through the year"),
+    "key_result": ("Key result", "Key result"), "target": ("Mål", "Target"),
+    "quarter_fed": ("{quarter}: bidrag", "{quarter}: fed"), "total": ("Summa året", "Year's sum"),
+    "of_target": ("Andel av målet", "Share of target"), "leadership": ("Ledningens värde", "Leadership's value"),
+    "gaps_sheet": ("Kvarstående luckor", "Persisting gaps"),
+    "gaps_title": ("Luckor som fanns i mer än ett kvartal", "Gaps present in more than one quarter"),
+    "code": ("Kod", "Code"), "where": ("Var", "Where"), "quarters": ("Kvartal", "Quarters"),
+    "message": ("Senaste meddelande", "Latest message"), "none": ("Inga.", "None."),
+    "chart": ("Lagens poäng per kvartal", "Team scores by quarter"),
+}.items()}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class YearReview:
+    strategy: Strategy
+    quarters: tuple[QuarterStatus, ...]
+    """In quarter order."""
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(status.quarter) for status in self.quarters]
+
+
+def review_document(review: YearReview) -> dict[str, Any]:
+    """The `okrxl.review/1` document: what the review workbook shows, as JSON types."""
+    strategy = review.strategy
+    teams = []
+    for team in strategy.teams:
+        scores = {}
+        for status in review.quarters:
+            index = next((i for i, p in enumerate(status.plans) if p.team.id == team.id), None)
+            scores[str(status.quarter)] = None if index is None else status.assessment.teams[index].score
+        teams.append({"id": team.id, "name": team.name, "scores": scores})
+    objectives = [
+        {
+            "id": objective.id,
+            "title": objective.title,
+            "measured": {str(s.quarter): s.assessment.strategic[i].score for s in review.quarters},
+            "carried": {str(s.quarter): s.assessment.carried[i] for s in review.quarters},
+        }
+        for i, objective in enumerate(strategy.objectives)
+    ]
+    key_results = []
+    for objective in strategy.objectives:
+        for kr in objective.key_results:
+            fed = {str(s.quarter): fed_total(kr, feeders(s, kr)) for s in review.quarters}
+            known = [v for v in fed.values() if v is not None]
+            last = review.quarters[-1].assessment.key_results[kr.id] if review.quarters else None
+            key_results.append({
+                "id": kr.id, "title": kr.title, "unit": kr.unit, "target": kr.target,
+                "fed": fed, "total": sum(known) if known else None,
+                "leadership": last.current if last else None,
+            })  # fmt: skip
+    return {
+        "schema": "okrxl.review/1",
+        "company": strategy.company,
+        "year": strategy.year,
+        "quarters": review.labels,
+        "teams": teams,
+        "objectives": objectives,
+        "key_results": key_results,
+        "persisting_gaps": persisting_gaps(review),
+    }
+
+
+def persisting_gaps(review: YearReview) -> list[dict[str, Any]]:
+    """Gaps (by code and place) found in more than one quarter, with the quarters they were in."""
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for status in review.quarters:
+        for gap in status.gaps:
+            entry = seen.setdefault((str(gap.code), gap.where), {
+                "code": str(gap.code), "severity": str(gap.severity), "where": gap.where, "quarters": [],
+            })  # fmt: skip
+            if str(status.quarter) not in entry["quarters"]:
+                entry["quarters"].append(str(status.quarter))
+            entry["message"] = gap.message
+    return [entry for entry in seen.values() if len(entry["quarters"]) > 1]
+
+
+def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
+    """The printable year-review workbook: the year, the strategic key results, persisting gaps."""
+    import xlsxwriter
+
+    from okrxl.report import CREATED, REPORT_MARK, ReportBook, escape_header
+
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    workbook.set_properties({"title": f"OKR {review.strategy.year}", "created": CREATED})
+    workbook.set_custom_property(REPORT_MARK, f"review {review.strategy.year}")
+    book = ReportBook(workbook, lang)
+    document = review_document(review)
+    header = f"&L{escape_header(review.strategy.company)} · {review.strategy.year}&C&A"
+    _year_sheet(book, review, document, header)
+    _key_results_sheet(book, review, document, header)
+    _gaps_sheet(book, document, header)
+    workbook.close()
+
+
+def _t(book, key: str, **values) -> str:
+    return TEXT[key](book.lang).format(**values)
+
+
+def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
+    from okrxl.report import aspirational_grade, print_page, write_header_row, write_heading, write_score, write_title
+
+    sheet = book.workbook.add_worksheet(_t(book, "year"))
+    labels = review.labels
+    row = write_title(book, sheet, _t(book, "title", year=review.strategy.year, company=review.strategy.company),
+                      _t(book, "subtitle", quarters=", ".join(labels)))  # fmt: skip
+    book.columns(sheet, [12, 46] + [14] * max(len(labels) * 2, 4))
+    write_heading(book, sheet, row, _t(book, "teams"))
+    row += 1
+    write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "team"), *labels])
+    first = row + 1
+    for team in document["teams"]:
+        row += 1
+        book.text(sheet, row, 0, team["id"], book.fmt(border=1))
+        book.text(sheet, row, 1, team["name"], book.fmt(bold=True, border=1))
+        for col, label in enumerate(labels, start=2):
+            score = team["scores"][label]
+            write_score(book, sheet, row, col, score, aspirational_grade(review.quarters[0], score))
+    last = row
+    row += 2
+    write_heading(book, sheet, row, _t(book, "strategy"))
+    row += 1
+    write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "objective"),
+                                        *(f"{label} {part}" for label in labels for part in ("M", "C"))])  # fmt: skip
+    for objective in document["objectives"]:
+        row += 1
+        book.text(sheet, row, 0, objective["id"], book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, objective["title"], book.fmt(text_wrap=True, border=1))
+        for index, label in enumerate(labels):
+            for offset, part in enumerate(("measured", "carried")):
+                score = objective[part][label]
+                write_score(book, sheet, row, 2 + 2 * index + offset, score,
+                            aspirational_grade(review.quarters[0], score))  # fmt: skip
+    row += 1
+    sheet.write_string(row, 1, "M: " + {"sv": "mätt", "en": "measured"}[book.lang] + ", C: "
+                       + {"sv": "buret", "en": "carried"}[book.lang], book.fmt(italic=True, font_size=11))  # fmt: skip
+    if document["teams"] and labels:
+        chart = book.workbook.add_chart({"type": "column"})
+        name = _t(book, "year")
+        for offset in range(last - first + 1):
+            chart.add_series({
+                "name": [name, first + offset, 1], "categories": [name, first - 1, 2, first - 1, 1 + len(labels)],
+                "values": [name, first + offset, 2, first + offset, 1 + len(labels)],
+            })  # fmt: skip
+        chart.set_y_axis({"min": 0, "max": 1, "num_format": "0.0"})
+        chart.set_title({"name": _t(book, "chart")})
+        chart.set_size({"width": 720, "height": 260})
+        row += 2
+        sheet.insert_chart(row, 1, chart)
+        row += 14
+    book.fit_rows(sheet)
+    print_page(sheet, header, repeat_to=None, last_col=1 + max(len(labels) * 2, 2), last_row=row, one_page=True)
+
+
+def _key_results_sheet(book, review: YearReview, document: dict, header: str) -> None:
+    from okrxl.report import print_page, write_header_row, write_title
+
+    sheet = book.workbook.add_worksheet(_t(book, "kr_sheet"))
+    labels = review.labels
+    row = write_title(book, sheet, _t(book, "kr_title"))
+    book.columns(sheet, [8, 44, 12] + [13] * len(labels) + [13, 13, 14])
+    write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "key_result"), _t(book, "target"),
+                                        *(_t(book, "quarter_fed", quarter=label) for label in labels),
+                                        _t(book, "total"), _t(book, "of_target"), _t(book, "leadership")])  # fmt: skip
+    header_row = row
+    number = book.fmt(border=1, num_format="#,##0.##")
+    for kr in document["key_results"]:
+        row += 1
+        book.text(sheet, row, 0, kr["id"], book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, f"{kr['title']}" + (f" ({kr['unit']})" if kr["unit"] else ""),
+                  book.fmt(text_wrap=True, border=1))  # fmt: skip
+        values = [kr["target"], *(kr["fed"][label] for label in labels), kr["total"]]
+        for col, value in enumerate(values, start=2):
+            if value is None:
+                book.text(sheet, row, col, "–", book.fmt(border=1, align="center"))
+            else:
+                sheet.write_number(row, col, value, number)
+        share_col = 3 + len(labels) + 1
+        if kr["total"] is not None and kr["target"]:
+            sheet.write_number(row, share_col, kr["total"] / kr["target"], book.fmt(border=1, num_format="0%"))
+        else:
+            book.text(sheet, row, share_col, "–", book.fmt(border=1, align="center"))
+        leadership = kr["leadership"]
+        if leadership is None:
+            book.text(sheet, row, share_col + 1, "–", book.fmt(border=1, align="center"))
+        else:
+            sheet.write_number(row, share_col + 1, leadership, number)
+    book.fit_rows(sheet)
+    print_page(sheet, header, repeat_to=header_row, last_col=share_col + 1, last_row=row)
+
+
+def _gaps_sheet(book, document: dict, header: str) -> None:
+    from okrxl.report import SEVERITY_WORDS, print_page, write_header_row, write_title
+
+    sheet = book.workbook.add_worksheet(_t(book, "gaps_sheet"))
+    row = write_title(book, sheet, _t(book, "gaps_title"))
+    book.columns(sheet, [10, 22, 18, 30, 80])
+    write_header_row(book, sheet, row, ["", _t(book, "code"), _t(book, "where"), _t(book, "quarters"),
+                                        _t(book, "message")])  # fmt: skip
+    header_row = row
+    for gap in document["persisting_gaps"]:
+        row += 1
+        cell = book.fmt(text_wrap=True, border=1)
+        book.text(sheet, row, 0, SEVERITY_WORDS[gap["severity"]](book.lang), book.fmt(bold=True, border=1))
+        for col, text in enumerate([gap["code"], gap["where"], ", ".join(gap["quarters"]), gap["message"]], start=1):
+            book.text(sheet, row, col, text, cell)
+    if not document["persisting_gaps"]:
+        row += 1
+        sheet.write_string(row, 0, _t(book, "none"))
+    book.fit_rows(sheet)
+    print_page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
