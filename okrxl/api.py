@@ -369,3 +369,59 @@ def review_year(
     if not statuses:
         raise OkrxlError(f"no quarter folders of {year} in {folder} (expected e.g. {folder / f'{year}-Q1'})")
     return YearReview(strategy=strategy, quarters=tuple(statuses))
+
+
+def write_demo_year(
+    out_dir: Path, *, lang: Lang = "sv", force: bool = False, pdf: bool = True
+) -> tuple[list[WriteResult], YearReview | None]:
+    """The whole example year: the strategy, every quarter's filled-in team workbooks (from Q2 with the
+    "last quarter" sheet rollover makes), each quarter's report graded the day after it ends, and the
+    year review (and its PDF where LibreOffice is).
+
+    Nothing is written when any of these files exists, unless `force`; the results then say which.
+    """
+    from okrxl.example_year import dpab_year, dpab_year_strategy
+    from okrxl.files import Outcome
+    from okrxl.pdf import convert_to_pdf, soffice
+    from okrxl.scoring import assess_team
+    from okrxl.template import DEFAULT
+    from okrxl.workbook_writer import write_strategy_workbook, write_team_workbook
+    from okrxl.year_review import write_review
+
+    out_dir = Path(out_dir)
+    strategy = dpab_year_strategy(lang)
+    year = dpab_year(lang)
+    writers = {out_dir / "strategy.xlsx": lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT,
+                                                                            lang=lang)}  # fmt: skip
+
+    def team_writer(plan, quarter, before):
+        end = quarter.period(strategy.first_month).end
+        return lambda p: write_team_workbook(p, strategy=strategy, team=plan.team, quarter=quarter, template=DEFAULT,
+                                             lang=lang, plan=plan, as_of=end, previous=before)  # fmt: skip
+
+    previous: dict[str, tuple] = {}
+    for quarter, plans in year.items():
+        period = quarter.period(strategy.first_month)
+        for plan in plans:
+            writers[out_dir / str(quarter) / f"{plan.team.id}.xlsx"] = team_writer(
+                plan, quarter, previous.get(plan.team.id)
+            )
+            previous[plan.team.id] = (plan, assess_team(plan, period=period, as_of=period.end, method=strategy.method))
+    reports = [out_dir / f"report-{quarter}.xlsx" for quarter in year]
+    review_path = out_dir / f"review-{strategy.year}.xlsx"
+    targets = [*writers, *reports, review_path, *([review_path.with_suffix(".pdf")] if pdf and soffice() else [])]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        return [WriteResult(t, Outcome.SKIPPED) for t in existing], None
+    results = [write_atomically(path, write, force=force) for path, write in writers.items()]
+    for quarter, report in zip(year, reports):
+        closed = quarter.period(strategy.first_month).end + dt.timedelta(days=1)
+        results.append(consolidate(out_dir / str(quarter), as_of=closed).write_report(report, force=force))
+    review = review_year(out_dir, year=strategy.year)
+    results.append(write_atomically(review_path, lambda p: write_review(p, review, lang=lang), force=force))
+    if pdf and soffice():
+        results.append(write_atomically(
+            review_path.with_suffix(".pdf"),
+            lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, review, lang=lang), p), force=force,
+        ))  # fmt: skip
+    return results, review

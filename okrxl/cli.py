@@ -94,8 +94,9 @@ def _report_writes(results, *, err: bool = False) -> None:
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/1) only; write nothing.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Print the report to PDF (needs LibreOffice).")
+@click.option("--year", "whole_year", is_flag=True, help="The whole example year: four quarters and the year review.")
 @FORCE
-def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, force: bool) -> None:
+def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, whole_year: bool, force: bool) -> None:
     """Run the whole job on the built-in example company, DPAB, in its first quarter.
 
     Writes DIRECTORY/strategy.xlsx and DIRECTORY/2027-Q1/<team>.xlsx (default ./okrxl-demo), filled
@@ -103,13 +104,28 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
     .pdf when LibreOffice is installed), and prints each team's scores and the gaps. Nothing is
     written when one of these files exists, unless --force.
 
+    With --year it writes the whole example year instead: four quarters of team workbooks, each
+    quarter's report, and the year review (okrxl review).
+
     \b
     Examples:
       okrxl demo
       okrxl demo /tmp/dpab --lang en --as-of 2027-01-10
       okrxl demo --json > status.json
+      okrxl demo /tmp/dpab-year --year
     """
     from okrxl import example
+
+    if whole_year:
+        from okrxl.api import write_demo_year
+        from okrxl.summary import render_year
+
+        results, review = write_demo_year(directory or pathlib.Path("okrxl-demo-year"), lang=lang, force=force,
+                                          pdf=pdf)  # fmt: skip
+        if review is not None:
+            click.echo(render_year(review))
+        _report_writes(results)
+        return
 
     if as_json:
         from okrxl.api import last_meeting

@@ -67,3 +67,55 @@ def test_the_review_workbook_prints_the_year(two_quarters):
 def test_a_year_without_quarter_folders_says_what_it_expected(tmp_path):
     result = CliRunner().invoke(cli, ["review", str(tmp_path), "--year", "2027"])
     assert result.exit_code == 1 and "no quarter folders of 2027" in result.output
+
+
+@pytest.fixture(scope="module")
+def demo_year(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo-year")
+    result = run("demo", folder, "--year", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    return folder, result.output
+
+
+def test_demo_year_writes_four_quarters_their_reports_and_the_review(demo_year):
+    folder, output = demo_year
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4", "report-2027-Q1.xlsx", "report-2027-Q2.xlsx",
+        "report-2027-Q3.xlsx", "report-2027-Q4.xlsx", "review-2027.xlsx", "strategy.xlsx",
+    ]  # fmt: skip
+    # Production: far from its goals in Q1, a hire in Q2, close to zero errors in Q3 (the story).
+    production = next(line for line in output.splitlines() if line.strip().startswith("Produktion"))
+    scores = [float(s) for s in production.split()[1:]]
+    assert scores[0] < 0.4 < scores[1] < scores[2]
+    for quarter in ("2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"):
+        assert run("check", folder / quarter).exit_code == 0
+
+
+def test_demo_year_review_matches_the_four_quarterly_status_documents(demo_year, tmp_path):
+    folder, _ = demo_year
+    workbook = open_workbook(folder / "review-2027.xlsx")
+    year = {row[0].value: [c.value for c in row] for row in workbook["Året"].iter_rows(min_row=5) if row[0].value}
+    fed = {row[0].value: [c.value for c in row] for row in workbook["Strategiska KR"].iter_rows(min_row=5)
+           if row[0].value}  # fmt: skip
+    invoicing = 0.0
+    for index, (quarter, as_of) in enumerate(
+        (("2027-Q1", "2027-03-31"), ("2027-Q2", "2027-06-30"), ("2027-Q3", "2027-09-30"), ("2027-Q4", "2027-12-31"))
+    ):
+        document = quarter_document(folder, quarter, as_of, tmp_path)
+        for team in document["teams"]:
+            assert year[team["id"]][2 + index] == pytest.approx(team["score"]), (quarter, team["id"])
+        sales = next(t for t in document["teams"] if t["id"] == "sales")
+        quarter_invoicing = sum(kr["current"] for o in sales["objectives"] for kr in o["key_results"]
+                                if kr["feeds"] == "S1.1")  # fmt: skip
+        assert fed["S1.1"][3 + index] == pytest.approx(quarter_invoicing), quarter
+        invoicing += quarter_invoicing
+    # Sales' invoicing to new customers, quarter by quarter, against the committed 20 MSEK.
+    assert fed["S1.1"][2] == 20 and fed["S1.1"][7] == pytest.approx(invoicing) == pytest.approx(20.1)
+
+
+def test_demo_year_q2_workbooks_carry_what_q1_did_not_finish(demo_year):
+    folder, _ = demo_year
+    workbook = open_workbook(folder / "2027-Q2" / "production.xlsx")
+    assert "Förra kvartalet" in workbook.sheetnames
+    carried = [c.value for c in workbook["OKR"]["V"] if isinstance(c.value, str) and c.value.startswith("2027-Q1")]
+    assert carried, "no item of Q2 says it was carried over from Q1"
