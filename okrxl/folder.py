@@ -7,6 +7,7 @@ One broken file never stops the others from being read: it becomes a result with
 from __future__ import annotations
 
 import collections
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -98,12 +99,8 @@ def read_folder(
     else:
         notes.append("no strategy found (strategy.xlsx beside the files or in the folder above; or --strategy): "
                      "teams and links are not checked")  # fmt: skip
-    for path in files:
-        if strategy_path is not None and path.resolve() == Path(strategy_path).resolve():
-            continue
-        results.append(_read_team(path, strategy))
-        if progress is not None:
-            progress(path)
+    team_files = [p for p in files if strategy_path is None or p.resolve() != Path(strategy_path).resolve()]
+    results += _read_teams(team_files, strategy, progress)
     results, quarter = _choose_quarter(results, strategy)
     results = _mark_duplicates(results)
     gaps = _missing_teams(strategy, results, quarter) if folders and strategy else ()
@@ -163,6 +160,31 @@ def _read_strategy(path: Path) -> tuple[StrategyReading | None, FileResult]:
     except OkrxlError as error:
         return None, _unreadable(path, error)
     return reading, FileResult(path=path, kind="strategy", problems=reading.problems)
+
+
+PARALLEL_FROM = 40
+"""From this many files on, they are read by a pool of processes, one per core."""
+
+
+def _read_teams(paths: list[Path], strategy: Strategy | None, progress) -> list[FileResult]:
+    """Each file's result, in the order of `paths`; in parallel when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        results = []
+        for path in paths:
+            results.append(_read_team(path, strategy))
+            if progress is not None:
+                progress(path)
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = []
+        for path, result in zip(paths, pool.map(_read_team, paths, [strategy] * len(paths), chunksize=16)):
+            results.append(result)
+            if progress is not None:
+                progress(path)
+        return results
 
 
 def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
