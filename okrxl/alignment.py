@@ -108,11 +108,40 @@ ACTIVITY_VERBS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What every plan's gaps are judged against, built once (a company may have a thousand teams)."""
+
+    strategic_ids: list[str]
+    strategic_kr_ids: list[str]
+    team_krs: dict[str, KeyResult]
+    """Every team key result by qualified id."""
+    team_kr_ids: dict[str, list[str]]
+    """The qualified key result ids of each team whose plan is here."""
+    unjudged_teams: set[str]
+    """Teams of the strategy without a plan here: a dependency on them cannot be judged."""
+
+    @classmethod
+    def of(cls, strategy: Strategy, plans: Sequence[TeamQuarter]) -> _Index:
+        team_krs = {p.qualify(kr.id): kr for p in plans for o in p.objectives for kr in o.key_results}
+        by_team: dict[str, list[str]] = {p.team.id: [] for p in plans}
+        for qualified in team_krs:
+            by_team[qualified.split(".", 1)[0]].append(qualified)
+        return cls(
+            strategic_ids=[o.id for o in strategy.objectives],
+            strategic_kr_ids=[kr.id for o in strategy.objectives for kr in o.key_results],
+            team_krs=team_krs,
+            team_kr_ids=by_team,
+            unjudged_teams={t.id for t in strategy.teams} - set(by_team),
+        )
+
+
 def find_gaps(strategy: Strategy, plans: Sequence[TeamQuarter], assessment: QuarterAssessment) -> tuple[Gap, ...]:
     """Every gap of METHOD.md that the plans themselves show, most severe first, then in plan order."""
+    index = _Index.of(strategy, plans)
     gaps = [
         *_strategy_gaps(strategy, plans),
-        *(gap for plan in plans for gap in _plan_gaps(strategy, plan, plans, assessment)),
+        *(gap for plan in plans for gap in _plan_gaps(strategy, plan, index, assessment)),
     ]
     return tuple(sorted(gaps, key=lambda g: g.severity.rank))
 
@@ -150,9 +179,7 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
                 )
 
 
-def _plan_gaps(
-    strategy: Strategy, plan: TeamQuarter, plans: Sequence[TeamQuarter], assessment: QuarterAssessment
-) -> Iterator[Gap]:
+def _plan_gaps(strategy: Strategy, plan: TeamQuarter, index: _Index, assessment: QuarterAssessment) -> Iterator[Gap]:
     method = strategy.method
     if len(plan.objectives) > method.max_objectives:
         yield Gap(
@@ -161,11 +188,7 @@ def _plan_gaps(
             message=f"{plan.team.name} has {len(plan.objectives)} objectives; "
             f"at most {method.max_objectives}, and 3 or fewer is the advice",
         )
-    strategic_ids = [o.id for o in strategy.objectives]
-    strategic_kr_ids = [kr.id for o in strategy.objectives for kr in o.key_results]
-    team_kr_ids = {p.qualify(kr.id) for p in plans for o in p.objectives for kr in o.key_results}
-    # A dependency on a team of the strategy whose plan is not here cannot be judged (missing-team says why).
-    unjudged_teams = {t.id for t in strategy.teams} - {p.team.id for p in plans}
+    strategic_ids, strategic_kr_ids = index.strategic_ids, index.strategic_kr_ids
     for objective in plan.objectives:
         where = plan.qualify(objective.id)
         if not objective.aligned_to:
@@ -185,10 +208,16 @@ def _plan_gaps(
                 yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids)
             for dependency in kr.depends_on:
                 other_team = dependency.key_result_id.split(".", 1)[0]
-                if dependency.key_result_id not in team_kr_ids and other_team not in unjudged_teams:
-                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, sorted(team_kr_ids))
+                if dependency.key_result_id in index.team_krs or other_team in index.unjudged_teams:
+                    continue  # a team of the strategy without a plan here cannot be judged (missing-team says why)
+                if other_team in index.team_kr_ids:
+                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, index.team_kr_ids[other_team])
+                else:
+                    message = (f"{kr_where} depends on {dependency.key_result_id!r}, of a team that does not exist; "
+                               f"teams are {', '.join(index.team_kr_ids)}; write e.g. marketing.O1.2")  # fmt: skip
+                    yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, message=message)
             yield from _key_result_shape_gaps(kr, kr_where)
-            yield from _key_result_team_gaps(kr, kr_where, plans, assessment)
+            yield from _key_result_team_gaps(kr, kr_where, index, assessment)
 
 
 def _unknown_link(where: str, verb: str, target: str, known: Sequence[str]) -> Gap:
@@ -246,9 +275,7 @@ def reads_like_activity(kr: KeyResult) -> bool:
     return not re.search(r"\d", kr.title) and kr.due is None
 
 
-def _key_result_team_gaps(
-    kr: KeyResult, where: str, plans: Sequence[TeamQuarter], assessment: QuarterAssessment
-) -> Iterator[Gap]:
+def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: QuarterAssessment) -> Iterator[Gap]:
     period = assessment.period
     assessed = assessment.key_results[where]
     if kr.kind is KeyResultKind.MILESTONE and kr.due is not None and kr.due > period.end:
@@ -258,7 +285,7 @@ def _key_result_team_gaps(
             message=f"{kr.title!r} is due {kr.due}, after the quarter ends on {period.end}",
         )
     for dependency in kr.depends_on:
-        other = _find_key_result(plans, dependency.key_result_id)
+        other = index.team_krs.get(dependency.key_result_id)
         if other is None:
             continue
         other_status = assessment.key_results[dependency.key_result_id].status
@@ -299,12 +326,3 @@ def _key_result_team_gaps(
                 where=where,
                 message=f"aspirational {kr.title!r} reached 1.0; was the target too safe?",
             )
-
-
-def _find_key_result(plans: Sequence[TeamQuarter], qualified_id: str) -> KeyResult | None:
-    for plan in plans:
-        for objective in plan.objectives:
-            for kr in objective.key_results:
-                if plan.qualify(kr.id) == qualified_id:
-                    return kr
-    return None

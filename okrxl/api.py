@@ -75,7 +75,6 @@ def generate(
 
     `out_dir` defaults to the strategy's folder and `lang` to the strategy workbook's language.
     """
-    from okrxl.workbook_writer import write_team_workbook
 
     reading = read_strategy(strategy_path)
     strategy = reading.strategy
@@ -90,22 +89,62 @@ def generate(
         raise OkrxlError(f"{Path(strategy_path).name}: the strategy lists no teams; add them on its Teams sheet")
     template = load_template(template_path)
     folder = Path(out_dir) if out_dir is not None else Path(strategy_path).parent
-    results = []
-    for team in strategy.teams:
-        if team_ids and team.id not in team_ids:
-            continue
-        target = folder / str(quarter) / f"{team.id}.xlsx"
-        results.append(
-            write_atomically(
-                target,
-                lambda p, team=team: write_team_workbook(
-                    p, strategy=strategy, team=team, quarter=quarter, template=template,
-                    lang=lang or reading.lang,
-                ),
-                force=force,
-            )
+    jobs = [
+        _TeamJob(
+            path=folder / str(quarter) / f"{team.id}.xlsx",
+            strategy=strategy,
+            team=team,
+            quarter=quarter,
+            template=template,
+            lang=lang or reading.lang,
+            force=force,
         )  # fmt: skip
-    return results
+        for team in strategy.teams
+        if not team_ids or team.id in team_ids
+    ]
+    return run_jobs(_write_team_job, jobs)
+
+
+@dataclass(frozen=True, slots=True)
+class _TeamJob:
+    """One team workbook to write: what a worker process needs (it pickles)."""
+
+    path: Path
+    strategy: Strategy
+    team: object
+    quarter: Quarter
+    template: Template
+    lang: Lang
+    force: bool
+
+
+def _write_team_job(job: _TeamJob) -> WriteResult:
+    from okrxl.workbook_writer import write_team_workbook
+
+    return write_atomically(
+        job.path,
+        lambda p: write_team_workbook(
+            p, strategy=job.strategy, team=job.team, quarter=job.quarter, template=job.template, lang=job.lang
+        ),  # fmt: skip
+        force=job.force,
+    )
+
+
+PARALLEL_FROM = 40
+"""From this many workbooks on, they are written by a pool of processes, one per core."""
+
+
+def run_jobs(work, jobs: Sequence):
+    """`[work(job) for job in jobs]`, in a process pool when there are many jobs and more than one core."""
+    import os
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [work(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, jobs, chunksize=8))
 
 
 def write_demo(

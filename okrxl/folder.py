@@ -178,13 +178,26 @@ def _read_teams(paths: list[Path], strategy: Strategy | None, progress) -> list[
         return results
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # The strategy goes to each worker once, not with every file.
+    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_strategy, initargs=(strategy,)) as pool:
         results = []
-        for path, result in zip(paths, pool.map(_read_team, paths, [strategy] * len(paths), chunksize=16)):
+        for path, result in zip(paths, pool.map(_read_team_in_worker, paths, chunksize=16)):
             results.append(result)
             if progress is not None:
                 progress(path)
         return results
+
+
+_worker_strategy: Strategy | None = None
+
+
+def _set_worker_strategy(strategy: Strategy | None) -> None:
+    global _worker_strategy
+    _worker_strategy = strategy
+
+
+def _read_team_in_worker(path: Path) -> FileResult:
+    return _read_team(path, _worker_strategy)
 
 
 def _read_team(path: Path, strategy: Strategy | None) -> FileResult:

@@ -62,6 +62,8 @@ NAME_OBJECTIVES = "okrxl_objectives"
 NAME_KEY_RESULTS = "okrxl_key_results"
 NAME_PERIOD_START = "okrxl_period_start"
 NAME_PERIOD_END = "okrxl_period_end"
+NAME_ELAPSED = "okrxl_elapsed"
+"""The elapsed share of the quarter at okrxl_today, clamped to [0, 1]: METHOD.md's `t`."""
 NAME_TODAY = "okrxl_today"
 """`=TODAY()`: the date the status formulas pace against (a fixed date in tests)."""
 
@@ -115,8 +117,11 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     Column("needed_by", "date"),
     Column("miss_reason", "text"),
     Column("comment", "text"),
+    Column("kind_no", "formula", input=False),
 )
+"""`kind_no` is a hidden helper: the kind as a number 1-8, so that the score and status formulas stay short."""
 PRINTED_UNTIL = "carried"
+FORMULA_KEYS = frozenset(c.key for c in TEAM_COLUMNS if not c.input)
 
 STRATEGIC_COLUMNS: tuple[Column, ...] = (
     Column("id", "text"),

@@ -164,7 +164,8 @@ def write_report(
 
     sources = sources or ReportSources()
     workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
     )
     workbook.set_properties({"title": f"OKR {status.quarter}", "created": CREATED,
                              "comments": f"Made by okrxl {__version__}"})  # fmt: skip

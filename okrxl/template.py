@@ -88,6 +88,7 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "status": ("Status", "Status", 11),
     "miss_reason": ("Orsak om missat", "Reason if missed", 20),
     "comment": ("Kommentar", "Comment", 24),
+    "kind_no": ("Typnr", "Kind no.", 6),
     "name": ("Namn", "Name", 24),
     "lead": ("Ledare", "Lead", 18),
     "setting": ("Inställning", "Setting", 42),

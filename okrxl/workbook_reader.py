@@ -410,7 +410,7 @@ def _objectives(
     """
     part = "team" if team else "strategy"
     prefix = "O" if team else "S"
-    inputs = [k for k in table.columns if k not in ("current", "score", "status")]
+    inputs = [k for k in table.columns if k not in layout.FORMULA_KEYS]
     rows = [row for row in _rows(table, sheet, collect, year, epoch, period_start) if not row.is_empty(inputs)]
     taken = {_normal_id(row.text("id")) for row in rows}
     drafts: list[dict] = []
@@ -479,7 +479,7 @@ def _next_id(prefix: str, objective_id: str | None, taken: set[str | None]) -> s
 
 def _report_typed_formulas(sheet, table: _Table, collect: _Collector) -> None:
     """A formula typed into an input cell: its computed value is used; without one it cannot be."""
-    inputs = [col for key, col in table.columns.items() if key not in ("current", "score", "status")]
+    inputs = [col for key, col in table.columns.items() if key not in layout.FORMULA_KEYS]
     for row, _ in table.rows:
         for col in inputs:
             cell = sheet.cell(row, col)

@@ -21,6 +21,7 @@ from okrxl.layout import Lang
 from okrxl.model import (
     Commitment,
     KeyResult,
+    KeyResultKind,
     Method,
     Objective,
     Quarter,
@@ -54,7 +55,7 @@ def _open_workbook(path: Path):
 
     workbook = xlsxwriter.Workbook(
         str(path),
-        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
     )
     workbook.set_properties({"created": CREATED, "comments": f"Made by okrxl {__version__}"})
     workbook.set_size(1600, 1000)
@@ -256,8 +257,25 @@ def write_team_workbook(
     workbook.define_name(layout.NAME_PERIOD_START, _date_formula(period.start))
     workbook.define_name(layout.NAME_PERIOD_END, _date_formula(period.end))
     workbook.define_name(layout.NAME_TODAY, "=TODAY()" if formula_today is None else _date_formula(formula_today))
+    start, end, today = layout.NAME_PERIOD_START, layout.NAME_PERIOD_END, layout.NAME_TODAY
+    workbook.define_name(layout.NAME_ELAPSED, f"=MAX(0,MIN(1,({today}-{start})/({end}-{start})))")
     okrs.activate()
     workbook.close()
+
+
+_ROLES = {c.key: c.role for c in layout.TEAM_COLUMNS}
+
+
+def _input_format(formats: _Formats, style: str, key: str):
+    """The format of an input cell of column `key`: unlocked; text kept as typed; dates as dates."""
+    role = _ROLES.get(key.split(":", 1)[0])
+    if role == "formula":
+        return formats("formula")
+    if role == "date":
+        return formats(style, locked=False, num_format=DATE_FORMAT)
+    if role in ("number", "check-in"):
+        return formats(style, locked=False)
+    return formats(style, locked=False, quote_prefix=True, text_wrap=key in WRAPPED)
 
 
 def _date_formula(day: dt.date) -> str:
@@ -297,10 +315,12 @@ def _write_okr_table(
                 assessments[kr.id] = kr_assessed
     team_score = assess_team(plan, period=period, as_of=as_of, method=method).score if plan else None
 
-    # Widths, the title and the team score.
+    # Widths and the columns' own formats: an empty key result cell is unlocked and styled by its column,
+    # so that only objective rows and filled-in cells are written cell by cell.
     for key, index in col.items():
         width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
-        sheet.set_column(index, index, template.widths.get(width_key, 10))
+        sheet.set_column(index, index, template.widths.get(width_key, 10), _input_format(formats, "key_result", key))
+    sheet.set_column(col["kind_no"], col["kind_no"], None, None, {"hidden": True})
     title = template.label("okrs_title", lang).format(team=team.name, quarter=quarter)
     sheet.write_string(0, 0, title, formats("title"))
     sheet.write_string(1, 1, template.label("team_score", lang), formats("header", align="right"))
@@ -330,10 +350,10 @@ def _write_okr_table(
         share = formats(style, locked=False, num_format="0%")
         formula = formats("formula", num_format="0.00")
         plain_formula = formats("formula")
-        for key, index in col.items():  # every input cell unlocked and styled, filled or not
-            if key not in ("current", "score", "status"):
-                fmt = date if key in ("due", "needed_by") else wrapped if key in WRAPPED else text
-                sheet.write_blank(r, index, None, fmt)
+        if row.is_objective:  # the objective's band across the table; key result rows take the column formats
+            for key, index in col.items():
+                if key not in layout.FORMULA_KEYS:
+                    sheet.write_blank(r, index, None, _input_format(formats, style, key))
         sheet.write_string(r, col["id"], row.local_id, text)
         cell = lambda key, rr=r: xl_rowcol_to_cell(rr, col[key])  # noqa: E731
         if row.is_objective:
@@ -398,6 +418,7 @@ def _write_okr_table(
             if kr.carried:
                 sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
         assessed = assessments.get(row.local_id) if kr else None
+        sheet.write_formula(r, col["kind_no"], _kind_no_formula(cell), plain_formula, _kind_no(kr) if kr else 0)
         current = _current_formula([xl_rowcol_to_cell(r, c) for c in check_in_cols])
         sheet.write_formula(
             r, col["current"], current, plain_formula,
@@ -484,8 +505,21 @@ def _current_formula(cells: Sequence[str]) -> str:
 
 
 def _kind_index(cell) -> str:
-    """1..8 in the order of layout.KIND_WORDS, whichever language the kind is written in."""
-    return f"(MOD(MATCH({cell('kind')},okrxl_kind_match,0)-1,8)+1)"
+    """The row's kind as 1..8 (the order of layout.KIND_WORDS), from the hidden helper column."""
+    return cell("kind_no")
+
+
+def _kind_no_formula(cell) -> str:
+    """1..8 in the order of layout.KIND_WORDS, whichever language the kind is written in; 0 for none."""
+    return f"=IFERROR(MOD(MATCH({cell('kind')},okrxl_kind_match,0)-1,8)+1,0)"
+
+
+def _kind_no(kr: KeyResult) -> int:
+    """What the kind_no formula gives for `kr`: its place in layout.KIND_WORDS, from 1."""
+    for number, (kind, side, _) in enumerate(layout.KIND_WORDS.values(), start=1):
+        if kind is kr.kind and (kind is not KeyResultKind.MAINTAIN or side is kr.side):
+            return number
+    raise KeyError(kr.kind)
 
 
 def _score_formula(cell, check_range: str) -> str:
@@ -506,8 +540,7 @@ def _status_formula(cell, method: Method, lang: Lang) -> str:
     """METHOD.md's pacing against TODAY() (the defined name okrxl_today), as okrxl.scoring.key_result_status."""
     word = {status: '"' + _status_word(status, lang) + '"' for status in Status}
     s, c, k = cell("score"), cell("current"), _kind_index(cell)
-    start, end = layout.NAME_PERIOD_START, layout.NAME_PERIOD_END
-    t = f"MAX(0,MIN(1,({layout.NAME_TODAY}-{start})/({end}-{start})))"
+    t = layout.NAME_ELAPSED
     due = f"IF(ISNUMBER({cell('due')}),{cell('due')},{layout.NAME_PERIOD_END})"
     confidence = cell("confidence")
     at_risk_words = ",".join(f'{confidence}="{w}"' for w in layout.CONFIDENCE_WORDS[layout.Confidence.AT_RISK])

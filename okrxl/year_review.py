@@ -111,7 +111,8 @@ def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
     from okrxl.report import CREATED, REPORT_MARK, ReportBook, escape_header
 
     workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+        str(path),
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
     )
     workbook.set_properties({"title": f"OKR {review.strategy.year}", "created": CREATED})
     workbook.set_custom_property(REPORT_MARK, f"review {review.strategy.year}")

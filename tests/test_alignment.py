@@ -181,8 +181,14 @@ def test_a_team_objective_aligned_to_nothing_is_an_orphan(aligned_to, expected):
         pytest.param(
             alpha_plan(depends_on=(Dependency(key_result_id="gamma.O1.1"),)),
             "alpha.O1.1",
-            ["alpha.O1.1", "alpha.O1.2", "beta.O1.1", "beta.O1.2"],
-            id="depends on",
+            ["teams are alpha, beta"],
+            id="depends on a team that does not exist",
+        ),
+        pytest.param(
+            alpha_plan(depends_on=(Dependency(key_result_id="beta.O9.9"),)),
+            "alpha.O1.1",
+            ["beta.O1.1", "beta.O1.2"],
+            id="depends on a key result that does not exist",
         ),
     ],
 )

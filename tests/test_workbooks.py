@@ -119,7 +119,10 @@ def test_scores_are_locked_formulas_and_inputs_are_unlocked(generated):
     header = {v: k for k, v in enumerate([c.value for c in sheet[4]], start=1)}
     score = sheet.cell(row["_row"], header["Poäng"])
     assert str(score.value).startswith("=IFERROR(CHOOSE(") and score.protection.locked
-    assert not sheet.cell(row["_row"], header["Mål"]).protection.locked
+    # An empty key result cell takes its column's format: unlocked (and a date for Due)
+    assert not sheet.column_dimensions["I"].protection.locked
+    assert sheet.column_dimensions["J"].number_format == "yyyy-mm-dd"
+    assert sheet.column_dimensions["S"].protection.locked  # the score column
     strategy = open_workbook(generated / "out" / "2027-Q1" / "marketing.xlsx")["Strategi"]
     assert strategy.protection.sheet
     assert all(c.protection.locked for r in strategy.iter_rows() for c in r)
