@@ -269,8 +269,8 @@ _ROLES = {c.key: c.role for c in layout.TEAM_COLUMNS}
 def _input_format(formats: _Formats, style: str, key: str):
     """The format of an input cell of column `key`: unlocked; text kept as typed; dates as dates."""
     role = _ROLES.get(key.split(":", 1)[0])
-    if role == "formula":
-        return formats("formula")
+    if role == "formula":  # the formula cells themselves carry the formula style; the column stays plain
+        return formats(style)
     if role == "date":
         return formats(style, locked=False, num_format=DATE_FORMAT)
     if role in ("number", "check-in"):
