@@ -688,8 +688,8 @@ def _data_sheet(book: ReportBook, status: QuarterStatus, sources: ReportSources)
         for c, key in enumerate(DATA_COLUMNS):
             value = item[key]
             if value is None or value == "":
-                sheet.write_blank(r, c, None, plain)
-            elif isinstance(value, bool):
+                continue
+            if isinstance(value, bool):
                 sheet.write_boolean(r, c, value, plain)
             elif isinstance(value, int | float):
                 sheet.write_number(r, c, value, plain)
