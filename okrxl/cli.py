@@ -286,7 +286,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     writes = [result.write_report(report_path, lang=lang, force=force)]
     if pdf:
         writes.append(result.write_pdf(report_path.with_suffix(".pdf"), lang=lang, force=force))
-    document = json.dumps(result.document, ensure_ascii=False, indent=2)
+    document = json.dumps(result.document, ensure_ascii=False, indent=2) if json_path else None
     if json_path == "-":
         click.echo(document)
     else:

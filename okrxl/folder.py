@@ -232,6 +232,7 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
     if not quarters:
         return results, None
     quarter = max(quarters, key=quarters.__getitem__)  # the first of the most common
+    fingerprint = _fingerprint(strategy) if strategy else None
     checked = []
     for result in results:
         if result.team and result.team.quarter != quarter:
@@ -245,7 +246,7 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
             problem = Problem(code="wrong-year", severity=Severity.ERROR, file=result.path.name,
                               message=f"a workbook of {quarter}, but the strategy is for {strategy.year}")  # fmt: skip
             result = _add(result, problem, used=False)
-        elif result.team and strategy and result.team.fingerprint != _fingerprint(strategy):
+        elif result.team and strategy and result.team.fingerprint != fingerprint:
             problem = Problem(
                 code="strategy-changed", severity=Severity.WARNING, file=result.path.name,
                 message="made from another version of the strategy (objectives, key results or teams have "

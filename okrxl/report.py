@@ -121,9 +121,11 @@ class ReportBook:
     lang: Lang
     cache: dict = field(default_factory=dict)
     lines: dict = field(default_factory=dict)
-    """(sheet name, row) -> lines of text the row needs."""
+    """Sheet name -> {row: lines of text the row needs}."""
     widths: dict = field(default_factory=dict)
     """(sheet name, column) -> width in characters."""
+    sheet_names: set[str] = field(default_factory=set)
+    """The sheet names taken so far, case-folded (Excel compares them so)."""
 
     def columns(self, sheet, widths: Sequence[float], first: int = 0) -> None:
         for col, width in enumerate(widths, start=first):
@@ -135,13 +137,13 @@ class ReportBook:
         sheet.write_string(row, col, text, fmt)
         width = self.widths.get((sheet.get_name(), col), 10) * 11 / size
         needed = sum(max(1, math.ceil(len(part) / max(width - 1, 1))) for part in text.split("\n"))
-        key = (sheet.get_name(), row)
-        self.lines[key] = max(self.lines.get(key, 1), needed)
+        rows = self.lines.setdefault(sheet.get_name(), {})
+        rows[row] = max(rows.get(row, 1), needed)
 
     def fit_rows(self, sheet, *, size: float = 12) -> None:
         """Make each row tall enough for its wrapped text (no app does it on opening)."""
-        for (name, row), lines in self.lines.items():
-            if name == sheet.get_name() and lines > 1:
+        for row, lines in self.lines.pop(sheet.get_name(), {}).items():
+            if lines > 1:
                 sheet.set_row(row, lines * size * 1.32)
 
     def fmt(self, **props) -> object:
@@ -175,6 +177,9 @@ def write_report(
     if status.since is not None:
         _changes_page(book, status, header)
     _overview(book, status, header)
+    book.sheet_names = {ws.get_name().casefold() for ws in workbook.worksheets()} | {
+        TEXT[k](book.lang).casefold() for k in ("alignment", "gaps", "files", "data")
+    } | {layout.SHEET_META}  # fmt: skip
     for plan, team in zip(status.plans, status.assessment.teams):
         _team_page(book, status, plan, team, header)
     _alignment_page(book, status, header)
@@ -449,10 +454,7 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
-    taken = {ws.get_name().casefold() for ws in book.workbook.worksheets()} | {
-        TEXT[k](book.lang).casefold() for k in ("alignment", "gaps", "files", "data")
-    } | {layout.SHEET_META}  # fmt: skip
-    sheet = book.workbook.add_worksheet(_sheet_name(plan.team.name, taken))
+    sheet = book.workbook.add_worksheet(_sheet_name(plan.team.name, book.sheet_names))
     score = "–" if team.score is None else f"{team.score:.2f}"
     title = book.t("team_page", team=plan.team.name, lead=plan.team.lead or "–", score=score,
                    status=_status_text(book, team.status))  # fmt: skip

@@ -127,8 +127,6 @@ class Workbook:
 
     def _number_formats(self) -> list[str]:
         """Number format code per cell style index."""
-        from openpyxl.styles.numbers import BUILTIN_FORMATS
-
         if "xl/styles.xml" not in self._names:
             return []
         styles = self._xml("xl/styles.xml")
@@ -143,8 +141,6 @@ class Workbook:
         return formats
 
     def _sheet(self, name: str, part: str) -> Sheet:
-        from openpyxl.styles.numbers import is_date_format
-
         sheet = Sheet(title=name)
         date_styles = {index for index, code in enumerate(self._formats) if is_date_format(code)}
         for row, column, kind, style, text, has_formula in _scan_cells(self._zip.read(part)):
@@ -208,6 +204,25 @@ def _scan_cells(xml: bytes):
                 text = None if v is None else (v.text or "")
             cells.append((row_number, column, kind, int(c.get("s", "0")), text, c.find(f"{_NS}f") is not None))
     return cells
+
+
+# The number formats every spreadsheet app knows by id (ECMA-376, 18.8.30); ids 14-22 and 45-47 are dates.
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00",
+    12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)", 45: "mm:ss",
+    46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}  # fmt: skip
+_NOT_DATE_PARTS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def is_date_format(code: str | None) -> bool:
+    """True for a number format that shows a date or time (d, m, y, h or s outside quotes and brackets)."""
+    if not code or code == "General":
+        return False
+    visible = _NOT_DATE_PARTS.sub("", code.split(";")[0])
+    return bool(re.search(r"[dmyhs]", visible, re.IGNORECASE))
 
 
 def _parse(xml: bytes):

@@ -64,3 +64,24 @@ def test_a_worksheet_with_a_document_type_is_refused(tmp_path):
     book = Workbook(bombed)
     with pytest.raises(XlsxError, match="document type"):
         book["Blad 1"]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["General", "0", "0.00%", "mm-dd-yy", "d-mmm-yy", "h:mm:ss", "[h]:mm:ss", "yyyy-mm-dd", "yyyy\\-mm\\-dd",
+     "yyyy/mm/dd", '0" days"', "[Red]0.00", "[$-41D]yyyy-mm-dd", '#,##0 "MSEK"', "dd.mm.yyyy", "@", "mmm"],
+)  # fmt: skip
+def test_date_formats_are_told_apart_as_openpyxl_does(code):
+    from openpyxl.styles.numbers import is_date_format as openpyxl_is_date_format
+
+    from okrxl.xlsx import is_date_format
+
+    assert is_date_format(code) == openpyxl_is_date_format(code)
+
+
+def test_the_built_in_number_formats_are_openpyxls():
+    from openpyxl.styles.numbers import BUILTIN_FORMATS as OPENPYXL
+
+    from okrxl.xlsx import BUILTIN_FORMATS
+
+    assert all(OPENPYXL[number] == code for number, code in BUILTIN_FORMATS.items())
