@@ -75,6 +75,18 @@ class _QuarterType(click.ParamType):
 
 QUARTER = _QuarterType()
 XLSX_PATH = click.Path(dir_okay=False, path_type=pathlib.Path)
+
+
+def _strategy_option(default: str):
+    """`--strategy FILE`, with where it is looked for by default."""
+    return click.option(
+        "--strategy",
+        "strategy_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+        help=f"The strategy workbook [default: {default}].",
+    )
+
+
 FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (they may hold a team's entries).")
 
 
@@ -204,12 +216,7 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...",
                 type=click.Path(exists=True, path_type=pathlib.Path))  # fmt: skip
-@click.option(
-    "--strategy",
-    "strategy_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-    help="The strategy workbook [default: strategy.xlsx beside the files or in the folder above].",
-)
+@_strategy_option("strategy.xlsx beside the files or in the folder above")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (okrxl.check/1).")
 def check(paths, strategy_path, as_json: bool) -> None:
     """Check team workbooks (files or folders) and say what okrxl cannot read, cell by cell.
@@ -238,12 +245,7 @@ def check(paths, strategy_path, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
-@click.option(
-    "--strategy",
-    "strategy_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-    help="The strategy workbook [default: strategy.xlsx in FOLDER or the folder above].",
-)
+@_strategy_option("strategy.xlsx in FOLDER or the folder above")
 @click.option("-o", "--out", "report_path", type=XLSX_PATH,
               help="The report to write [default: report-<quarter>.xlsx beside FOLDER].")  # fmt: skip
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: today].")
@@ -308,12 +310,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
 @click.option("--to", "to", type=QUARTER, required=True, help="The next quarter, e.g. 2027-Q2.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
               help="Folder to write TO/<team>.xlsx in [default: beside FOLDER].")  # fmt: skip
-@click.option(
-    "--strategy",
-    "strategy_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-    help="The strategy workbook [default: strategy.xlsx in FOLDER or the folder above].",
-)
+@_strategy_option("strategy.xlsx in FOLDER or the folder above")
 @click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
 @click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
               help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
@@ -340,12 +337,7 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
 @click.option("--year", type=int, required=True, help="The strategic year, e.g. 2027.")
 @click.option("-o", "--out", "out_path", type=XLSX_PATH, help="The review to write [default: FOLDER/review-YEAR.xlsx].")
-@click.option(
-    "--strategy",
-    "strategy_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-    help="The strategy workbook [default: FOLDER/strategy.xlsx].",
-)
+@_strategy_option("FOLDER/strategy.xlsx")
 @click.option("--as-of", type=ISO_DATE, help="Leave out quarters after this date [default: each quarter at its end].")
 @click.option("--json", "json_path", metavar="FILE|-", help="Also write the review as JSON (okrxl.review/1).")
 @click.option("--pdf", is_flag=True, help="Also print the review to PDF beside it (needs LibreOffice).")

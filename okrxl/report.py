@@ -21,6 +21,7 @@ from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.problems import CellRef, Problem
 from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_key_result
 from okrxl.status import QuarterStatus, fed_total, feeders
+from okrxl.workbook_writer import write_value
 
 CREATED = dt.datetime(2026, 1, 1)
 REPORT_MARK = "okrxl-report"
@@ -688,17 +689,8 @@ def _data_sheet(book: ReportBook, status: QuarterStatus, sources: ReportSources)
     plain = book.fmt(font_size=11)
     for r, item in enumerate(rows, start=1):
         for c, key in enumerate(DATA_COLUMNS):
-            value = item[key]
-            if value is None or value == "":
-                continue
-            if isinstance(value, bool):
-                sheet.write_boolean(r, c, value, plain)
-            elif isinstance(value, int | float):
-                sheet.write_number(r, c, value, plain)
-            elif isinstance(value, dt.date):
-                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), date_format)
-            else:
-                sheet.write_string(r, c, str(value), plain)
+            if item[key] is not None and item[key] != "":  # no blank cells in a sheet of data
+                write_value(sheet, r, c, item[key], plain, date_format=date_format)
     sheet.add_table(0, 0, max(len(rows), 1), len(DATA_COLUMNS) - 1, {
         "name": "key_results", "columns": [{"header": key} for key in DATA_COLUMNS], "style": "Table Style Medium 2",
     })  # fmt: skip

@@ -146,8 +146,8 @@ def _meta_sheet(workbook, entries: Sequence[tuple[str, object]]):
     return sheet
 
 
-def _write_value(sheet, row: int, col: int, value, fmt) -> None:
-    """Write a cell by its Python type, text always as text."""
+def write_value(sheet, row: int, col: int, value, fmt, *, date_format=None) -> None:
+    """Write a cell by its Python type, text always as text; an empty value leaves a styled blank."""
     if value is None or value == "":
         sheet.write_blank(row, col, None, fmt)
     elif isinstance(value, bool):
@@ -155,7 +155,7 @@ def _write_value(sheet, row: int, col: int, value, fmt) -> None:
     elif isinstance(value, int | float):
         sheet.write_number(row, col, value, fmt)
     elif isinstance(value, dt.date):
-        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_format or fmt)
     else:
         sheet.write_string(row, col, str(value), fmt)
 
@@ -367,7 +367,7 @@ def _write_okr_table(
                 for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
                     if label:
                         sheet.write_string(r, col[key], label, wrapped if key in WRAPPED else text)
-                _write_value(sheet, r, col["owner"], objective.owner, text)
+                write_value(sheet, r, col["owner"], objective.owner, text)
                 if objective.weight != 1:
                     sheet.write_number(r, col["weight"], objective.weight, number)
             block = blocks[offset]
@@ -391,17 +391,17 @@ def _write_okr_table(
             sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
             if kr.feeds:
                 sheet.write_string(r, col["feeds"], _key_result_choice(strategy, kr.feeds), text)
-            _write_value(sheet, r, col["owner"], kr.owner, text)
-            _write_value(sheet, r, col["unit"], kr.unit, text)
-            _write_value(sheet, r, col["baseline"], kr.baseline, number)
-            _write_value(sheet, r, col["target"], kr.target, number)
-            _write_value(sheet, r, col["due"], kr.due, date)
+            write_value(sheet, r, col["owner"], kr.owner, text)
+            write_value(sheet, r, col["unit"], kr.unit, text)
+            write_value(sheet, r, col["baseline"], kr.baseline, number)
+            write_value(sheet, r, col["target"], kr.target, number)
+            write_value(sheet, r, col["due"], kr.due, date)
             if kr.weight != 1:
                 sheet.write_number(r, col["weight"], kr.weight, number)
             if kr.depends_on:
                 sheet.write_string(r, col["depends_on"], ", ".join(d.key_result_id for d in kr.depends_on), text)
                 needed = next((d.needed_by for d in kr.depends_on if d.needed_by), None)
-                _write_value(sheet, r, col["needed_by"], needed, date)
+                write_value(sheet, r, col["needed_by"], needed, date)
             by_date = {c.date: c for c in kr.check_ins}
             value_format = share if kr.kind.is_completion else number
             for d, index in zip(dates, check_in_cols):
@@ -413,8 +413,8 @@ def _write_okr_table(
                 sheet.write_string(r, col["confidence"], layout.CONFIDENCE_WORDS[newest.confidence](lang), text)
             if newest is not None and newest.note:
                 sheet.write_string(r, col["note"], newest.note, wrapped)
-            _write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
-            _write_value(sheet, r, col["comment"], kr.comment, text)
+            write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
+            write_value(sheet, r, col["comment"], kr.comment, text)
             if kr.carried:
                 sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
         assessed = assessments.get(row.local_id) if kr else None
@@ -631,13 +631,13 @@ def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: S
         sheet.write_string(row, 1, objective.title, fmt)
         for index in range(2, len(keys)):
             sheet.write_blank(row, index, None, fmt)
-        _write_value(sheet, row, keys.index("owner"), objective.owner, fmt)
+        write_value(sheet, row, keys.index("owner"), objective.owner, fmt)
         row += 1
         for kr in objective.key_results:
             values = [kr.id, kr.title, _kind_text(kr, lang), layout.COMMITMENT_WORDS[kr.commitment](lang), kr.unit,
                       kr.baseline, "X" if kr.has_placeholder_target else kr.target, kr.owner]  # fmt: skip
             for index, value in enumerate(values):
-                _write_value(sheet, row, index, value, wrap)
+                write_value(sheet, row, index, value, wrap)
             row += 1
     _print_setup(sheet, header=header, repeat_to=header_row)
     sheet.write_string(row + 1, 0, template.label("read_only", lang), formats("key_result", italic=True))
@@ -671,7 +671,7 @@ def _last_quarter_sheet(
             outcome = done_word if item_assessed.status is Status.DONE else carried_word
             values = [item.id, item.title, item_assessed.score, _status_word(item_assessed.status, lang), outcome]
             for index, value in enumerate(values):
-                _write_value(sheet, row, index, value, formats(style, num_format="0.00") if index == 2 else fmt)
+                write_value(sheet, row, index, value, formats(style, num_format="0.00") if index == 2 else fmt)
             row += 1
     _print_setup(sheet, header=header, repeat_to=3)
     sheet.protect("", {"select_locked_cells": True})
@@ -703,7 +703,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
     })  # fmt: skip
     for row, (key, label) in enumerate(layout.SETTINGS, start=3):
         settings.write_string(row, 0, label(lang), formats("key_result"))
-        _write_value(settings, row, 1, values[key], text if isinstance(values[key], str) else number)
+        write_value(settings, row, 1, values[key], text if isinstance(values[key], str) else number)
     headers.update({"setting": template.label("setting", lang), "value": template.label("value", lang)})
     _print_setup(settings, header=header, repeat_to=None, landscape=False)
     settings.protect("", {"select_locked_cells": True, "format_columns": True})
@@ -721,7 +721,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
     for row in range(3, 3 + team_rows):
         team = strategy.teams[row - 3] if row - 3 < len(strategy.teams) else None
         for index, value in enumerate((team.id, team.name, team.lead) if team else ("", "", "")):
-            _write_value(teams, row, index, value, text)
+            write_value(teams, row, index, value, text)
     _print_setup(teams, header=header, repeat_to=2, landscape=False)
     teams.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
 
@@ -792,7 +792,7 @@ def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy
         if item is None:
             continue
         sheet.write_string(r, col["title"], item.title, formats(style, locked=False, quote_prefix=True, text_wrap=True))
-        _write_value(sheet, r, col["owner"], item.owner, text)
+        write_value(sheet, r, col["owner"], item.owner, text)
         if item.weight != 1:
             sheet.write_number(r, col["weight"], item.weight, number)
         if is_objective:
@@ -800,9 +800,9 @@ def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy
         kr = item
         sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
         sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
-        _write_value(sheet, r, col["unit"], kr.unit, text)
-        _write_value(sheet, r, col["baseline"], kr.baseline, number)
-        _write_value(sheet, r, col["target"], "X" if kr.has_placeholder_target else kr.target,
+        write_value(sheet, r, col["unit"], kr.unit, text)
+        write_value(sheet, r, col["baseline"], kr.baseline, number)
+        write_value(sheet, r, col["target"], "X" if kr.has_placeholder_target else kr.target,
                      text if kr.has_placeholder_target else number)  # fmt: skip
         for check_in in kr.check_ins:
             if check_in.value is not None:
