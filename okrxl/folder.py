@@ -205,6 +205,11 @@ def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
         reading = read_team_workbook(path, strategy)
     except OkrxlError as error:
         return _unreadable(path, error)
+    except Exception as error:  # a file okrxl cannot cope with must not stop the others from being read
+        problem = Problem(code="internal-error", severity=Severity.ERROR, file=path.name,
+                          message=f"okrxl failed on this file ({type(error).__name__}: {error}); the other files "
+                          "were read. Please report it with the file")  # fmt: skip
+        return FileResult(path=path, kind="unreadable", problems=(problem,))
     return FileResult(path=path, kind="team", problems=reading.problems, team=reading, used=reading.plan is not None)
 
 

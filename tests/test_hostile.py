@@ -161,3 +161,25 @@ def test_a_hostile_file_is_one_clear_error_and_the_others_still_read(demo, tmp_p
     reading = read_folder([folder])
     assert sorted(p.team.id for p in reading.plans) == ["marketing", "production", "sales"]
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_file_okrxl_fails_on_is_reported_and_the_others_still_read(demo, tmp_path, monkeypatch):
+    import okrxl.folder
+
+    folder = tmp_path / "2027-Q1"
+    shutil.copytree(demo / "2027-Q1", folder)
+    shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
+    real = okrxl.folder.read_team_workbook
+
+    def fails_on_sales(path, strategy=None):
+        if path.name == "sales.xlsx":
+            raise IndexError("an okrxl bug")
+        return real(path, strategy)
+
+    monkeypatch.setattr(okrxl.folder, "read_team_workbook", fails_on_sales)
+    reading = read_folder([folder])
+    sales = next(f for f in reading.files if f.path.name == "sales.xlsx")
+    assert [(p.code, p.message.split(";")[0]) for p in sales.problems] == [
+        ("internal-error", "okrxl failed on this file (IndexError: an okrxl bug)")
+    ]
+    assert sorted(p.team.id for p in reading.plans) == ["marketing", "production"]
