@@ -19,7 +19,7 @@ from okrxl.alignment import Gap
 from okrxl.layout import Lang, Words
 from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.problems import CellRef, Problem
-from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_key_result
+from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_history
 from okrxl.status import QuarterStatus, fed_total, feeders
 from okrxl.workbook_writer import write_value
 
@@ -136,6 +136,8 @@ class ReportBook:
     def text(self, sheet, row: int, col: int, text: str, fmt, *, size: float = 12) -> None:
         """Write text as text, and remember how many lines it wraps to in its column."""
         sheet.write_string(row, col, text, fmt)
+        if len(text) < 6 and "\n" not in text:
+            return  # one line in any column the report has
         width = self.widths.get((sheet.get_name(), col), 10) * 11 / size
         needed = sum(max(1, math.ceil(len(part) / max(width - 1, 1))) for part in text.split("\n"))
         rows = self.lines.setdefault(sheet.get_name(), {})
@@ -532,8 +534,7 @@ def _current_text(kr: KeyResult, assessed: KeyResultAssessment) -> str:
 
 def _trend(kr: KeyResult, as_of: dt.date) -> str:
     """The score at each check-in so far, oldest first, with an arrow for the latest move."""
-    scores = [score_key_result(kr, c.date) for c in kr.check_ins if c.value is not None and c.date <= as_of]
-    scores = [s for s in scores if s is not None][-5:]
+    scores = score_history(kr, as_of)[-5:]
     if not scores:
         return ""
     arrow = "" if len(scores) < 2 else " ↗" if scores[-1] > scores[-2] else " ↘" if scores[-1] < scores[-2] else " →"

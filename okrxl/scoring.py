@@ -149,6 +149,28 @@ def score_key_result(kr: KeyResult, as_of: dt.date) -> float | None:
     return 0.0 if raw is None else min(1.0, max(0.0, raw))
 
 
+def score_history(kr: KeyResult, as_of: dt.date) -> list[float]:
+    """The score as it stood after each check-in with a value up to `as_of`, oldest first.
+
+    The same as `score_key_result(kr, c.date)` for each such check-in, in one pass.
+    """
+    if not is_scorable(kr):
+        return []
+    scores, kept = [], 0
+    baseline = kr.effective_baseline
+    for count, check_in in enumerate(check_ins_until(kr, as_of), start=1):
+        value = check_in.value
+        if kr.kind is KeyResultKind.MAINTAIN:
+            kept += _keeps_threshold(kr, value)
+            raw = kept / count
+        elif kr.kind.is_completion:
+            raw = value
+        else:
+            raw = (value - baseline) / (kr.target - baseline)
+        scores.append(min(1.0, max(0.0, raw)))
+    return scores
+
+
 def grade_score(score: float | None, commitment: Commitment, method: Method) -> Grade | None:
     """Red, yellow or green by METHOD.md's table; committed key results are green only at 1.0."""
     if score is None:

@@ -350,3 +350,22 @@ def test_strategic_objectives_have_a_measured_and_a_carried_score_never_mixed():
     # the strategy paces against the year: 45 of 364 days is e = 0.124, and 0.25 is on track
     assert assessed.key_results["S1.1"].status is Status.ON_TRACK
     assert assessed.key_results["beta.O1.1"].score == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        kr(K.INCREASE, 1, 4, 3, 12, baseline=0, target=10),
+        kr(K.DECREASE, 15, 13, 16, 4, baseline=15, target=5),
+        kr(K.MAINTAIN, 96, 94, 97, 95, target=95),
+        kr(K.MILESTONE, 0.2, 0.5, 1.0),
+        kr(K.INCREASE, 3),
+    ],
+    ids=["increase", "decrease", "maintain", "milestone", "placeholder"],
+)
+def test_the_score_history_is_the_score_at_each_check_in(result):
+    from okrxl.scoring import score_history
+
+    dates = [c.date for c in result.check_ins]
+    expected = [s for s in (score_key_result(result, d) for d in dates) if s is not None]
+    assert score_history(result, dt.date(2027, 12, 31)) == pytest.approx(expected)
