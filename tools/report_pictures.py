@@ -14,7 +14,7 @@ from pathlib import Path
 import okrxl
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
-NAMES = ["overview", "team-marketing", "team-sales", "team-production", "alignment", "gaps", "files"]
+NAMES = ["changes", "overview", "team-marketing", "team-sales", "team-production", "alignment", "gaps", "files"]
 
 
 def main() -> None:
