@@ -90,7 +90,7 @@ def generate(
     template = load_template(template_path)
     folder = Path(out_dir) if out_dir is not None else Path(strategy_path).parent
     jobs = [
-        _TeamJob(
+        TeamJob(
             path=folder / str(quarter) / f"{team.id}.xlsx",
             strategy=strategy,
             team=team,
@@ -102,12 +102,12 @@ def generate(
         for team in strategy.teams
         if not team_ids or team.id in team_ids
     ]
-    return run_jobs(_write_team_job, jobs)
+    return run_jobs(write_team_job, jobs)
 
 
-@dataclass(frozen=True, slots=True)
-class _TeamJob:
-    """One team workbook to write: what a worker process needs (it pickles)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TeamJob:
+    """One team workbook to write (it pickles, for a worker process): see write_team_workbook."""
 
     path: Path
     strategy: Strategy
@@ -115,16 +115,29 @@ class _TeamJob:
     quarter: Quarter
     template: Template
     lang: Lang
-    force: bool
+    force: bool = False
+    plan: object = None
+    """The team's plan to fill in, if any."""
+    as_of: dt.date | None = None
+    previous: tuple | None = None
+    """Last quarter's plan and its final assessment, for the "last quarter" sheet."""
 
 
-def _write_team_job(job: _TeamJob) -> WriteResult:
+def write_team_job(job: TeamJob) -> WriteResult:
     from okrxl.workbook_writer import write_team_workbook
 
     return write_atomically(
         job.path,
         lambda p: write_team_workbook(
-            p, strategy=job.strategy, team=job.team, quarter=job.quarter, template=job.template, lang=job.lang
+            p,
+            strategy=job.strategy,
+            team=job.team,
+            quarter=job.quarter,
+            template=job.template,
+            lang=job.lang,
+            plan=job.plan,
+            as_of=job.as_of,
+            previous=job.previous,
         ),  # fmt: skip
         force=job.force,
     )
@@ -159,25 +172,39 @@ def write_demo(
     from okrxl.files import Outcome
     from okrxl.pdf import soffice
     from okrxl.template import DEFAULT
-    from okrxl.workbook_writer import write_strategy_workbook, write_team_workbook
+    from okrxl.workbook_writer import write_strategy_workbook
 
     out_dir = Path(out_dir)
     as_of = as_of or example.AS_OF
     strategy = example.dpab_strategy(lang)
     quarter_dir = out_dir / str(example.QUARTER)
     report = out_dir / f"report-{example.QUARTER}.xlsx"
-    writers = {out_dir / "strategy.xlsx": lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT,
-                                                                            lang=lang)}  # fmt: skip
-    for plan in example.dpab_teams(lang):
-        writers[quarter_dir / f"{plan.team.id}.xlsx"] = lambda p, plan=plan: write_team_workbook(
-            p, strategy=strategy, team=plan.team, quarter=example.QUARTER, template=DEFAULT, lang=lang,
-            plan=plan, as_of=as_of,
+    strategy_path = out_dir / "strategy.xlsx"
+    jobs = [
+        TeamJob(
+            path=quarter_dir / f"{plan.team.id}.xlsx",
+            strategy=strategy,
+            team=plan.team,
+            quarter=example.QUARTER,
+            template=DEFAULT,
+            lang=lang,
+            force=force,
+            plan=plan,
+            as_of=as_of,
         )  # fmt: skip
-    targets = [*writers, report, *([report.with_suffix(".pdf")] if pdf and soffice() else [])]
+        for plan in example.dpab_teams(lang)
+    ]
+    targets = [
+        strategy_path,
+        *(job.path for job in jobs),
+        report,
+        *([report.with_suffix(".pdf")] if pdf and soffice() else []),
+    ]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         return [WriteResult(t, Outcome.SKIPPED) for t in existing], None
-    results = [write_atomically(path, write, force=force) for path, write in writers.items()]
+    write_strategy = lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT, lang=lang)  # noqa: E731
+    results = [write_atomically(strategy_path, write_strategy, force=force), *run_jobs(write_team_job, jobs)]
     result = consolidate(quarter_dir, as_of=as_of)
     results.append(result.write_report(report, force=force))
     if pdf and soffice():
@@ -351,7 +378,6 @@ def rollover(
     one. The old files are only read; new ones go to `out_dir/<to>/` (default: beside the old folder).
     """
     from okrxl.rollover import roll_over
-    from okrxl.workbook_writer import write_team_workbook
 
     quarter_dir = Path(quarter_dir)
     reading = read_quarter(quarter_dir, strategy_path=strategy_path)
@@ -366,21 +392,15 @@ def rollover(
     template = load_template(template_path)
     folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
     plans = {plan.team.id: (plan, team) for plan, team in zip(final.status.plans, final.status.assessment.teams)}
-    results = []
+    jobs = []
     for team in strategy.teams:
         plan, assessed = plans.get(team.id, (None, None))
-        new_plan = roll_over(plan, assessed, to=to) if plan is not None else None
-        results.append(
-            write_atomically(
-                folder / f"{team.id}.xlsx",
-                lambda p, team=team, plan=plan, assessed=assessed, new_plan=new_plan: write_team_workbook(
-                    p, strategy=strategy, team=team, quarter=to, template=template, lang=lang or final.lang,
-                    plan=new_plan, previous=(plan, assessed) if plan is not None else None,
-                ),
-                force=force,
-            )
-        )  # fmt: skip
-    return results
+        jobs.append(TeamJob(
+            path=folder / f"{team.id}.xlsx", strategy=strategy, team=team, quarter=to, template=template,
+            lang=lang or final.lang, force=force, plan=roll_over(plan, assessed, to=to) if plan else None,
+            previous=(plan, assessed) if plan else None,
+        ))  # fmt: skip
+    return run_jobs(write_team_job, jobs)
 
 
 def review_year(
@@ -424,35 +444,33 @@ def write_demo_year(
     from okrxl.pdf import convert_to_pdf, soffice
     from okrxl.scoring import assess_team
     from okrxl.template import DEFAULT
-    from okrxl.workbook_writer import write_strategy_workbook, write_team_workbook
+    from okrxl.workbook_writer import write_strategy_workbook
     from okrxl.year_review import write_review
 
     out_dir = Path(out_dir)
     strategy = dpab_year_strategy(lang)
     year = dpab_year(lang)
-    writers = {out_dir / "strategy.xlsx": lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT,
-                                                                            lang=lang)}  # fmt: skip
-
-    def team_writer(plan, quarter, before):
-        end = quarter.period(strategy.first_month).end
-        return lambda p: write_team_workbook(p, strategy=strategy, team=plan.team, quarter=quarter, template=DEFAULT,
-                                             lang=lang, plan=plan, as_of=end, previous=before)  # fmt: skip
-
+    strategy_path = out_dir / "strategy.xlsx"
+    jobs: list[TeamJob] = []
     previous: dict[str, tuple] = {}
     for quarter, plans in year.items():
         period = quarter.period(strategy.first_month)
         for plan in plans:
-            writers[out_dir / str(quarter) / f"{plan.team.id}.xlsx"] = team_writer(
-                plan, quarter, previous.get(plan.team.id)
-            )
+            jobs.append(TeamJob(
+                path=out_dir / str(quarter) / f"{plan.team.id}.xlsx", strategy=strategy, team=plan.team,
+                quarter=quarter, template=DEFAULT, lang=lang, force=force, plan=plan, as_of=period.end,
+                previous=previous.get(plan.team.id),
+            ))  # fmt: skip
             previous[plan.team.id] = (plan, assess_team(plan, period=period, as_of=period.end, method=strategy.method))
     reports = [out_dir / f"report-{quarter}.xlsx" for quarter in year]
     review_path = out_dir / f"review-{strategy.year}.xlsx"
-    targets = [*writers, *reports, review_path, *([review_path.with_suffix(".pdf")] if pdf and soffice() else [])]
+    targets = [strategy_path, *(job.path for job in jobs), *reports, review_path,
+               *([review_path.with_suffix(".pdf")] if pdf and soffice() else [])]  # fmt: skip
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         return [WriteResult(t, Outcome.SKIPPED) for t in existing], None
-    results = [write_atomically(path, write, force=force) for path, write in writers.items()]
+    write_strategy = lambda p: write_strategy_workbook(p, strategy=strategy, template=DEFAULT, lang=lang)  # noqa: E731
+    results = [write_atomically(strategy_path, write_strategy, force=force), *run_jobs(write_team_job, jobs)]
     for quarter, report in zip(year, reports):
         closed = quarter.period(strategy.first_month).end + dt.timedelta(days=1)
         results.append(consolidate(out_dir / str(quarter), as_of=closed).write_report(report, force=force))
