@@ -497,7 +497,11 @@ def _status_word(status: Status, lang: Lang) -> str:
 
 
 def _current_formula(cells: Sequence[str]) -> str:
-    """The newest numeric check-in, right to left; "" when there is none."""
+    """The newest numeric check-in, right to left; "" when there is none.
+
+    Not the shorter LOOKUP(9.99E+307, range): LibreOffice 7.4 answers it with a binary search that
+    fails on an unsorted row (tests/test_libreoffice.py caught it).
+    """
     formula = '""'
     for cell in cells:
         formula = f"IF(ISNUMBER({cell}),{cell},{formula})"
