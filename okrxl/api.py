@@ -259,12 +259,10 @@ class Consolidation:
     def write_pdf(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
         """The printed pages as PDF, through LibreOffice (`soffice` must be installed)."""
         from okrxl.pdf import convert_to_pdf
-        from okrxl.report import write_report
+        from okrxl.report import is_okrxl_report, write_report
 
         path = Path(path)
         report = path.with_suffix(".xlsx")
-        from okrxl.report import is_okrxl_report
-
         return write_atomically(
             path,
             lambda p: convert_to_pdf(
@@ -414,7 +412,7 @@ def review_year(
 
     folder = Path(folder)
     statuses = []
-    strategy = None
+    strategy, lang = None, "sv"
     for number in (1, 2, 3, 4):
         quarter_dir = folder / str(Quarter(year, number))
         if not quarter_dir.is_dir():
@@ -423,11 +421,12 @@ def review_year(
         period = reading.quarter.period(reading.strategy.first_month)
         if as_of is not None and period.start > as_of:
             continue
-        statuses.append(review(reading, as_of=min(period.end, as_of or period.end)).status)
-        strategy = reading.strategy
+        reviewed = review(reading, as_of=min(period.end, as_of or period.end))
+        statuses.append(reviewed.status)
+        strategy, lang = reading.strategy, reviewed.lang
     if not statuses:
         raise OkrxlError(f"no quarter folders of {year} in {folder} (expected e.g. {folder / f'{year}-Q1'})")
-    return YearReview(strategy=strategy, quarters=tuple(statuses))
+    return YearReview(strategy=strategy, quarters=tuple(statuses), lang=lang)
 
 
 def write_demo_year(

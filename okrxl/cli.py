@@ -363,7 +363,7 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
 
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
     out_path = out_path or folder / f"review-{year}.xlsx"
-    language = lang or _strategy_lang(folder, strategy_path)
+    language = lang or result.lang
     writes = [write_atomically(out_path, lambda p: write_review(p, result, lang=language),
                                force=force or is_okrxl_report(out_path))]  # fmt: skip
     if pdf:
@@ -383,16 +383,6 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
 
         click.echo(render_year(result), nl=False)
     _report_writes(writes, err=json_path == "-")
-
-
-def _strategy_lang(folder: pathlib.Path, strategy_path) -> str:
-    from okrxl.workbook_reader import read_strategy_workbook
-
-    path = strategy_path or folder / "strategy.xlsx"
-    try:
-        return read_strategy_workbook(path).lang
-    except Exception:  # the review itself already read it; a default is fine here
-        return "sv"
 
 
 @cli.command()

@@ -42,6 +42,8 @@ class YearReview:
     strategy: Strategy
     quarters: tuple[QuarterStatus, ...]
     """In quarter order."""
+    lang: Lang = "sv"
+    """The strategy workbook's language: the review's default."""
 
     @property
     def labels(self) -> list[str]:
