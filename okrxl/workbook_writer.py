@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from okrxl import __version__, layout
 from okrxl.layout import Lang
@@ -60,6 +61,20 @@ def _open_workbook(path: Path):
     workbook.set_properties({"created": CREATED, "comments": f"Made by okrxl {__version__}"})
     workbook.set_size(1600, 1000)
     return workbook
+
+
+class FormulaSheet(Worksheet):
+    """A worksheet that writes okrxl's formulas as they are.
+
+    XlsxWriter runs some 30 regular expressions over every formula, to give functions newer than
+    Excel 2010 (FILTER, XLOOKUP, ...) their `_xlfn.` prefix: half of `okrxl generate`'s time. okrxl
+    writes only its own formulas, made of Excel 2007 functions, and no text from a workbook ever
+    becomes one, so there is nothing to prefix. tests/test_workbook_writer.py checks that
+    XlsxWriter's own preparation would leave every formula okrxl writes as it is.
+    """
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula.removeprefix("=")
 
 
 @dataclass
@@ -233,7 +248,7 @@ def write_team_workbook(
     workbook = _open_workbook(path)
     formats = _Formats(workbook, template)
     _instructions_sheet(workbook, formats, template, "team", lang, header)
-    okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang))
+    okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang), worksheet_class=FormulaSheet)
     _strategy_sheet(workbook, formats, template, strategy, lang, header)
     if previous is not None:
         _last_quarter_sheet(workbook, formats, template, lang, header, *previous)

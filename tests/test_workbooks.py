@@ -276,3 +276,27 @@ def _repo_root():
     from pathlib import Path
 
     return Path(__file__).parent.parent
+
+
+def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path):
+    """FormulaSheet skips XlsxWriter's `_xlfn.` prefixing (for speed): it must have had nothing to do."""
+    import re
+    from xml.etree import ElementTree
+
+    from xlsxwriter.worksheet import Worksheet
+
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    run("init", tmp_path / "en" / "s.xlsx", "--example", "dpab", "--lang", "en")
+    run("generate", tmp_path / "en" / "s.xlsx", "--quarter", "2027-Q1")
+    formulas = set()
+    for path in [*tmp_path.glob("2027-Q1/*.xlsx"), *tmp_path.glob("en/2027-Q1/*.xlsx")]:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
+                    root = ElementTree.fromstring(package.read(name))
+                    formulas |= {f.text for f in root.iter() if f.tag.endswith("}f") and f.text}
+    assert len(formulas) > 100  # score, status, current value and kind per row, in two languages
+    xlsxwriter_sheet = Worksheet()
+    xlsxwriter_sheet.use_future_functions = True
+    changed = [f for f in formulas if xlsxwriter_sheet._prepare_formula("=" + f, True) != f]
+    assert changed == []
