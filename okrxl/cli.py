@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands so that `okrxl --help` starts f
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import pathlib
 
@@ -407,4 +408,10 @@ def template(template_file: pathlib.Path, force: bool) -> None:
 
 def main() -> None:
     """Console entry point."""
+    # A command runs once and exits. Python's cycle collector would walk the million objects a big
+    # quarter makes (check-ins, assessments, XlsxWriter's cells) each time their number grows by a
+    # quarter, to find nothing: okrxl makes no reference cycles worth collecting, and the memory is
+    # freed as each object is dropped. At 1000 teams that walking was a fifth of `okrxl consolidate`'s
+    # time (benchmarks/RESULTS.md). The worker processes, forked from this one, inherit the setting.
+    gc.disable()
     cli(prog_name="okrxl")
