@@ -146,6 +146,18 @@ def find_gaps(strategy: Strategy, plans: Sequence[TeamQuarter], assessment: Quar
     return tuple(sorted(gaps, key=lambda g: g.severity.rank))
 
 
+def link_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[Gap, ...]:
+    """The error gaps of the plans that need no scores: links to ids that do not exist, and a decrease
+    without a baseline. They are the same at any date, so `okrxl check` shows them at their cells."""
+    index = _Index.of(strategy, plans)
+    return tuple(
+        gap
+        for plan in plans
+        for gap in _plan_gaps(strategy, plan, index, assessment=None)
+        if gap.severity is Severity.ERROR
+    )
+
+
 def alignment_shares(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[float | None, float | None]:
     """(aligned share, coverage): see METHOD.md; None where there is nothing to divide by."""
     known = {o.id for o in strategy.objectives}
@@ -179,7 +191,10 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
                 )
 
 
-def _plan_gaps(strategy: Strategy, plan: TeamQuarter, index: _Index, assessment: QuarterAssessment) -> Iterator[Gap]:
+def _plan_gaps(
+    strategy: Strategy, plan: TeamQuarter, index: _Index, assessment: QuarterAssessment | None
+) -> Iterator[Gap]:
+    """A plan's gaps; those that depend on scores and dates only with an `assessment`."""
     method = strategy.method
     if len(plan.objectives) > method.max_objectives:
         yield Gap(
@@ -217,7 +232,8 @@ def _plan_gaps(strategy: Strategy, plan: TeamQuarter, index: _Index, assessment:
                                f"teams are {', '.join(index.team_kr_ids)}; write e.g. marketing.O1.2")  # fmt: skip
                     yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, message=message)
             yield from _key_result_shape_gaps(kr, kr_where)
-            yield from _key_result_team_gaps(kr, kr_where, index, assessment)
+            if assessment is not None:
+                yield from _key_result_team_gaps(kr, kr_where, index, assessment)
 
 
 def _unknown_link(where: str, verb: str, target: str, known: Sequence[str]) -> Gap:

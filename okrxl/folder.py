@@ -105,7 +105,7 @@ def read_folder(
     results = _mark_duplicates(results)
     gaps = _missing_teams(strategy, results, quarter) if folders and strategy else ()
     if strategy and quarter:
-        results = _with_link_problems(results, strategy, quarter)
+        results = _with_link_problems(results, strategy)
     return FolderReading(
         strategy=strategy,
         strategy_path=Path(strategy_path) if strategy_path else None,
@@ -298,17 +298,13 @@ def _missing_teams(strategy: Strategy, results: list[FileResult], quarter: Quart
     ]
 
 
-def _with_link_problems(results: list[FileResult], strategy: Strategy, quarter: Quarter) -> list[FileResult]:
+def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[FileResult]:
     """Error gaps of each team's plan (an unknown link, a decrease without baseline) as problems at their cells."""
-    from okrxl.alignment import find_gaps
-    from okrxl.scoring import assess_quarter
+    from okrxl.alignment import link_gaps
 
-    plans = [r.team.plan for r in results if r.used]
-    assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=quarter.period(strategy.first_month).start)
     by_team: dict[str, list[Gap]] = collections.defaultdict(list)
-    for gap in find_gaps(strategy, plans, assessment):
-        if gap.severity is Severity.ERROR and "." in gap.where:
-            by_team[gap.where.split(".", 1)[0]].append(gap)
+    for gap in link_gaps(strategy, [r.team.plan for r in results if r.used]):
+        by_team[gap.where.split(".", 1)[0]].append(gap)
     checked = []
     for result in results:
         gaps = by_team.get(result.team.team_id, []) if result.used else []

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from okrxl.alignment import Gap, GapCode, alignment_shares, find_gaps
+from okrxl.alignment import Gap, GapCode, alignment_shares, find_gaps, link_gaps
 from okrxl.model import (
     CheckIn,
     Commitment,
@@ -159,6 +159,21 @@ def test_gaps_are_sorted_most_severe_first_then_in_the_order_found():
         (GapCode.MISSING_OWNER, "alpha.O1.1"),
         (GapCode.ACTIVITY_NOT_RESULT, "beta.O1.1"),
     ]
+
+
+def test_link_gaps_are_the_error_gaps_that_need_no_scores():
+    """What `okrxl check` shows at cells: the same as find_gaps' errors, without scoring anything."""
+    alpha = alpha_plan(o1={"aligned_to": ("S9",)}, feeds="S9.9", kind=KeyResultKind.DECREASE, baseline=None,
+                       target=5.0, owner=None, check_ins=())  # fmt: skip
+    beta = beta_plan(depends_on=(Dependency(key_result_id="alpha.O7.1"),), check_ins=())
+    expected = [
+        (GapCode.UNKNOWN_LINK, "alpha.O1"),
+        (GapCode.UNKNOWN_LINK, "alpha.O1.1"),
+        (GapCode.MISSING_BASELINE, "alpha.O1.1"),
+        (GapCode.UNKNOWN_LINK, "beta.O1.1"),
+    ]
+    assert [(g.code, g.where) for g in link_gaps(company_strategy(), [alpha, beta])] == expected
+    assert [(g.code, g.where) for g in find(alpha, beta) if g.severity is Severity.ERROR] == expected
 
 
 @pytest.mark.parametrize(
