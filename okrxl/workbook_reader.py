@@ -8,6 +8,7 @@ the cell, and reading goes on. Scores are never taken from cached formula values
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -174,10 +175,12 @@ class _Table:
     def cell(self, row: int, key: str) -> CellRef:
         return CellRef(self.sheet_name, row, self.columns[key])
 
-    def check_in_dates(self) -> list[tuple[dt.date, int]]:
+    @functools.cached_property
+    def check_in_dates(self) -> list[tuple[dt.date, str]]:
+        """(date, column key) of each check-in column, in date order."""
         return sorted(
-            (dt.date.fromisoformat(key.split(":", 1)[1]), col)
-            for key, col in self.columns.items()
+            (dt.date.fromisoformat(key.split(":", 1)[1]), key)
+            for key in self.columns
             if key.startswith(layout.CHECK_INS + ":")
         )
 
@@ -336,8 +339,7 @@ def _weight(row: _Row) -> float:
 
 def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bool) -> list[CheckIn]:
     check_ins = []
-    for day, _ in table.check_in_dates():
-        key = f"{layout.CHECK_INS}:{day.isoformat()}"
+    for day, key in table.check_in_dates:
         if kind.is_completion:
             value = row.get(key, read_completion, number_format=row.number_format(key))
         else:
@@ -365,7 +367,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
         if confidence or note:
             target = check_ins[-1] if check_ins else None
             if target is None:
-                dates = table.check_in_dates()
+                dates = table.check_in_dates
                 check_ins = [CheckIn(date=dates[0][0], value=None, confidence=confidence, note=note)] if dates else []
             else:
                 check_ins[-1] = CheckIn(date=target.date, value=target.value, confidence=confidence, note=note)

@@ -13,6 +13,7 @@ needed (the template's styles and theme colours).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import zipfile
@@ -23,7 +24,7 @@ from xml.etree import ElementTree
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_V, _F, _IS = f"{_NS}v", f"{_NS}f", f"{_NS}is"
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 
@@ -143,12 +144,14 @@ class Workbook:
     def _sheet(self, name: str, part: str) -> Sheet:
         sheet = Sheet(title=name)
         date_styles = {index for index, code in enumerate(self._formats) if is_date_format(code)}
+        cells = sheet.cells
         for row, column, kind, style, text, has_formula in _scan_cells(self._zip.read(part)):
             cell = self._cell(kind, style, text, has_formula, style in date_styles)
             if cell is not None:
-                sheet.cells[(row, column)] = cell
-                sheet.max_column = max(sheet.max_column, column)
-                sheet.max_row = max(sheet.max_row, row)
+                cells[(row, column)] = cell
+        if cells:
+            sheet.max_row = max(row for row, _ in cells)
+            sheet.max_column = max(column for _, column in cells)
         for target in self._rels(part).values():
             if "/tables/" in target and target in self._names:
                 table = self._xml(target)
@@ -170,7 +173,7 @@ class Workbook:
         elif kind == "d":
             value = dt.datetime.fromisoformat(text.rstrip("Z"))
         else:
-            value = float(text) if any(ch in text for ch in ".eE") else int(text)
+            value = float(text) if "." in text or "e" in text or "E" in text else int(text)
             if is_date and 0 <= value < 2958466:
                 value = self.epoch + dt.timedelta(days=value)
         number_format = self._formats[style] if style < len(self._formats) else "General"
@@ -179,31 +182,30 @@ class Workbook:
 
 
 def _scan_cells(xml: bytes):
-    """(row, column, type, style, text, has formula) per cell of a worksheet.
+    """(row, column, type, style, text, has formula) of each cell of a worksheet, in order.
 
     A worksheet is by far the largest part, so it is parsed with the C element tree. That parser
     would expand entities declared in a document type, where entity bombs live; a worksheet never
     needs one, so one is refused before parsing (see _parse).
     """
     root = _parse(xml)
-    cells = []
+    sheet_data = root.find(f"{_NS}sheetData")
     row_number = 0
-    for row in root.iter(f"{_NS}row"):
+    for row in () if sheet_data is None else sheet_data.iterfind(f"{_NS}row"):
         row_number = int(row.get("r", row_number + 1))
         column = 0
-        for c in row.iter(f"{_NS}c"):
+        for c in row.iterfind(f"{_NS}c"):
             reference = c.get("r")
-            match = _CELL_REF.fullmatch(reference) if reference else None
-            column = _column_number(match[1]) if match else column + 1
-            kind = c.get("t", "n")
-            if kind == "inlineStr":
-                inline = c.find(f"{_NS}is")
-                text = _text_of(inline) if inline is not None else None
-            else:
-                v = c.find(f"{_NS}v")
-                text = None if v is None else (v.text or "")
-            cells.append((row_number, column, kind, int(c.get("s", "0")), text, c.find(f"{_NS}f") is not None))
-    return cells
+            column = (_column_of(reference) if reference else None) or column + 1
+            text, has_formula = None, False
+            for child in c:
+                if child.tag == _V:
+                    text = child.text or ""
+                elif child.tag == _F:
+                    has_formula = True
+                elif child.tag == _IS:
+                    text = _text_of(child)
+            yield row_number, column, c.get("t", "n"), int(c.get("s", "0")), text, has_formula
 
 
 # The number formats every spreadsheet app knows by id (ECMA-376, 18.8.30); ids 14-22 and 45-47 are dates.
@@ -247,7 +249,12 @@ def _text_of(element) -> str:
     return "".join(t.text or "" for r in element.iter(f"{_NS}r") for t in r.iter(f"{_NS}t"))
 
 
-def _column_number(letters: str) -> int:
+@functools.lru_cache(maxsize=4096)
+def _column_of(reference: str) -> int | None:
+    """The 1-based column of a cell reference such as `AB12`; None when it is not one."""
+    letters = reference.rstrip("0123456789")
+    if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()):
+        return None
     number = 0
     for letter in letters:
         number = number * 26 + ord(letter) - 64

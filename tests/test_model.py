@@ -130,3 +130,15 @@ def test_an_empty_baseline_is_zero_except_for_a_decrease():
     count = KeyResult(id="O1.1", title="Reach 10", kind=KeyResultKind.COUNT, target=10)
     decrease = KeyResult(id="O1.2", title="Down to 5", kind=KeyResultKind.DECREASE, target=5)
     assert (count.effective_baseline, decrease.effective_baseline) == (0.0, None)
+
+
+def test_plans_survive_the_trip_from_a_worker_process():
+    """Worker processes send plans back pickled, by their slots (model._pickled_by_slots)."""
+    import pickle
+
+    from okrxl import example, example_year
+
+    plans = [*example.dpab_teams(), *(p for q in example_year.dpab_year().values() for p in q)]
+    assert any(kr.carried for p in plans for o in p.objectives for kr in o.key_results)
+    assert any(kr.depends_on for p in plans for o in p.objectives for kr in o.key_results)
+    assert pickle.loads(pickle.dumps(plans)) == plans
