@@ -92,14 +92,15 @@ def read_folder(
     if strategy_path is not None:
         strategy_reading, strategy_file = _read_strategy(Path(strategy_path))
         strategy = strategy_reading.strategy if strategy_reading and not strategy_reading.has_errors else None
-        if any(f.resolve() == Path(strategy_path).resolve() for f in files) or strategy is None:
+        if Path(strategy_path).resolve() in {f.resolve() for f in files} or strategy is None:
             results.append(strategy_file)
         if strategy is None:
             notes.append(f"the strategy {strategy_path} could not be read: teams and links are not checked")
     else:
         notes.append("no strategy found (strategy.xlsx beside the files or in the folder above; or --strategy): "
                      "teams and links are not checked")  # fmt: skip
-    team_files = [p for p in files if strategy_path is None or p.resolve() != Path(strategy_path).resolve()]
+    strategy_file_path = Path(strategy_path).resolve() if strategy_path is not None else None
+    team_files = [p for p in files if p.resolve() != strategy_file_path]
     results += _read_teams(team_files, strategy, progress)
     results, quarter = _choose_quarter(results, strategy)
     results = _mark_duplicates(results)

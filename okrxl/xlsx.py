@@ -25,6 +25,7 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _V, _F, _IS = f"{_NS}v", f"{_NS}f", f"{_NS}is"
+_DATA_TYPES = {"str": "s", "inlineStr": "s"}
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 
@@ -177,7 +178,7 @@ class Workbook:
             if is_date and 0 <= value < 2958466:
                 value = self.epoch + dt.timedelta(days=value)
         number_format = self._formats[style] if style < len(self._formats) else "General"
-        data_type = "f" if has_formula else {"str": "s", "inlineStr": "s"}.get(kind, kind)
+        data_type = "f" if has_formula else _DATA_TYPES.get(kind, kind)
         return Cell(value=value, number_format=number_format, data_type=data_type)
 
 
@@ -197,6 +198,8 @@ def _scan_cells(xml: bytes):
         for c in row.iterfind(f"{_NS}c"):
             reference = c.get("r")
             column = (_column_of(reference) if reference else None) or column + 1
+            if not len(c):
+                continue  # formatted, but empty
             text, has_formula = None, False
             for child in c:
                 if child.tag == _V:
