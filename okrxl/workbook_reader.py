@@ -44,7 +44,7 @@ from okrxl.model import (
 )
 from okrxl.problems import CellRef, ModelError, Problem, Severity
 from okrxl.template import DEFAULT
-from okrxl.xlsx import XlsxError
+from okrxl.xlsx import XlsxError, cell_range
 
 KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
     **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
@@ -198,15 +198,13 @@ def _header_keys(meta: dict[str, str]) -> dict[str, str]:
 
 
 def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _Collector, *, year: int) -> _Table:
-    from openpyxl.utils.cell import range_boundaries
-
     table = sheet.tables.get(table_name)
     if table is None:
         raise NotAnOkrxlWorkbook(
             f"{collect.file}: sheet {sheet.title!r} has lost its table {table_name!r}; "
             "copy your entries into a freshly generated workbook"
         )
-    min_col, min_row, max_col, max_row = range_boundaries(table.ref)
+    min_col, min_row, max_col, max_row = cell_range(table.ref)
     if max_row - min_row > MAX_TABLE_ROWS or max_col - min_col > MAX_TABLE_COLUMNS:
         raise FileError(
             f"{collect.file}: the table {table_name!r} spans {max_row - min_row} rows and {max_col - min_col + 1} "

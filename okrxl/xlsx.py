@@ -252,6 +252,19 @@ def _text_of(element) -> str:
     return "".join(t.text or "" for r in element.iter(f"{_NS}r") for t in r.iter(f"{_NS}t"))
 
 
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?")
+
+
+def cell_range(ref: str) -> tuple[int, int, int, int]:
+    """(first column, first row, last column, last row), 1-based, of a range such as `A4:AE30` or `B2`."""
+    match = _RANGE.fullmatch(ref.strip().upper())
+    if match is None:
+        raise XlsxError(f"{ref!r} is not a cell range")
+    first_col, first_row = _column_of(match[1]), int(match[2])
+    last_col, last_row = (_column_of(match[3]), int(match[4])) if match[3] else (first_col, first_row)
+    return first_col, first_row, last_col, last_row
+
+
 @functools.lru_cache(maxsize=4096)
 def _column_of(reference: str) -> int | None:
     """The 1-based column of a cell reference such as `AB12`; None when it is not one."""

@@ -8,7 +8,7 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from okrxl.xlsx import Workbook, XlsxError
+from okrxl.xlsx import Workbook, XlsxError, cell_range
 
 
 def make(path, date1904=False):
@@ -85,3 +85,24 @@ def test_the_built_in_number_formats_are_openpyxls():
     from okrxl.xlsx import BUILTIN_FORMATS
 
     assert all(OPENPYXL[number] == code for number, code in BUILTIN_FORMATS.items())
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("A4:AE30", (1, 4, 31, 30)),
+        ("B2", (2, 2, 2, 2)),
+        ("$A$1:$XFD$1048576", (1, 1, 16384, 1048576)),
+        ("a4:c9", (1, 4, 3, 9)),
+    ],  # fmt: skip
+)
+def test_cell_range_gives_the_bounds_openpyxl_gives(ref, expected):
+    from openpyxl.utils.cell import range_boundaries
+
+    assert cell_range(ref) == expected == range_boundaries(ref)
+
+
+@pytest.mark.parametrize("ref", ["", "A", "1:2", "A1:", "AAAA1", "A1:B2:C3", "A1 B2"])
+def test_a_table_range_that_is_not_one_is_an_xlsx_error(ref):
+    with pytest.raises(XlsxError):
+        cell_range(ref)
