@@ -517,25 +517,32 @@ def verdict(ok: bool | None) -> str:
 
 
 def measure_generate(okrxl: str, strategy: Path, scratch: Path, n: int, repeat: int) -> dict:
-    """1. `okrxl generate` of the N team workbooks, and XlsxWriter writing the same cells bare."""
-    runs = []
-    for k in range(repeat):
+    """1. `okrxl generate` of the N team workbooks, and XlsxWriter writing the same cells bare.
+
+    The runs alternate (okrxl, bare, okrxl, bare, ...), so that a slow minute of a shared machine
+    slows both sides, not one.
+    """
+
+    def generate(k: int) -> Run:
         out = scratch / f"generate-{k}"
-        runs.append(run_child([okrxl, "generate", str(strategy), "--quarter", QUARTER, "-o", str(out)]))
-    generated = sorted((scratch / f"generate-{repeat - 1}" / QUARTER).glob("*.xlsx"))
-    if len(generated) != n:
-        raise SystemExit(f"okrxl generate wrote {len(generated)} workbooks, expected {n}")
-    cells = [read_cells(p) for p in generated]  # not timed
-    for k in range(repeat):
-        shutil.rmtree(scratch / f"generate-{k}", ignore_errors=True)
-    log("1. bare XlsxWriter, same cells ...")
+        run = run_child([okrxl, "generate", str(strategy), "--quarter", QUARTER, "-o", str(out)])
+        if k == 0:
+            generated = sorted((out / QUARTER).glob("*.xlsx"))
+            if len(generated) != n:
+                raise SystemExit(f"okrxl generate wrote {len(generated)} workbooks, expected {n}")
+            cells.extend(read_cells(p) for p in generated)  # the reference's input; not timed
+        shutil.rmtree(out, ignore_errors=True)
+        return run
 
     def write_all(folder: Path) -> None:
         for index, sheets in enumerate(cells):
             write_bare(folder / f"{index:05d}.xlsx", sheets)
 
-    bare_times = []
+    cells: list[list[tuple[str, list[list]]]] = []
+    runs, bare_times = [], []
     for k in range(repeat):
+        log(f"1. okrxl generate ({k + 1}/{repeat}) and bare XlsxWriter, same cells ...")
+        runs.append(generate(k))
         bare = scratch / f"bare-{k}"
         bare.mkdir()
         bare_times.append(timed(write_all, bare))
@@ -549,29 +556,35 @@ def measure_generate(okrxl: str, strategy: Path, scratch: Path, n: int, repeat: 
 
 
 def measure_consolidate(okrxl: str, folder: Path, inputs: list[Path], scratch: Path, repeat: int) -> dict:
-    """2. `okrxl consolidate` (time and peak RSS), the floor for the same I/O, and pandas."""
+    """2. `okrxl consolidate` (time and peak RSS), the floor for the same I/O, and pandas.
+
+    Each round runs okrxl, then the floor (python-calamine reading, bare XlsxWriter writing the
+    report's cells), then pandas, so that a slow minute of a shared machine slows every side.
+    """
     report = folder.parent / f"report-{QUARTER}.xlsx"
     command = [okrxl, "consolidate", str(folder), "--as-of", AS_OF, "-o", str(report)]
-    runs = [run_child(command) for _ in range(repeat)]
+    runs, calamine, bare_report, pandas = [], [], [], []
+    report_cells: list[tuple[str, list[list]]] = []
+    for k in range(repeat):
+        log(f"2. okrxl consolidate ({k + 1}/{repeat}), the floor and pandas.read_excel(engine='openpyxl') ...")
+        runs.append(run_child(command))
+        if k == 0:
+            report_cells = read_cells(report)  # the floor's input; not timed
+        calamine.append(timed(calamine_read_all, inputs))
+        bare_report.append(timed(write_bare, scratch / "bare-report.xlsx", report_cells))
+        pandas.append(timed(pandas_read_all, inputs))
     peaks = [r.peak_mib for r in runs if r.peak_mib is not None]
-    log("2. floor: python-calamine reading every cell ...")
-    calamine = min(timed(calamine_read_all, inputs) for _ in range(repeat))
-    report_cells = read_cells(report)  # not timed
-    log("2. floor: bare XlsxWriter writing the report's cells ...")
-    bare_report = min(timed(write_bare, scratch / "bare-report.xlsx", report_cells) for _ in range(repeat))
-    log("2. pandas.read_excel(engine='openpyxl') ...")
-    pandas = min(timed(pandas_read_all, inputs) for _ in range(repeat))
     return {
         "consolidate": min(r.seconds for r in runs),
         "cpu": cpu_of_best(runs),
         "peak": min(peaks) if peaks else None,
         "said": " / ".join(line.strip() for line in runs[-1].stdout.strip().splitlines()[-2:]),
-        "calamine": calamine,
+        "calamine": min(calamine),
         "calamine_cells": calamine_read_all(inputs),
-        "bare_report": bare_report,
+        "bare_report": min(bare_report),
         "report_cells": sum(v not in ("", None) for _, rows in report_cells for row in rows for v in row),
         "report_sheets": len(report_cells),
-        "pandas": pandas,
+        "pandas": min(pandas),
     }
 
 
@@ -622,9 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         inputs = [work / "strategy.xlsx", *sorted((work / QUARTER).glob("*.xlsx"))]
         input_bytes = sum(p.stat().st_size for p in inputs)
 
-        log(f"1. okrxl generate of {n} workbooks (x{repeat}) ...")
         gen = measure_generate(okrxl, work / "strategy.xlsx", scratch, n, repeat)
-        log(f"2. okrxl consolidate of {n} workbooks (x{repeat}) ...")
         con = measure_consolidate(okrxl, work / QUARTER, inputs, scratch, repeat)
         log(f"3. okrxl consolidate of {small_n} workbooks (x{repeat}) ...")
         sml = measure_small(okrxl, small / QUARTER, repeat)
