@@ -629,14 +629,14 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     except ModelError as error:
         raise NotAnOkrxlWorkbook(f"{path.name}: its okrxl metadata is damaged ({error}); regenerate it") from None
     if strategy is not None:
-        known = {t.id: t for t in strategy.teams}
-        if team.id not in known:
+        try:
+            team = strategy.team(team.id)
+        except ModelError:
             raise NotAnOkrxlWorkbook(
-                f"{path.name}: made for team {team.id!r}, which the strategy does not list "
-                f"(teams are {', '.join(known)}); add the team to the strategy or remove the file",
+                f"{path.name}: made for team {team.id!r}, which the strategy does not list (teams are "
+                f"{', '.join(t.id for t in strategy.teams)}); add the team to the strategy or remove the file",
                 code="unknown-team",
-            )
-        team = known[team.id]
+            ) from None
     collect = _Collector(path)
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
     wanted = [c.key for c in layout.TEAM_COLUMNS if c.input]

@@ -87,6 +87,7 @@ class Workbook:
             self.sheetnames = list(self._parts)
             self._strings = self._shared_strings()
             self._formats = self._number_formats()
+            self._date_styles = {index for index, code in enumerate(self._formats) if is_date_format(code)}
         except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as error:
             self.close()
             raise XlsxError(f"{type(error).__name__}: {error}") from None
@@ -144,7 +145,7 @@ class Workbook:
 
     def _sheet(self, name: str, part: str) -> Sheet:
         sheet = Sheet(title=name)
-        date_styles = {index for index, code in enumerate(self._formats) if is_date_format(code)}
+        date_styles = self._date_styles
         cells = sheet.cells
         for row, column, kind, style, text, has_formula in _scan_cells(self._zip.read(part)):
             cell = self._cell(kind, style, text, has_formula, style in date_styles)
