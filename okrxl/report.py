@@ -472,9 +472,10 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
     labels = ["id", "item", "from_to", "current", "score", "grade", "status", "confidence", "trend", "owner", "comment"]
     write_header_row(book, sheet, row, [book.t(k) for k in labels])
     header_row = row
+    strong = book.fmt(bold=True, bg_color="#D9E2F3", pattern=1, text_wrap=True, border=1)
+    cell, right = book.fmt(text_wrap=True, border=1), book.fmt(border=1, align="right")
     for objective, assessed in zip(plan.objectives, team.objectives):
         row += 1
-        strong = book.fmt(bold=True, bg_color="#D9E2F3", pattern=1, text_wrap=True, border=1)
         book.text(sheet, row, 0, objective.id, strong)
         aligned = f"  → {', '.join(objective.aligned_to)}" if objective.aligned_to else ""
         book.text(sheet, row, 1, objective.title + aligned, strong)
@@ -487,11 +488,10 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
         sheet.write_blank(row, 10, None, strong)
         for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
             row += 1
-            cell = book.fmt(text_wrap=True, border=1)
             book.text(sheet, row, 0, kr.id, cell)
             book.text(sheet, row, 1, kr.title, cell)
             book.text(sheet, row, 2, _from_to(kr), cell)
-            book.text(sheet, row, 3, _current_text(kr, kr_assessed), book.fmt(border=1, align="right"))
+            book.text(sheet, row, 3, _current_text(kr, kr_assessed), right)
             write_score(book, sheet, row, 4, kr_assessed.score, kr_assessed.grade)
             book.text(sheet, row, 5, grade_text(book, kr_assessed.grade), grade_format(book, kr_assessed.grade))
             book.text(sheet, row, 6, _status_text(book, kr_assessed.status, kr_assessed.stale), cell)
