@@ -712,11 +712,16 @@ def environment_lines() -> list[str]:
 
     source = Path(okrxl.__file__).resolve().parent.parent
     try:
-        described = subprocess.run(["git", "-C", str(source), "describe", "--always", "--dirty"],
-                                   capture_output=True, text=True, timeout=10)  # fmt: skip
+        git = ["git", "-C", str(source)]
+        described = subprocess.run([*git, "describe", "--always"], capture_output=True, text=True, timeout=10)
+        # Changes to tracked files make the run "-dirty"; RESULTS.md, which runs write, does not.
+        changed = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                                  f":(exclude){RESULTS.relative_to(source).as_posix()}"],
+                                 capture_output=True, text=True, timeout=10)  # fmt: skip
         if described.returncode == 0 and described.stdout.strip():
-            versions[0] += f" (git {described.stdout.strip()})"
-    except (OSError, subprocess.SubprocessError):
+            dirty = "-dirty" if changed.returncode == 0 and changed.stdout.strip() else ""
+            versions[0] += f" (git {described.stdout.strip()}{dirty})"
+    except (OSError, subprocess.SubprocessError, ValueError):
         pass
     return [
         f"os.cpu_count() {os.cpu_count()}",
