@@ -279,7 +279,11 @@ def _repo_root():
 
 
 def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path):
-    """FormulaSheet skips XlsxWriter's `_xlfn.` prefixing (for speed): it must have had nothing to do."""
+    """FormulaSheet skips XlsxWriter's `_xlfn.` prefixing (for speed): it must have had nothing to do.
+
+    Cell formulas (`<f>`), conditional formats (`<formula>`) and dropdown lists (`<formula1>`) alike.
+    """
+    FORMULA_TAGS = {"f", "formula", "formula1", "formula2"}
     import re
     from xml.etree import ElementTree
 
@@ -294,8 +298,9 @@ def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path)
             for name in package.namelist():
                 if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", name):
                     root = ElementTree.fromstring(package.read(name))
-                    formulas |= {f.text for f in root.iter() if f.tag.endswith("}f") and f.text}
+                    formulas |= {e.text for e in root.iter() if e.tag.rpartition("}")[2] in FORMULA_TAGS and e.text}
     assert len(formulas) > 100  # score, status, current value and kind per row, in two languages
+    assert "okrxl_kinds" in formulas and "ISNUMBER($S5)" in formulas  # a dropdown list, a conditional format
     xlsxwriter_sheet = Worksheet()
     xlsxwriter_sheet.use_future_functions = True
     changed = [f for f in formulas if xlsxwriter_sheet._prepare_formula("=" + f, True) != f]
