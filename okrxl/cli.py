@@ -288,6 +288,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     report_path = report_path or default_report_path(folder, result.status.quarter)
     writes = [result.write_report(report_path, lang=lang, force=force)]
     if pdf:
+        gc.collect()  # the report's XlsxWriter objects, before the printed copy is made (see main)
         writes.append(result.write_pdf(report_path.with_suffix(".pdf"), lang=lang, force=force))
     document = json.dumps(result.document, ensure_ascii=False, indent=2) if json_path else None
     if json_path == "-":
@@ -409,9 +410,10 @@ def template(template_file: pathlib.Path, force: bool) -> None:
 def main() -> None:
     """Console entry point."""
     # A command runs once and exits. Python's cycle collector would walk the million objects a big
-    # quarter makes (check-ins, assessments, XlsxWriter's cells) each time their number grows by a
-    # quarter, to find nothing: okrxl makes no reference cycles worth collecting, and the memory is
-    # freed as each object is dropped. At 1000 teams that walking was a fifth of `okrxl consolidate`'s
-    # time (benchmarks/RESULTS.md). The worker processes, forked from this one, inherit the setting.
+    # quarter makes (check-ins, assessments, the report's cells) each time their number grows by a
+    # quarter, finding nothing to free until the report is written: at 1000 teams that was a fifth
+    # of `okrxl consolidate`'s time (benchmarks/README.md). Reading makes no reference cycles; the
+    # XlsxWriter workbook of a report does, and is freed when the process ends. Where many workbooks
+    # are written, api.run_jobs turns the collector back on.
     gc.disable()
     cli(prog_name="okrxl")

@@ -105,3 +105,25 @@ def test_the_installed_command_runs_the_demo():
         subprocess.run([command, "--version"], capture_output=True, text=True).stdout
         == f"okrxl, version {__version__}\n"
     )
+
+
+def _collector_is_on(_job) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+@pytest.mark.parametrize("count", [3, 60], ids=["in this process", "in a process pool"])
+def test_workbooks_are_written_with_the_cycle_collector_on_though_the_command_turned_it_off(count):
+    """`okrxl` turns the collector off (okrxl.cli.main); writing many workbooks turns it back on,
+    or XlsxWriter's reference cycles would hold 0.4 MiB a workbook until the command ends."""
+    import gc
+
+    from okrxl.api import run_jobs
+
+    gc.disable()
+    try:
+        assert run_jobs(_collector_is_on, list(range(count))) == [True] * count
+        assert not gc.isenabled()  # as the caller had it
+    finally:
+        gc.enable()
