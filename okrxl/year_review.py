@@ -108,15 +108,10 @@ def persisting_gaps(review: YearReview) -> list[dict[str, Any]]:
 
 def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
     """The printable year-review workbook: the year, the strategic key results, persisting gaps."""
-    import xlsxwriter
+    from okrxl.report import REPORT_MARK, ReportBook
+    from okrxl.workbook_writer import escape_header, new_workbook
 
-    from okrxl.report import CREATED, REPORT_MARK, ReportBook, escape_header
-
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
-    )
-    workbook.set_properties({"title": f"OKR {review.strategy.year}", "created": CREATED})
+    workbook = new_workbook(path, title=f"OKR {review.strategy.year}")
     workbook.set_custom_property(REPORT_MARK, f"review {review.strategy.year}")
     book = ReportBook(workbook, lang)
     document = review_document(review)
