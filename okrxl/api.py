@@ -441,6 +441,26 @@ def review_year(
     return YearReview(strategy=strategy, quarters=tuple(statuses), lang=lang)
 
 
+def write_year_review(
+    review: YearReview, path: Path, *, lang: Lang | None = None, pdf: bool = False, force: bool = False
+) -> list[WriteResult]:
+    """The year review workbook, and with `pdf` its printed pages (LibreOffice must be installed).
+
+    An earlier okrxl review is replaced; any other file only with `force`.
+    """
+    from okrxl.pdf import convert_to_pdf
+    from okrxl.report import is_okrxl_report
+    from okrxl.year_review import write_review
+
+    path, lang = Path(path), lang or review.lang
+    force = force or is_okrxl_report(path)
+    results = [write_atomically(path, lambda p: write_review(p, review, lang=lang), force=force)]
+    if pdf:
+        print_review = lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, review, lang=lang), p)  # noqa: E731
+        results.append(write_atomically(path.with_suffix(".pdf"), print_review, force=force))
+    return results
+
+
 def write_demo_year(
     out_dir: Path, *, lang: Lang = "sv", force: bool = False, pdf: bool = True
 ) -> tuple[list[WriteResult], YearReview | None]:
@@ -452,11 +472,10 @@ def write_demo_year(
     """
     from okrxl.example_year import dpab_year, dpab_year_strategy
     from okrxl.files import Outcome
-    from okrxl.pdf import convert_to_pdf, soffice
+    from okrxl.pdf import soffice
     from okrxl.scoring import assess_team
     from okrxl.template import DEFAULT
     from okrxl.workbook_writer import write_strategy_workbook
-    from okrxl.year_review import write_review
 
     out_dir = Path(out_dir)
     strategy = dpab_year_strategy(lang)
@@ -486,10 +505,5 @@ def write_demo_year(
         closed = quarter.period(strategy.first_month).end + dt.timedelta(days=1)
         results.append(consolidate(out_dir / str(quarter), as_of=closed).write_report(report, force=force))
     review = review_year(out_dir, year=strategy.year)
-    results.append(write_atomically(review_path, lambda p: write_review(p, review, lang=lang), force=force))
-    if pdf and soffice():
-        results.append(write_atomically(
-            review_path.with_suffix(".pdf"),
-            lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, review, lang=lang), p), force=force,
-        ))  # fmt: skip
+    results += write_year_review(review, review_path, lang=lang, pdf=pdf and soffice() is not None, force=force)
     return results, review

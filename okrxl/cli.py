@@ -101,6 +101,18 @@ def _report_writes(results, *, err: bool = False) -> None:
         raise SystemExit(1)
 
 
+def _json_output(document: dict, json_path: str) -> list:
+    """`--json -` prints the document; `--json FILE` writes it to FILE (replacing it) and says so."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if json_path == "-":
+        click.echo(text)
+        return []
+    from okrxl.files import write_atomically
+
+    write_json = lambda p: p.write_text(text + "\n", encoding="utf-8")  # noqa: E731
+    return [write_atomically(pathlib.Path(json_path), write_json, force=True)]
+
+
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
@@ -290,15 +302,9 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     if pdf:
         gc.collect()  # the report's XlsxWriter objects, before the printed copy is made (see main)
         writes.append(result.write_pdf(report_path.with_suffix(".pdf"), lang=lang, force=force))
-    document = json.dumps(result.document, ensure_ascii=False, indent=2) if json_path else None
-    if json_path == "-":
-        click.echo(document)
-    else:
-        if json_path:
-            from okrxl.files import write_atomically
-
-            write_json = lambda p: p.write_text(document + "\n", encoding="utf-8")  # noqa: E731
-            writes.append(write_atomically(pathlib.Path(json_path), write_json, force=True))
+    if json_path:
+        writes += _json_output(result.document, json_path)
+    if json_path != "-":
         from okrxl.summary import render_consolidation
 
         click.echo(render_consolidation(result.reading, result.status), nl=False)
@@ -358,28 +364,13 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
       okrxl review okr --year 2027
       okrxl review okr --year 2027 --pdf --json review.json
     """
-    from okrxl.api import review_year
-    from okrxl.files import write_atomically
-    from okrxl.report import is_okrxl_report
-    from okrxl.year_review import review_document, write_review
+    from okrxl.api import review_year, write_year_review
+    from okrxl.year_review import review_document
 
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
-    out_path = out_path or folder / f"review-{year}.xlsx"
-    language = lang or result.lang
-    writes = [write_atomically(out_path, lambda p: write_review(p, result, lang=language),
-                               force=force or is_okrxl_report(out_path))]  # fmt: skip
-    if pdf:
-        from okrxl.pdf import convert_to_pdf
-
-        print_review = lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, result, lang=language), p)  # noqa: E731
-        writes.append(write_atomically(out_path.with_suffix(".pdf"), print_review,
-                                       force=force or is_okrxl_report(out_path)))  # fmt: skip
-    document = json.dumps(review_document(result), ensure_ascii=False, indent=2)
-    if json_path == "-":
-        click.echo(document)
-    elif json_path:
-        write_json = lambda p: p.write_text(document + "\n", encoding="utf-8")  # noqa: E731
-        writes.append(write_atomically(pathlib.Path(json_path), write_json, force=True))
+    writes = write_year_review(result, out_path or folder / f"review-{year}.xlsx", lang=lang, pdf=pdf, force=force)
+    if json_path:
+        writes += _json_output(review_document(result), json_path)
     if json_path != "-":
         from okrxl.summary import render_year
 

@@ -119,3 +119,12 @@ def test_demo_year_q2_workbooks_carry_what_q1_did_not_finish(demo_year):
     assert "Förra kvartalet" in workbook.sheetnames
     carried = [c.value for c in workbook["OKR"]["V"] if isinstance(c.value, str) and c.value.startswith("2027-Q1")]
     assert carried, "no item of Q2 says it was carried over from Q1"
+
+
+def test_json_to_a_file_is_the_printed_document_and_is_said(two_quarters, tmp_path):
+    for command in (["review", two_quarters, "--year", "2027", "-o", tmp_path / "review.xlsx"],
+                    ["consolidate", two_quarters / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "r.xlsx"]):  # fmt: skip
+        printed = json.loads(run(*command, "--json", "-").stdout)
+        result = run(*command, "--json", tmp_path / "out.json")
+        assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == printed
+        assert f"{tmp_path / 'out.json'}" in result.output
