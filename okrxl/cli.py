@@ -88,6 +88,12 @@ def _strategy_option(default: str):
     )
 
 
+TEMPLATE = click.option(
+    "--template",
+    "template_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    help="An edited copy of templates/okr_template.xlsx for the look and the words.",
+)
 FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (they may hold a team's entries).")
 
 
@@ -178,8 +184,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
 @click.argument("strategy_file", metavar="STRATEGY.xlsx", type=XLSX_PATH)
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the workbook.")
 @click.option("--example", type=click.Choice(["dpab"]), help="Fill it with a built-in example's strategy.")
-@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@TEMPLATE
 @FORCE
 def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_path, force: bool) -> None:
     """Write a strategy workbook for the leadership to fill in.
@@ -206,8 +211,7 @@ def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_p
               help="Folder to write QUARTER/<team>.xlsx in [default: the strategy's folder].")  # fmt: skip
 @click.option("--team", "team_ids", multiple=True, metavar="ID", help="Only this team (repeatable).")
 @click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
-@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@TEMPLATE
 @FORCE
 def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, force) -> None:
     """Write one OKR workbook per team for a quarter, from the strategy workbook.
@@ -320,8 +324,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
               help="Folder to write TO/<team>.xlsx in [default: beside FOLDER].")  # fmt: skip
 @_strategy_option("strategy.xlsx in FOLDER or the folder above")
 @click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
-@click.option("--template", "template_path", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
-              help="An edited copy of templates/okr_template.xlsx for the look and the words.")  # fmt: skip
+@TEMPLATE
 @FORCE
 def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> None:
     """Make next quarter's team workbooks from this quarter's.
