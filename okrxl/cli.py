@@ -313,7 +313,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
 
         click.echo(render_consolidation(result.reading, result.status), nl=False)
     _report_writes(writes, err=json_path == "-")
-    if any(f.kind == "unreadable" or (f.team and not f.used) for f in result.reading.files):
+    if result.reading.unused:
         raise SystemExit(1)
 
 

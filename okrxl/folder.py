@@ -73,6 +73,11 @@ class FolderReading:
     def has_errors(self) -> bool:
         return any(f.errors for f in self.files)
 
+    @property
+    def unused(self) -> tuple[FileResult, ...]:
+        """The files whose entries are not in the quarter: unreadable, of another quarter, a second copy."""
+        return tuple(f for f in self.files if f.kind == "unreadable" or (f.team and not f.used))
+
 
 def read_folder(
     paths: Sequence[Path], *, strategy_path: Path | None = None, progress: Callable[[Path], None] | None = None

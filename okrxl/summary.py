@@ -106,7 +106,7 @@ def render_check(reading: FolderReading) -> str:
 def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
     """The few lines `okrxl consolidate` prints: what was read, the headline numbers, the teams."""
     teams = sum(1 for f in reading.files if f.used)
-    unread = [f for f in reading.files if f.kind == "unreadable" or (f.team and not f.used)]
+    unread = reading.unused
     lines = [
         f"{status.strategy.company} · {status.quarter} · as of {status.as_of}: "
         f"read {teams} team workbook{'s' if teams != 1 else ''}"
@@ -133,10 +133,7 @@ def render_year(review) -> str:
     labels = review.labels
     lines = [f"{review.strategy.company} · {review.strategy.year}: " + ", ".join(labels)]
     lines.append(f"  {'':<24}" + "".join(f"{label:>10}" for label in labels))
+    scores = review.team_scores()
     for team in review.strategy.teams:
-        scores = []
-        for status in review.quarters:
-            index = next((i for i, p in enumerate(status.plans) if p.team.id == team.id), None)
-            scores.append(_score(None if index is None else status.assessment.teams[index].score))
-        lines.append(f"  {team.name:<24}" + "".join(f"{score:>10}" for score in scores))
+        lines.append(f"  {team.name:<24}" + "".join(f"{_score(score):>10}" for score in scores[team.id].values()))
     return "\n".join(lines) + "\n"

@@ -49,17 +49,20 @@ class YearReview:
     def labels(self) -> list[str]:
         return [str(status.quarter) for status in self.quarters]
 
+    def team_scores(self) -> dict[str, dict[str, float | None]]:
+        """Team id -> quarter -> the team's score at the quarter's end (None where it had no workbook)."""
+        by_quarter = [{p.team.id: t.score for p, t in zip(s.plans, s.assessment.teams)} for s in self.quarters]
+        return {
+            team.id: {label: scores.get(team.id) for label, scores in zip(self.labels, by_quarter)}
+            for team in self.strategy.teams
+        }
+
 
 def review_document(review: YearReview) -> dict[str, Any]:
     """The `okrxl.review/1` document: what the review workbook shows, as JSON types."""
     strategy = review.strategy
-    teams = []
-    for team in strategy.teams:
-        scores = {}
-        for status in review.quarters:
-            index = next((i for i, p in enumerate(status.plans) if p.team.id == team.id), None)
-            scores[str(status.quarter)] = None if index is None else status.assessment.teams[index].score
-        teams.append({"id": team.id, "name": team.name, "scores": scores})
+    scores = review.team_scores()
+    teams = [{"id": team.id, "name": team.name, "scores": scores[team.id]} for team in strategy.teams]
     objectives = [
         {
             "id": objective.id,
