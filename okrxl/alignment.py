@@ -72,6 +72,10 @@ class Gap:
     def severity(self) -> Severity:
         return self.code.severity
 
+    def to_json(self) -> dict[str, str]:
+        """The gap in okrxl's JSON documents (okrxl.status/1, okrxl.check/1)."""
+        return {"code": str(self.code), "severity": str(self.severity), "where": self.where, "message": self.message}
+
 
 # Words a key result starts with when it describes work rather than a result, in both languages.
 ACTIVITY_VERBS = frozenset(

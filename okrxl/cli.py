@@ -291,8 +291,9 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     """
     from okrxl.api import consolidate as consolidate_folder
     from okrxl.api import default_report_path
+    from okrxl.folder import WORKBOOK_SUFFIXES
 
-    files = [p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm", ".xls")]
+    files = [p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES]
     if len(files) > 20 and json_path != "-":
         with click.progressbar(
             length=len(files), label="Reading workbooks", file=click.get_text_stream("stderr")

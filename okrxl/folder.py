@@ -353,9 +353,6 @@ def check_document(reading: FolderReading) -> dict:
             }
             for result in reading.files
         ],
-        "folder": [
-            {"code": str(g.code), "severity": str(g.severity), "where": g.where, "message": g.message}
-            for g in reading.gaps
-        ],
+        "folder": [gap.to_json() for gap in reading.gaps],
         "notes": list(reading.notes),
     }

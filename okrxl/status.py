@@ -166,10 +166,7 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
             }
             for plan, team in zip(status.plans, assessment.teams)
         ],
-        "gaps": [
-            {"code": str(gap.code), "severity": str(gap.severity), "where": gap.where, "message": gap.message}
-            for gap in status.gaps
-        ],
+        "gaps": [gap.to_json() for gap in status.gaps],
         "alignment": {"aligned_share": status.aligned_share, "coverage": status.coverage},
         "since": status.since.isoformat() if status.since else None,
         "changes": [
