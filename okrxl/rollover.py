@@ -12,8 +12,6 @@ import dataclasses
 from okrxl.model import Carried, KeyResult, KeyResultKind, Objective, Quarter, TeamQuarter
 from okrxl.scoring import ObjectiveAssessment, Status, TeamAssessment
 
-_METRICS_WITH_BASELINE = (KeyResultKind.INCREASE, KeyResultKind.DECREASE, KeyResultKind.COUNT, KeyResultKind.PERCENT)
-
 
 def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter) -> TeamQuarter:
     """The plan for quarter `to`: objectives with key results not done, those key results carried over.
@@ -45,7 +43,7 @@ def _carry_objective(objective: Objective, assessed: ObjectiveAssessment, quarte
 
 def _carry_key_result(kr: KeyResult, score: float | None, current: float | None, quarter: Quarter) -> KeyResult:
     baseline = kr.baseline
-    if kr.kind in _METRICS_WITH_BASELINE and current is not None:
+    if kr.kind.is_metric and current is not None:
         baseline = current  # the new baseline of a metric is its last value
     return dataclasses.replace(
         kr,
