@@ -55,9 +55,9 @@ def read_strategy(path: Path):
     from okrxl.workbook_reader import read_strategy_workbook
 
     reading = read_strategy_workbook(Path(path))
-    errors = [p for p in reading.problems if p.severity is Severity.ERROR]
-    if reading.strategy is None or errors:
-        listed = "\n".join(f"  {p}" for p in errors) or "  (the year is missing)"
+    if reading.has_errors:
+        listed = "\n".join(f"  {p}" for p in reading.problems if p.severity is Severity.ERROR)
+        listed = listed or "  (the year is missing)"
         raise OkrxlError(f"{Path(path).name}: fix these cells first:\n{listed}")
     return reading
 
