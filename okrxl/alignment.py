@@ -162,6 +162,13 @@ def link_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[Gap, ..
     )
 
 
+def gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
+    """How many gaps of each severity: `errors`, `warnings`, `infos`."""
+    severities = [str(g.severity) for g in gaps]
+    return {"errors": severities.count("error"), "warnings": severities.count("warning"),
+            "infos": severities.count("info")}  # fmt: skip
+
+
 def alignment_shares(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[float | None, float | None]:
     """(aligned share, coverage): see METHOD.md; None where there is nothing to divide by."""
     known = {o.id for o in strategy.objectives}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrxl import layout
-from okrxl.alignment import Gap
+from okrxl.alignment import gap_counts
 from okrxl.layout import Lang, Words
 from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.problems import CellRef, Problem
@@ -309,11 +309,8 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     sheet.write_number(row, 0, stale, book.fmt(bold=True, font_size=18, align="right"))
     book.text(sheet, row, 1, f"{book.t('key_results')} {book.t('stale')}", book.fmt(font_size=14))
     row += 1
-    severities = [str(g.severity) for g in status.gaps]
     sheet.write_number(row, 0, len(status.gaps), book.fmt(bold=True, font_size=18, align="right"))
-    book.text(sheet, row, 1, book.t("gap_count", errors=severities.count("error"),
-                                      warnings=severities.count("warning"), infos=severities.count("info")),
-                       book.fmt(font_size=14))  # fmt: skip
+    book.text(sheet, row, 1, book.t("gap_count", **gap_counts(status.gaps)), book.fmt(font_size=14))
     row += 2
 
     row = _closing_block(book, sheet, row, status)
@@ -586,7 +583,7 @@ def _score_text(score: float | None) -> str:
 
 def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("gaps"))
-    row = write_title(book, sheet, book.t("gaps"), book.t("gap_count", **_gap_counts(status.gaps)))
+    row = write_title(book, sheet, book.t("gaps"), book.t("gap_count", **gap_counts(status.gaps)))
     book.columns(sheet, [10, 22, 18, 20, 14, 80])
     write_header_row(book, sheet, row, [book.t(k) for k in ("severity", "code", "where", "file", "cell", "message")])
     header_row = row
@@ -604,12 +601,6 @@ def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, 
         row += 1
     book.fit_rows(sheet)
     print_page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
-
-
-def _gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
-    severities = [str(g.severity) for g in gaps]
-    return {"errors": severities.count("error"), "warnings": severities.count("warning"),
-            "infos": severities.count("info")}  # fmt: skip
 
 
 def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:

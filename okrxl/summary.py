@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrxl.alignment import gap_counts
 from okrxl.folder import FolderReading
 from okrxl.model import KeyResult, KeyResultKind
 from okrxl.scoring import KeyResultAssessment, elapsed_share
@@ -119,11 +120,10 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
         lines.append(f"  {problems} problems in cells of the files read (okrxl check shows them)")
     for plan, team in zip(status.plans, status.assessment.teams):
         lines.append(f"  {plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
-    severities = [str(g.severity) for g in status.gaps]
+    counts = gap_counts(status.gaps)
     lines.append(
         f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "
-        f"gaps: {severities.count('error')} errors, {severities.count('warning')} warnings, "
-        f"{severities.count('info')} info"
+        f"gaps: {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} info"
     )
     return "\n".join(lines) + "\n"
 
