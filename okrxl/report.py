@@ -407,7 +407,7 @@ def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> 
         return ", ".join(f"{counts[g]} {GRADE_WORDS[Grade(g)](book.lang)}" for g in ("green", "yellow", "red"))
 
     committed = stats["committed"]
-    average = "–" if stats["average_score"] is None else f"{stats['average_score']:.2f}"
+    average = _score_text(stats["average_score"])
     lines = [
         book.t("close_grades", objectives=grades(stats["objectives_by_grade"]),
                key_results=grades(stats["key_results_by_grade"])),
@@ -446,7 +446,7 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
     sheet = book.workbook.add_worksheet(_sheet_name(plan.team.name, book.sheet_names))
-    score = "–" if team.score is None else f"{team.score:.2f}"
+    score = _score_text(team.score)
     title = book.t("team_page", team=plan.team.name, lead=plan.team.lead or "–", score=score,
                    status=_status_text(book, team.status))  # fmt: skip
     row = write_title(book, sheet, title, f"{status.strategy.company} · {status.quarter} · {_as_of(book, status)}")
