@@ -35,7 +35,6 @@ from okrxl.scoring import (
     ObjectiveAssessment,
     Status,
     TeamAssessment,
-    assess_objective,
     assess_team,
 )
 from okrxl.template import Template
@@ -338,13 +337,14 @@ def _write_okr_table(
     first, last = header_row + 1, header_row + len(rows)
 
     assessments: dict[str, ObjectiveAssessment | KeyResultAssessment] = {}
+    team_score = None
     if plan:
-        for objective in plan.objectives:
-            assessed = assess_objective(objective, period=period, as_of=as_of, method=method)
+        team_assessed = assess_team(plan, period=period, as_of=as_of, method=method)
+        team_score = team_assessed.score
+        for objective, assessed in zip(plan.objectives, team_assessed.objectives):
             assessments[objective.id] = assessed
             for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
                 assessments[kr.id] = kr_assessed
-    team_score = assess_team(plan, period=period, as_of=as_of, method=method).score if plan else None
 
     # Widths and the columns' own formats: an empty key result cell is unlocked and styled by its column,
     # so that only objective rows and filled-in cells are written cell by cell.
