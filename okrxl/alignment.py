@@ -15,6 +15,10 @@ from okrxl.model import Commitment, KeyResult, KeyResultKind, Objective, Strateg
 from okrxl.problems import Severity
 from okrxl.scoring import QuarterAssessment, Status, confidence_differs, reaches
 
+CHECK_INS = "check_ins"
+"""The field of a check-in cell: `check_ins:2027-02-15` is the check-in of that date, `check_ins` the first
+(layout.CHECK_INS, which this pure module does not import)."""
+
 
 class GapCode(enum.StrEnum):
     ORPHAN_OBJECTIVE = "orphan-objective"
@@ -34,6 +38,7 @@ class GapCode(enum.StrEnum):
     COMMITTED_MISSED = "committed-missed"
     TOO_SAFE = "too-safe"
     MISSING_TEAM = "missing-team"
+    MISSING_DUE_DATE = "missing-due-date"
 
     @property
     def severity(self) -> Severity:
@@ -58,6 +63,7 @@ _SEVERITY = {
     GapCode.COMMITTED_MISSED: Severity.WARNING,
     GapCode.TOO_SAFE: Severity.INFO,
     GapCode.MISSING_TEAM: Severity.WARNING,
+    GapCode.MISSING_DUE_DATE: Severity.INFO,
 }
 
 
@@ -67,6 +73,11 @@ class Gap:
     where: str
     """The qualified id of what the gap is about: `S2.2`, `marketing.O1`, `sales`."""
     message: str
+    field: str | None = None
+    """The column key of the cell that holds (or lacks) what the gap is about: `owner`, `target`,
+    `check_ins:2027-02-15`, `check_ins` (the first check-in)...; None for the id cell or no cell."""
+    linked_id: str | None = None
+    """For `unknown-link`: the id that does not exist, so that a reader can find the cell naming it."""
 
     @property
     def severity(self) -> Severity:
@@ -223,42 +234,51 @@ def _plan_gaps(
                 where=where,
                 message=f"{objective.title!r} is aligned to no strategic objective; "
                 f"choose one of {', '.join(strategic_ids)}",
+                field="aligned_to",
             )
         for target in objective.aligned_to:
             if target not in strategic_ids:
-                yield _unknown_link(where, "is aligned to", target, strategic_ids)
+                yield _unknown_link(where, "is aligned to", target, strategic_ids, field="aligned_to")
         yield from _objective_shape_gaps(strategy, objective, where)
         for kr in objective.key_results:
             kr_where = plan.qualify(kr.id)
             if kr.feeds is not None and kr.feeds not in strategic_kr_ids:
-                yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids)
+                yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids, field="feeds")
             for dependency in kr.depends_on:
                 other_team = dependency.key_result_id.split(".", 1)[0]
                 if dependency.key_result_id in index.team_krs or other_team in index.unjudged_teams:
                     continue  # a team of the strategy without a plan here cannot be judged (missing-team says why)
                 if other_team in index.team_kr_ids:
-                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, index.team_kr_ids[other_team])
+                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, index.team_kr_ids[other_team],
+                                        field="depends_on")  # fmt: skip
                 else:
                     message = (f"{kr_where} depends on {dependency.key_result_id!r}, of a team that does not exist; "
                                f"teams are {', '.join(index.team_kr_ids)}; write e.g. marketing.O1.2")  # fmt: skip
-                    yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, message=message)
+                    yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, message=message, field="depends_on",
+                              linked_id=dependency.key_result_id)  # fmt: skip
             yield from _key_result_shape_gaps(kr, kr_where)
+            if kr.kind is KeyResultKind.MILESTONE and kr.due is None:
+                yield Gap(code=GapCode.MISSING_DUE_DATE, where=kr_where, field="due",
+                          message=f"{kr.title!r} has no due date; it is due on the quarter's last day")  # fmt: skip
             if assessment is not None:
                 yield from _key_result_team_gaps(kr, kr_where, index, assessment)
 
 
-def _unknown_link(where: str, verb: str, target: str, known: Sequence[str]) -> Gap:
+def _unknown_link(where: str, verb: str, target: str, known: Sequence[str], *, field: str) -> Gap:
     return Gap(
         code=GapCode.UNKNOWN_LINK,
         where=where,
         message=f"{where} {verb} {target!r}, which does not exist; known ids are {', '.join(known)}",
+        field=field,
+        linked_id=target,
     )
 
 
 def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) -> Iterator[Gap]:
     """Gaps in how an objective is written, the same for team and strategic objectives."""
     if not objective.owner:
-        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"objective {objective.title!r} has no owner")
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"objective {objective.title!r} has no owner",
+                  field="owner")  # fmt: skip
     method = strategy.method
     count = len(objective.key_results)
     if not method.min_key_results <= count <= method.max_key_results:
@@ -277,20 +297,24 @@ def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
             code=GapCode.PLACEHOLDER_TARGET,
             where=where,
             message=f"{kr.title!r} has no target yet; it is left out of scores until one is set",
+            field="target",
         )
     if kr.effective_baseline is None:
         yield Gap(
             code=GapCode.MISSING_BASELINE,
             where=where,
             message=f"{kr.title!r} should fall but has no baseline to fall from; write today's value",
+            field="baseline",
         )
     if not kr.owner:
-        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"key result {kr.title!r} has no owner")
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"key result {kr.title!r} has no owner",
+                  field="owner")  # fmt: skip
     if reads_like_activity(kr):
         yield Gap(
             code=GapCode.ACTIVITY_NOT_RESULT,
             where=where,
             message=f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
+            field="title",
         )
 
 
@@ -310,6 +334,7 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
             code=GapCode.DUE_OUTSIDE_QUARTER,
             where=where,
             message=f"{kr.title!r} is due {kr.due}, after the quarter ends on {period.end}",
+            field="due",
         )
     for dependency in kr.depends_on:
         other = index.team_krs.get(dependency.key_result_id)
@@ -323,22 +348,27 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
                 where=where,
                 message=f"{where} needs {dependency.key_result_id} ({other.title!r}) by {dependency.needed_by}, "
                 f"but it is due {other_due}",
+                field="needed_by",
             )
         elif other_status in (Status.AT_RISK, Status.OVERDUE):
             yield Gap(
                 code=GapCode.DEPENDENCY_LATE,
                 where=where,
                 message=f"{where} depends on {dependency.key_result_id} ({other.title!r}), which is {other_status}",
+                field="needed_by" if dependency.needed_by is not None else "depends_on",
             )
     if assessed.stale:
         reported = [c.date for c in kr.check_ins if c.date <= assessment.as_of and c.value is not None]
         since = f"since {reported[-1]}" if reported else "this quarter"
-        yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}")
+        field = f"{CHECK_INS}:{reported[-1].isoformat()}" if reported else CHECK_INS
+        yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}",
+                  field=field)  # fmt: skip
     if confidence_differs(assessed.status, assessed.confidence):
         yield Gap(
             code=GapCode.CONFIDENCE_MISMATCH,
             where=where,
             message=f"the team says {assessed.confidence} but {kr.title!r} is {assessed.status}",
+            field="confidence",
         )
     if assessment.as_of > period.end and assessed.score is not None:
         if kr.commitment is Commitment.COMMITTED and not reaches(assessed.score, 1.0) and not kr.miss_reason:
@@ -346,6 +376,7 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
                 code=GapCode.COMMITTED_MISSED,
                 where=where,
                 message=f"committed {kr.title!r} ended at {assessed.score:.2f}; write the reason it was missed",
+                field="miss_reason",
             )
         if kr.commitment is Commitment.ASPIRATIONAL and reaches(assessed.score, 1.0):
             yield Gap(

@@ -292,17 +292,20 @@ def report_sources(reading: FolderReading) -> ReportSources:
     from okrxl.report import ReportSources
 
     locations: dict[str, tuple[str, CellRef | None]] = {}
+    rows = {}
     if reading.strategy_reading is not None:
         name = reading.strategy_reading.path.name
         locations |= {item: (name, cell) for item, cell in reading.strategy_reading.locations.items()}
+        rows |= reading.strategy_reading.rows
     files = []
     for result in reading.files:
         team = result.team.team_id if result.team else ""
         if result.used:
             locations[team] = (result.path.name, None)
             locations |= {item: (result.path.name, cell) for item, cell in result.team.locations.items()}
+            rows |= result.team.rows
         files.append((result.path.name, team, result.verdict, result.problems))
-    return ReportSources(locations=locations, files=files)
+    return ReportSources(locations=locations, files=files, rows=rows)
 
 
 def consolidate(

@@ -45,8 +45,62 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 """OOXML's escape for characters XML cannot hold (`_x000D_` is a carriage return); openpyxl leaves it in."""
 
 
+PERCENT_CELL_LIMIT = 10
+"""A number in a percent cell up to this (1000 %) is the percent it shows; above it, what was typed."""
+PERCENT_UNITS = frozenset({
+    "procent", "percent", "pct", "procentenheter", "procentenhet", "andel", "pp", "p.p.", "percentage",
+    "percentage points", "prozent", "pourcentage", "pourcent",
+})  # fmt: skip
+"""Unit words (besides any unit with a `%` in it) that put a key result on the percent-point scale."""
+
+
 def is_percent_format(number_format: str | None) -> bool:
-    return bool(number_format) and "%" in number_format.replace("\\%", "").replace('"%"', "")
+    """The number format shows a percent: a `%` outside quotes and backslash escapes."""
+    if not number_format:
+        return False
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
+def unit_means_percent(unit: str | None) -> bool:
+    """`%`, `procent`, `Percentage  points`...: the unit puts a key result on the percent-point scale."""
+    if unit is None:
+        return False
+    word = " ".join(unit.casefold().split())
+    return "%" in word or word in PERCENT_UNITS
+
+
+def is_typed_as_percent(raw, number_format: str | None = None) -> bool:
+    """A number in a percent-formatted cell, or text ending in `%`: a value typed as a percent."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, int | float):
+        return is_percent_format(number_format)
+    text = clean_text(raw) if isinstance(raw, str) else None
+    return text is not None and text.endswith("%")
+
+
+def percent_points_of(fraction: float) -> float:
+    """0.07 -> 7.0: a percent cell's number as the percent it shows, to 10 significant digits."""
+    return float(f"{fraction * 100:.10g}")
+
+
+def is_ambiguous_fraction(value: float, *, baseline: float | None, target: float | None) -> bool:
+    """A plain value strictly between -1 and 1 beside a baseline and target (those set) of 1 or more.
+
+    On the percent-point scale 0.15 beside 10 and 20 is far more likely a mistyped 15 % than 0.15 %.
+    """
+    others = [v for v in (baseline, target) if v is not None]
+    return 0 < abs(value) < 1 and bool(others) and all(abs(v) >= 1 for v in others)
+
+
+def ambiguous_fraction_message(value: float, *, baseline: float | None, target: float | None) -> str:
+    beside = " and ".join(
+        f"a {name} of {number:g}" for name, number in (("baseline", baseline), ("target", target)) if number is not None
+    )
+    return (
+        f"{value:g} beside {beside} (percent points) is read as {value:g} %; "
+        f"if you meant {percent_points_of(value):g} %, write {percent_points_of(value):g}"
+    )
 
 
 def read_number(
@@ -55,9 +109,12 @@ def read_number(
     """A number from a number, or from text as people type it (`4,5`, `1 234`, `15 %`).
 
     With `percent_points`, the value is in percent points: a cell formatted as percent holding
-    0.15 (what Excel stores for `15%`) is 15, and so is the text `15%`. A percent cell holding
-    more than 1 (LibreOffice keeps a typed `97,8` as 97.8, shown 9780 %) is read as the points it
-    shows were meant to be, with a note appended to `notes`.
+    0.15 (what Excel stores for `15%`) is 15, and so is the text `15%`. A number in a percent cell
+    is the percent it shows, rounded to 10 significant digits so that 7 % is 7 and not
+    7.000000000000001, up to 1000 %; a percent cell holding more than 10 (LibreOffice keeps a typed
+    `97,8` over a `97,6 %` cell as 97.8, shown 9780 %) is read as the points it shows were meant to
+    be, with a note appended to `notes`. Without `percent_points`, text ending in `%` is a fraction
+    (`40 %` is 0.4), as the strategy's settings need.
     """
     if raw is None:
         return None
@@ -67,10 +124,10 @@ def read_number(
         value = float(raw)
         if not (percent_points and is_percent_format(number_format)):
             return value
-        if abs(value) > 1:
+        if abs(value) > PERCENT_CELL_LIMIT:
             _note(notes, value, f"{value:g} %")
             return value
-        return value * 100
+        return percent_points_of(value)
     text = clean_text(raw)
     if text is None:
         return None
@@ -150,6 +207,47 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
     raise CellValueError("not-a-date", f"expected a date, got {_show(raw)}; write e.g. 2027-03-15 or 15/3")
 
 
+PLAUSIBLE_DAYS = 366
+"""A date further than this from its period is a mistake (an app's misreading), not a value."""
+
+
+def check_plausible_date(day: dt.date, *, start: dt.date, end: dt.date, period_name: str) -> None:
+    """Raise `implausible-date` for a date more than a year before `start` or after `end`.
+
+    Spreadsheet apps take part of what was typed as a year: `31/2` becomes 1931-02-01, `15 feb`
+    2015-02-01, `15-2-27` 2015-02-27. The message suggests the date that was most likely meant
+    (see `meant_date`), else asks for the date in full.
+    """
+    window = dt.timedelta(days=PLAUSIBLE_DAYS)
+    if start - window <= day <= end + window:
+        return
+    meant = meant_date(day, start=start, end=end)
+    where = f"{day.isoformat()} is more than a year from {period_name} ({start.isoformat()} to {end.isoformat()})"
+    if meant is not None:
+        message = (f"{where}: the spreadsheet app read what was typed as another date. Did you mean "
+                   f"{meant.isoformat()}? Write it as {meant.isoformat()}")  # fmt: skip
+    else:
+        message = f"{where}: write the date in full, e.g. {dt.date(end.year, end.month, 15).isoformat()}"
+    raise CellValueError("implausible-date", message)
+
+
+def meant_date(day: dt.date, *, start: dt.date, end: dt.date) -> dt.date | None:
+    """The date an app most likely misread as `day`: its year's last two digits as the day, its
+    month, in the period's year (or the year of the period's end, when that is closer); None
+    unless that is a real date within a year of the period."""
+    window = dt.timedelta(days=PLAUSIBLE_DAYS)
+    candidates = []
+    for year in dict.fromkeys((start.year, end.year)):
+        try:
+            candidate = dt.date(year, day.month, day.year % 100)
+        except ValueError:
+            continue
+        if start - window <= candidate <= end + window:
+            distance = (start - candidate).days if candidate < start else max((candidate - end).days, 0)
+            candidates.append((distance, candidate))
+    return min(candidates)[1] if candidates else None
+
+
 def _note(notes: list | None, value: float, meant: str) -> None:
     if notes is not None:
         notes.append((
@@ -159,8 +257,19 @@ def _note(notes: list | None, value: float, meant: str) -> None:
         ))  # fmt: skip
 
 
+def is_completion_word(raw) -> bool:
+    """A done or not-done word (`klar`, `done`, `nej` ...), in any case and spacing."""
+    text = clean_text(raw) if isinstance(raw, str) else None
+    return text is not None and " ".join(text.casefold().split()) in DONE_WORDS | NOT_DONE_WORDS
+
+
 def read_completion(raw, number_format: str | None = None, *, notes: list | None = None) -> float | None:
-    """A milestone's or binary's check-in as a share done in [0, 1]: done words, `40 %`, `0.4` or `40`."""
+    """A milestone's or binary's check-in as a share done in [0, 1]: done words, `40 %`, `0.4` or `40`.
+
+    A number in a percent cell is the share it shows (`150 %` is 1.5, out of range) up to 10; above
+    that it is what was typed in percent points, with a note. A number in any other cell up to 1
+    is a share, above 1 percent points.
+    """
     if raw is None:
         return None
     if isinstance(raw, bool):
@@ -169,7 +278,7 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
         text = clean_text(raw)
         if text is None:
             return None
-        word = text.casefold()
+        word = " ".join(text.casefold().split())
         if word in DONE_WORDS:
             return 1.0
         if word in NOT_DONE_WORDS:
@@ -181,13 +290,19 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
             )
         value = read_number(raw)
         share = value if text.endswith("%") else (value / 100 if value > 1 else value)
+        shown = _show(raw)
+    elif isinstance(raw, int | float) and is_percent_format(number_format):
+        value = float(raw)
+        share = value if abs(value) <= PERCENT_CELL_LIMIT else value / 100
+        if abs(value) > PERCENT_CELL_LIMIT:
+            _note(notes, value, f"{value:g} % done")
+        shown = f"{percent_points_of(value):g} %" if abs(value) <= PERCENT_CELL_LIMIT else _show(raw)
     else:
         value = read_number(raw, number_format)
         share = value if value <= 1 else value / 100
-        if value > 1 and is_percent_format(number_format):
-            _note(notes, value, f"{value:g} % done")
+        shown = _show(raw)
     if not 0 <= share <= 1:
-        raise CellValueError("not-a-completion", f"a share done is between 0 and 100 %, got {_show(raw)}")
+        raise CellValueError("not-a-completion", f"a share done is between 0 and 100 %, got {shown}")
     return share
 
 

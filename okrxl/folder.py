@@ -319,7 +319,7 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
                 code=str(gap.code),
                 severity=Severity.ERROR,
                 file=result.path.name,
-                cell=result.team.locations.get(gap.where),
+                cell=result.team.cell(gap.where, gap.field, holding=gap.linked_id),
                 message=gap.message,
             )  # fmt: skip
             for gap in gaps

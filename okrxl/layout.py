@@ -64,6 +64,8 @@ NAME_PERIOD_START = "okrxl_period_start"
 NAME_PERIOD_END = "okrxl_period_end"
 NAME_ELAPSED = "okrxl_elapsed"
 """The elapsed share of the quarter at okrxl_today, clamped to [0, 1]: METHOD.md's `t`."""
+NAME_UNSURE = "okrxl_unsure"
+"""More than 0 when the sheet cannot know how okrxl groups its rows (okrxl.sheet_formulas.unsure)."""
 NAME_TODAY = "okrxl_today"
 """`=TODAY()`: the date the status formulas pace against (a fixed date in tests)."""
 
@@ -118,8 +120,13 @@ TEAM_COLUMNS: tuple[Column, ...] = (
     Column("miss_reason", "text"),
     Column("comment", "text"),
     Column("kind_no", "formula", input=False),
+    Column("kr_score", "formula", input=False),
+    Column("kr_status", "formula", input=False),
 )
-"""`kind_no` is a hidden helper: the kind as a number 1-8, so that the score and status formulas stay short."""
+"""The last three are hidden helpers: `kind_no` the kind as a number 1-8, so that the score and status
+formulas stay short; `kr_score` and `kr_status` a key result's score and status again, which an
+objective's formulas gather by id (okrxl.sheet_formulas)."""
+HIDDEN_KEYS = ("kind_no", "kr_score", "kr_status")
 PRINTED_UNTIL = "carried"
 FORMULA_KEYS = frozenset(c.key for c in TEAM_COLUMNS if not c.input)
 
@@ -187,6 +194,8 @@ STATUS_WORDS: dict[Status, Words] = {
     Status.OVERDUE: Words("försenad", "overdue"),
     Status.UNSCORED: Words("utan mål", "no target"),
 }
+UNKNOWN_STATUS = Words("? kör okrxl check", "? run okrxl check")
+"""What a Status cell of the team sheet shows where only okrxl can read the entries (okrxl.sheet_formulas)."""
 DONE_WORDS = frozenset({"ja", "klar", "klart", "yes", "done", "x", "✓", "true", "sant", "y", "j"})
 NOT_DONE_WORDS = frozenset({"nej", "no", "not done", "ej klar", "false", "falskt", "n"})
 PLACEHOLDER_WORDS = frozenset({"x", "tbd", "?", "??", "-", "n/a", "tbc", "okänt", "okänd"})

@@ -400,6 +400,8 @@ class TeamQuarter:
     team: Team
     quarter: Quarter
     objectives: tuple[Objective, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Rows of text the team wrote in its OKR table that are neither objectives nor key results."""
 
     def __post_init__(self) -> None:
         where = f"team {self.team.id} {self.quarter}"

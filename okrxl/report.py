@@ -13,15 +13,19 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrxl import layout
-from okrxl.alignment import gap_counts
+from okrxl.alignment import Gap, gap_counts
 from okrxl.layout import Lang, Words
 from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
 from okrxl.problems import CellRef, Problem
 from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_history
 from okrxl.status import QuarterStatus, fed_total, feeders
 from okrxl.workbook_writer import escape_header, new_workbook, write_value
+
+if TYPE_CHECKING:
+    from okrxl.workbook_reader import RowCells
 
 REPORT_MARK = "okrxl-report"
 """A custom document property that tells okrxl's own reports apart, so that they may be replaced."""
@@ -79,6 +83,7 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "none": ("ingen", "none"), "units_differ": ("olika enheter", "units differ"),
     "severity": ("Allvar", "Severity"), "code": ("Kod", "Code"), "where": ("Var", "Where"),
     "file": ("Fil", "File"), "cell": ("Cell", "Cell"), "message": ("Meddelande", "Message"),
+    "notes": ("Anteckningar", "Notes"),
     "no_gaps": ("Inga luckor.", "No gaps."), "verdict": ("Utfall", "Verdict"), "problem": ("Problem", "Problem"),
     "legend": ("✔ klar  ● i fas  ○ ej påbörjad  ▲ släpar efter  ▼ i riskzonen  ✖ försenad  – utan mål",
                "✔ done  ● on track  ○ not started  ▲ behind  ▼ at risk  ✖ overdue  – no target"),
@@ -109,9 +114,17 @@ class ReportSources:
     """Where each id and file came from, for the gaps and files pages (empty for the built-in example)."""
 
     locations: dict[str, tuple[str, CellRef | None]] = field(default_factory=dict)
-    """Qualified id -> (file name, cell of its row)."""
+    """Qualified id -> (file name, cell of its id)."""
     files: Sequence[tuple[str, str, str, Sequence[Problem]]] = ()
     """(file, team, verdict, problems) per file read."""
+    rows: dict[str, RowCells] = field(default_factory=dict)
+    """Qualified id -> the cells of its row, for the exact cell of each gap."""
+
+    def place(self, gap: Gap) -> tuple[str, CellRef | None]:
+        """(file name, cell) of what `gap` is about: the cell that holds or lacks the value."""
+        file, cell = self.locations.get(gap.where, ("", None))
+        cells = self.rows.get(gap.where)
+        return (file, cells.cell(gap.field, holding=gap.linked_id)) if cells is not None else (file, cell)
 
 
 @dataclass
@@ -489,6 +502,12 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
             "type": "data_bar", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 1,
             "bar_color": "#8EA9DB", "bar_solid": True, "bar_no_border": False, "bar_border_color": "#2F5597",
         })  # fmt: skip
+    if plan.notes:
+        row += 2
+        book.text(sheet, row, 0, book.t("notes"), book.fmt(bold=True))
+        for note in plan.notes:
+            row += 1
+            book.text(sheet, row, 1, note, book.fmt(text_wrap=True))
     row += 2
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     sheet.freeze_panes(header_row + 1, 0)
@@ -590,7 +609,7 @@ def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, 
     colours = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}
     for gap in status.gaps:
         row += 1
-        file, cell = sources.locations.get(gap.where, ("", None))
+        file, cell = sources.place(gap)
         severity = str(gap.severity)
         book.text(sheet, row, 0, SEVERITY_WORDS[severity](book.lang),
                            book.fmt(bold=True, border=1, bg_color=colours[severity], pattern=1))  # fmt: skip

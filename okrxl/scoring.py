@@ -48,6 +48,11 @@ class Status(enum.StrEnum):
     """No score can be given (placeholder target, missing baseline): left out of roll-ups."""
 
     @property
+    def rank(self) -> int | None:
+        """0 for the worst (at-risk) to 5 for the best (done); None for `unscored`, which is not ranked."""
+        return _RANK.get(self)
+
+    @property
     def step(self) -> int | None:
         """0 good, 1 behind, 2 bad: the scale on which the team's confidence is compared."""
         return _STEPS.get(self)

@@ -163,6 +163,7 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
                     _objective(objective, assessed, qualify=plan.qualify)
                     for objective, assessed in zip(plan.objectives, team.objectives)
                 ],
+                "notes": list(plan.notes),
             }
             for plan, team in zip(status.plans, assessment.teams)
         ],

@@ -44,6 +44,7 @@ def render_summary(status: QuarterStatus) -> str:
             )
             for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
                 lines.append(_key_result_line(kr.id, kr, kr_assessed))
+        lines += [f"  note: {note}" for note in plan.notes]
     lines += ["", f"Gaps ({len(status.gaps)})"]
     for gap in status.gaps:
         lines.append(f"  {gap.severity:<8}{gap.code:<21}{gap.where:<16}{gap.message}")

@@ -89,6 +89,8 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "miss_reason": ("Orsak om missat", "Reason if missed", 20),
     "comment": ("Kommentar", "Comment", 24),
     "kind_no": ("Typnr", "Kind no.", 6),
+    "kr_score": ("KR-poäng", "KR score", 6),
+    "kr_status": ("KR-status", "KR status", 6),
     "name": ("Namn", "Name", 24),
     "lead": ("Ledare", "Lead", 18),
     "setting": ("Inställning", "Setting", 42),

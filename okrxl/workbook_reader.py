@@ -10,20 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrxl import layout
 from okrxl.cells import (
     CellValueError,
+    ambiguous_fraction_message,
+    check_plausible_date,
     clean_text,
+    is_ambiguous_fraction,
+    is_completion_word,
+    is_typed_as_percent,
     read_completion,
     read_date,
     read_ids,
     read_number,
     read_target,
     read_word,
+    unit_means_percent,
 )
 from okrxl.files import FileError, guard_xlsx
 from okrxl.model import (
@@ -36,11 +42,13 @@ from okrxl.model import (
     KeyResultKind,
     Method,
     Objective,
+    Period,
     Quarter,
     Side,
     Strategy,
     Team,
     TeamQuarter,
+    year_period,
 )
 from okrxl.problems import CellRef, ModelError, Problem, Severity
 from okrxl.template import DEFAULT
@@ -61,6 +69,8 @@ CONFIDENCE_VOCABULARY = {
     **{c.value: c for c in Confidence},
     "off-track": Confidence.OFF_TRACK,
 }
+REQUIRED_COLUMNS = ("id", "title", "kind")
+"""The columns a team's or the strategy's OKR table cannot do without; any other may be deleted."""
 MAX_TABLE_ROWS = 2000
 MAX_TABLE_COLUMNS = 200
 _OBJECTIVE_ID = {"team": re.compile(r"^O(\d+)$"), "strategy": re.compile(r"^S(\d+)$")}
@@ -73,16 +83,59 @@ class NotAnOkrxlWorkbook(FileError):
     default_code = "not-okrxl"
 
 
+@dataclass(frozen=True, slots=True)
+class RowCells:
+    """Where one objective's or key result's entries are: its table row, and the ids in its link cells."""
+
+    sheet: str
+    row: int
+    columns: Mapping[str, int]
+    """Column key -> 1-based column of the row's table (check-in columns keyed `check_ins:YYYY-MM-DD`)."""
+    links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The ids read from each link column: aligned_to, also_aligned_to, feeds, depends_on."""
+
+    def cell(self, field: str | None = None, *, holding: str | None = None) -> CellRef:
+        """The cell of the column `field` (a column key; `check_ins` is the first check-in column).
+
+        With `holding`, an id that `aligned_to` names: the also-aligned-to cell when only that one
+        holds it. The id cell when `field` is None or the table has no such column (it was deleted).
+        """
+        also = self.links.get("also_aligned_to", ())
+        if field == "aligned_to" and holding in also and holding not in self.links.get("aligned_to", ()):
+            field = "also_aligned_to"
+        if field == layout.CHECK_INS:
+            dated = sorted(k for k in self.columns if k.startswith(layout.CHECK_INS + ":"))
+            field = dated[0] if dated else None
+        column = self.columns.get(field) if field is not None else None
+        return CellRef(self.sheet, self.row, column or self.columns["id"])
+
+
+class _RowsRead:
+    """The cells of what a reading read, from its `rows` (RowCells by id)."""
+
+    __slots__ = ()
+
+    @property
+    def locations(self) -> dict[str, CellRef]:
+        """The cell of each objective's and key result's id, by (qualified) id."""
+        return {item: cells.cell("id") for item, cells in self.rows.items()}
+
+    def cell(self, item_id: str, field: str | None = None, *, holding: str | None = None) -> CellRef | None:
+        """The cell of `field` in the row of `item_id` (see RowCells.cell); None for an id not read here."""
+        cells = self.rows.get(item_id)
+        return None if cells is None else cells.cell(field, holding=holding)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StrategyReading:
+class StrategyReading(_RowsRead):
     path: Path
     strategy: Strategy | None
     """None when the problems leave nothing usable."""
     problems: tuple[Problem, ...]
     lang: layout.Lang = "sv"
     """The workbook's language, the default for the team workbooks made from it."""
-    locations: dict[str, CellRef] = field(default_factory=dict)
-    """The cell of each strategic objective's and key result's id."""
+    rows: dict[str, RowCells] = field(default_factory=dict)
+    """The row of each strategic objective and key result, by id."""
 
     @property
     def has_errors(self) -> bool:
@@ -90,15 +143,15 @@ class StrategyReading:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TeamReading:
+class TeamReading(_RowsRead):
     path: Path
     team_id: str
     quarter: Quarter
     fingerprint: str | None
     plan: TeamQuarter | None
     problems: tuple[Problem, ...]
-    locations: dict[str, CellRef] = field(default_factory=dict)
-    """The cell of each objective's and key result's id, by qualified id."""
+    rows: dict[str, RowCells] = field(default_factory=dict)
+    """The row of each objective and key result, by qualified id (`sales.O1.2`)."""
 
     @property
     def has_errors(self) -> bool:
@@ -108,9 +161,21 @@ class TeamReading:
 class _Collector:
     """Problems of one file, with the file's name filled in."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, sheet_formulas: bool = False):
         self.file = path.name
         self.problems: list[Problem] = []
+        self.sheet_formulas = sheet_formulas
+        """True for a team workbook, whose live formulas read only what is stored as a number or a date."""
+
+    def text_for_formulas(self, raw, value, ref: CellRef, *, date: bool = False) -> None:
+        """An info when okrxl read text that the sheet's own formulas cannot (they show `?` for it)."""
+        if not self.sheet_formulas or not isinstance(raw, str) or value is None:
+            return
+        what, example = ("a date", "2027-03-15") if date else ("a number", "4.5")
+        shown = value.isoformat() if date else f"{value:g}"
+        self.add("date-as-text" if date else "number-as-text",
+                 f"{raw.strip()!r} is stored as text: okrxl reads {shown}, but the sheet's own formulas cannot, so "
+                 f"they show ?; type it again as {what} (e.g. {example})", ref, Severity.INFO)  # fmt: skip
 
     def add(self, code: str, message: str, cell: CellRef | None = None, severity=Severity.ERROR) -> None:
         self.problems.append(Problem(code=code, severity=severity, file=self.file, cell=cell, message=message))
@@ -197,7 +262,26 @@ def _header_keys(meta: dict[str, str]) -> dict[str, str]:
     return keys
 
 
-def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _Collector, *, year: int) -> _Table:
+@dataclass(frozen=True, slots=True)
+class _PeriodContext:
+    """The period a table's dates belong to, and its name in messages (`the quarter 2027-Q1`)."""
+
+    period: Period
+    name: str
+
+    def example(self) -> dt.date:
+        """A date in the period, for messages: 2027-02-15 in 2027-Q1."""
+        return self.period.start + dt.timedelta(days=45)
+
+
+def _read_table(
+    sheet, table_name: str, meta: dict[str, str], required, collect: _Collector, *, year: int,
+    check_ins: bool = False, period: _PeriodContext | None = None,
+) -> _Table:  # fmt: skip
+    """The table's columns by key and its rows; with `check_ins`, every dated header is a check-in column.
+
+    A missing `required` column is a FileError; any other column may have been deleted.
+    """
     table = sheet.tables.get(table_name)
     if table is None:
         raise NotAnOkrxlWorkbook(
@@ -212,30 +296,31 @@ def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _
         )
     header_keys = _header_keys(meta)
     columns: dict[str, int] = {}
+    header_problems: list[tuple[str, str, CellRef, Severity]] = []
+    unknown: list[tuple[int, str | None]] = []
     for col in range(min_col, max_col + 1):
         raw = sheet.cell(min_row, col).value
         text = clean_text(raw)
-        if text is None:
-            continue
-        key = header_keys.get(text.casefold())
-        if key is None and layout.CHECK_INS in wanted:
-            try:
-                key = f"{layout.CHECK_INS}:{read_date(raw, year=year).isoformat()}"
-            except CellValueError:
-                key = None
+        ref = CellRef(sheet.title, min_row, col)
+        key = None if text is None else header_keys.get(text.casefold())
+        if key is None and text is not None and check_ins:
+            key = _check_in_key(raw, year, period, columns, ref, header_problems)
+            if key == "":
+                continue  # a dated column that is not used; the problem says why
         if key is None:
-            collect.add("unknown-column", f"okrxl does not know the column {text!r}; it was not read",
-                        CellRef(sheet.title, min_row, col), Severity.WARNING)  # fmt: skip
+            unknown.append((col, text))
         elif key in columns:
-            collect.add("duplicate-column", f"a second column {text!r}; only the first was read",
-                        CellRef(sheet.title, min_row, col))  # fmt: skip
+            header_problems.append(("duplicate-column", f"a second column {text!r}; only the first was read", ref,
+                                    Severity.ERROR))  # fmt: skip
         else:
             columns[key] = col
-    missing = [k for k in wanted if k != layout.CHECK_INS and k not in columns]
+    missing = [k for k in required if k not in columns]
     if missing:
-        raise NotAnOkrxlWorkbook(
-            f"{collect.file}: the table {table_name!r} on sheet {sheet.title!r} has no column "
-            f"{', '.join(repr(DEFAULT.labels[k].en) for k in missing)}; headers must keep their text"
+        names = ", ".join(f"{DEFAULT.labels[k].sv!r} ({DEFAULT.labels[k].en!r})" for k in missing)
+        raise FileError(
+            f"{collect.file}: the table {table_name!r} on sheet {sheet.title!r} has no column {names}; "
+            "put the column back with its header text (copy it from a freshly generated workbook)",
+            code="missing-column",
         )
     rows = [(r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]) for r in range(min_row + 1, max_row + 1)]
     # A row typed just below the table (which LibreOffice does not extend) is read too.
@@ -243,6 +328,19 @@ def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _
     while any(sheet.cell(r, c).value not in (None, "") for c in range(min_col, max_col + 1)):
         rows.append((r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]))
         r += 1
+    for col, text in unknown:
+        ref = CellRef(sheet.title, min_row, col)
+        if check_ins and any(clean_text(values[col - 1]) is not None for _, values in rows):
+            example = (period.example() if period else dt.date(year, 2, 15)).isoformat()
+            header = f"the header {text!r}" if text else "an empty header"
+            header_problems.append(("unreadable-header", f"{header} is neither a column okrxl knows nor a date: "
+                                    f"values in this column were not read: write the check-in's date as {example}",
+                                    ref, Severity.ERROR))  # fmt: skip
+        elif text is not None:
+            header_problems.append(("unknown-column", f"okrxl does not know the column {text!r}; it was not read",
+                                    ref, Severity.WARNING))  # fmt: skip
+    for code, message, ref, severity in sorted(header_problems, key=lambda p: p[2]):
+        collect.add(code, message, ref, severity)
     if r > max_row + 1:
         below = f"row {max_row + 1}" if r == max_row + 2 else f"rows {max_row + 1}-{r - 1}"
         collect.add("below-table", f"{below} below the table were read, but the sheet's own formulas leave them "
@@ -251,20 +349,59 @@ def _read_table(sheet, table_name: str, meta: dict[str, str], wanted, collect: _
     return _Table(sheet.title, columns, rows)
 
 
+_ISO_HEADER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+"""A check-in header as text that the sheet's formulas read as a date (okrxl.sheet_formulas.header_date)."""
+
+
+def _check_in_key(raw, year: int, period: _PeriodContext | None, columns: dict[str, int], ref: CellRef,
+                  problems: list) -> str | None:  # fmt: skip
+    """The key of a check-in column dated by its header; None when the header is no date; "" when it is a
+    date whose column is not used (implausible, outside the period, or a second column of one date)."""
+    try:
+        day = read_date(raw, year=year)
+    except CellValueError:
+        return None
+    if period is not None:
+        try:
+            check_plausible_date(day, start=period.period.start, end=period.period.end, period_name=period.name)
+        except CellValueError as error:
+            problems.append((error.code, f"{error}; this check-in column was not read", ref, Severity.ERROR))
+            return ""
+        if day not in period.period:
+            problems.append(("check-in-outside-quarter", f"a check-in dated {day}, outside {period.name} "
+                             f"({period.period.start} to {period.period.end}); it is not used for its scores",
+                             ref, Severity.WARNING))  # fmt: skip
+            return ""
+    if isinstance(raw, str) and not _ISO_HEADER.match(raw.strip()):
+        problems.append(("date-as-text", f"the check-in header {raw.strip()!r} is text: okrxl reads {day}, but the "
+                         f"sheet's own formulas cannot, so they show ? for its values; write it as {day}",
+                         ref, Severity.INFO))  # fmt: skip
+    key = f"{layout.CHECK_INS}:{day.isoformat()}"
+    if key in columns:
+        problems.append(("duplicate-check-in-date", f"a second check-in column dated {day}; only the first "
+                         "was read: correct the date of this one", ref, Severity.ERROR))  # fmt: skip
+        return ""
+    return key
+
+
 class _Row:
     """One table row with typed access that turns unreadable cells into problems."""
 
     def __init__(self, table: _Table, row: int, values: list, sheet, collect: _Collector, year: int, epoch,
-                 period_start: dt.date | None = None):  # fmt: skip
+                 period: _PeriodContext | None = None):  # fmt: skip
         self.table, self.row, self.values, self.sheet = table, row, values, sheet
-        self.collect, self.year, self.epoch, self.period_start = collect, year, epoch, period_start
+        self.collect, self.year, self.epoch, self.period = collect, year, epoch, period
 
     def raw(self, key: str):
         col = self.table.columns.get(key)
         return None if col is None else self.values[col - 1]
 
     def ref(self, key: str) -> CellRef:
-        return self.table.cell(self.row, key)
+        """The cell of column `key`; the id cell when the table has no such column."""
+        return CellRef(self.table.sheet_name, self.row, self.table.columns.get(key) or self.table.columns["id"])
+
+    def cells(self, **links: tuple[str, ...]) -> RowCells:
+        return RowCells(self.table.sheet_name, self.row, self.table.columns, links)
 
     def number_format(self, key: str) -> str | None:
         col = self.table.columns.get(key)
@@ -282,6 +419,10 @@ class _Row:
             return None
         for code, message in notes:
             self.collect.add(code, message, self.ref(key), Severity.WARNING)
+        if reader is read_completion and is_completion_word(self.raw(key)):
+            return value  # a done word: the sheet's formulas read it too
+        if reader in (read_number, read_completion, read_target, read_date):
+            self.collect.text_for_formulas(self.raw(key), value, self.ref(key), date=reader is read_date)
         return value
 
     def text(self, key: str) -> str | None:
@@ -290,13 +431,25 @@ class _Row:
     def number(self, key: str, *, percent_points=False) -> float | None:
         return self.get(key, read_number, number_format=self.number_format(key), percent_points=percent_points)
 
+    def typed_as_percent(self, key: str) -> bool:
+        return is_typed_as_percent(self.raw(key), self.number_format(key))
+
     def date(self, key: str) -> dt.date | None:
+        """A date; None with an error when it is more than a year from the period (an app's misreading)."""
         day = self.get(key, read_date, number_format=self.number_format(key), year=self.year, epoch=self.epoch)
-        if day is not None and self.period_start is not None and day < self.period_start:
+        if day is None or self.period is None:
+            return day
+        start, end = self.period.period.start, self.period.period.end
+        try:
+            check_plausible_date(day, start=start, end=end, period_name=self.period.name)
+        except CellValueError as error:
+            self.collect.add(error.code, str(error), self.ref(key))
+            return None
+        if day < start:
             self.collect.add(
                 "date-outside-quarter",
-                f"{day} is before the quarter starts ({self.period_start}); a date typed without a year "
-                f"takes the year of the computer's clock: write it in full, e.g. {self.period_start.year}-"
+                f"{day} is before the quarter starts ({start}); a date typed without a year "
+                f"takes the year of the computer's clock: write it in full, e.g. {start.year}-"
                 f"{day.month:02d}-{day.day:02d}",
                 self.ref(key),
                 Severity.WARNING,
@@ -310,9 +463,9 @@ class _Row:
         return all(clean_text(self.raw(k)) is None for k in keys if k != "id")
 
 
-def _rows(table: _Table, sheet, collect: _Collector, year: int, epoch, period_start=None) -> Iterator[_Row]:
+def _rows(table: _Table, sheet, collect: _Collector, year: int, epoch, period=None) -> Iterator[_Row]:
     for row, values in table.rows:
-        yield _Row(table, row, values, sheet, collect, year, epoch, period_start)
+        yield _Row(table, row, values, sheet, collect, year, epoch, period)
 
 
 def _carried(row: _Row) -> Carried | None:
@@ -335,16 +488,34 @@ def _weight(row: _Row) -> float:
     return 1.0 if weight is None else weight
 
 
-def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bool) -> list[CheckIn]:
+def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bool, *,
+               baseline: float | None, target: float | None) -> list[CheckIn]:  # fmt: skip
     check_ins = []
     for day, key in table.check_in_dates:
         if kind.is_completion:
             value = row.get(key, read_completion, number_format=row.number_format(key))
         else:
             value = row.number(key, percent_points=percent_points)
+            if (
+                percent_points
+                and value is not None
+                and not row.typed_as_percent(key)
+                and is_ambiguous_fraction(value, baseline=baseline, target=target)
+            ):
+                message = ambiguous_fraction_message(value, baseline=baseline, target=target)
+                row.collect.add("ambiguous-fraction", message, row.ref(key), Severity.WARNING)
         if value is not None:
             check_ins.append(CheckIn(date=day, value=value))
     return check_ins
+
+
+def _on_percent_scale(row: _Row, table: _Table, kind: KeyResultKind, unit: str | None) -> bool:
+    """One scale per key result: percent points when its kind, its unit or any of its values says percent."""
+    if kind.is_completion:
+        return False
+    if kind is KeyResultKind.PERCENT or unit_means_percent(unit):
+        return True
+    return any(row.typed_as_percent(key) for key in ("baseline", "target", *(k for _, k in table.check_in_dates)))
 
 
 def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyResult | None:
@@ -357,18 +528,20 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
         return None
     kind, side = kind_side
     unit = row.text("unit")
-    percent_points = kind is KeyResultKind.PERCENT or (unit is not None and "%" in unit)
-    check_ins = _check_ins(row, table, kind, percent_points)
+    percent_points = _on_percent_scale(row, table, kind, unit)
+    baseline = row.number("baseline", percent_points=percent_points)
+    target = row.get("target", read_target, number_format=row.number_format("target"), percent_points=percent_points)
+    check_ins = _check_ins(row, table, kind, percent_points, baseline=baseline, target=target)
     if team:
         confidence = row.word("confidence", CONFIDENCE_VOCABULARY, "confidence")
         note = row.text("note")
         if confidence or note:
-            target = check_ins[-1] if check_ins else None
-            if target is None:
+            newest = check_ins[-1] if check_ins else None
+            if newest is None:
                 dates = table.check_in_dates
                 check_ins = [CheckIn(date=dates[0][0], value=None, confidence=confidence, note=note)] if dates else []
             else:
-                check_ins[-1] = CheckIn(date=target.date, value=target.value, confidence=confidence, note=note)
+                check_ins[-1] = CheckIn(date=newest.date, value=newest.value, confidence=confidence, note=note)
     fields = dict(
         id=local_id,
         title=title,
@@ -376,8 +549,8 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
         side=side,
         commitment=row.word("commitment", COMMITMENT_VOCABULARY, "commitment") or Commitment.ASPIRATIONAL,
         unit=unit,
-        baseline=row.number("baseline", percent_points=percent_points),
-        target=row.get("target", read_target, number_format=row.number_format("target"), percent_points=percent_points),
+        baseline=baseline,
+        target=target,
         owner=row.text("owner"),
         weight=_weight(row),
         check_ins=tuple(check_ins),
@@ -396,72 +569,144 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
     try:
         return KeyResult(**fields)
     except ModelError as error:
-        row.collect.add("invalid-key-result", f"{error}; fix the row", row.ref("id"))
+        row.collect.add("invalid-key-result", f"{error}; fix the row", row.ref("target"))
         return None
 
 
-def _objectives(
-    table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify, period_start=None
-) -> tuple[list[Objective], dict[str, CellRef]]:
-    """Objective rows and their key result rows, in order; empty provisioned rows are skipped.
+@dataclass
+class _Parsed:
+    """What a table's rows hold: objectives (key results attached), where each is, and the notes."""
 
-    A filled-in row without an id (a row a team inserted) gets the next free id: a key result of
-    the objective above when it has a kind, else a new objective.
+    objectives: list[Objective]
+    rows: dict[str, RowCells]
+    notes: list[str]
+
+
+_NUMBER_KEYS = ("baseline", "target", "weight")
+
+
+def _objectives(
+    table: _Table, sheet, collect: _Collector, *, year: int, epoch, team: bool, qualify,
+    period: _PeriodContext | None = None,
+) -> _Parsed:  # fmt: skip
+    """Objective rows and their key result rows, in table order; empty provisioned rows are skipped.
+
+    A key result whose id names an objective (`O2.1`) belongs to it wherever its row stands (a sorted
+    table). A filled-in row without an id (a row a team inserted) gets the next free id: a key result
+    of the objective above when it has a kind, else a new objective. In a team table a row without id,
+    kind and numbers is a note of the plan.
     """
     part = "team" if team else "strategy"
     prefix = "O" if team else "S"
     inputs = [k for k in table.columns if k not in layout.FORMULA_KEYS]
-    rows = [row for row in _rows(table, sheet, collect, year, epoch, period_start) if not row.is_empty(inputs)]
-    taken = {_normal_id(row.text("id")) for row in rows}
-    drafts: list[dict] = []
-    locations: dict[str, CellRef] = {}
-    for row in rows:
-        item_id, title = _normal_id(row.text("id")), row.text("title")
-        if title is None:
-            collect.add("missing-title", f"{item_id or 'a row'} has entries but no title; it was not read",
-                        row.ref("title"))  # fmt: skip
-            continue
-        if item_id is None:
-            item_id = _next_id(prefix, drafts[-1]["id"] if drafts and row.text("kind") else None, taken)
-            taken.add(item_id)
-            what = f"a key result of {drafts[-1]['id']}" if "." in item_id else "an objective"
-            collect.add("inferred-id", f"a row without an id: okrxl read it as {item_id} ({what}); "
-                        "write the id to keep it", row.ref("id"), Severity.WARNING)  # fmt: skip
-        if _OBJECTIVE_ID[part].match(item_id):
-            if any(d["id"] == item_id for d in drafts):
-                collect.add("duplicate-id", f"{item_id} is used twice; the row was not read", row.ref("id"))
-                continue
-            objective = dict(id=item_id, title=title, owner=row.text("owner"), weight=_weight(row), key_results=[])
+    rows = [row for row in _rows(table, sheet, collect, year, epoch, period) if not row.is_empty(inputs)]
+    roles = _row_roles(rows, table, inputs, part=part, prefix=prefix, team=team)
+    objective_ids = {item_id for role, _, item_id, _ in roles if role == "objective"}
+    drafts: dict[str, dict] = {}
+    key_results: dict[str, list[KeyResult]] = {item_id: [] for item_id in objective_ids}
+    parsed = _Parsed(objectives=[], rows={}, notes=[])
+    for role, row, item_id, problem in roles:
+        if problem is not None:
+            code, message, key, severity = problem
+            collect.add(code, message, row.ref(key), severity)
+        if role == "note":
+            parsed.notes.append(item_id)
+        elif role == "objective":
+            aligned, also = read_ids(row.raw("aligned_to")), read_ids(row.raw("also_aligned_to"))
+            drafts[item_id] = dict(id=item_id, title=row.text("title"), owner=row.text("owner"), weight=_weight(row))
             if team:
-                objective["carried"] = _carried(row)
-                objective["aligned_to"] = tuple(
-                    dict.fromkeys((*read_ids(row.raw("aligned_to")), *read_ids(row.raw("also_aligned_to"))))
-                )
-            drafts.append(objective)
-            locations[qualify(item_id)] = row.ref("id")
-        elif match := _KEY_RESULT_ID[part].match(item_id):
-            parent = next((d for d in reversed(drafts) if d["id"] == match[1]), None)
-            if parent is None:
-                collect.add("orphan-key-result", f"key result {item_id} has no objective {match[1]} above it",
+                drafts[item_id]["carried"] = _carried(row)
+                drafts[item_id]["aligned_to"] = tuple(dict.fromkeys((*aligned, *also)))
+            parsed.rows[qualify(item_id)] = row.cells(aligned_to=aligned, also_aligned_to=also)
+        elif role == "key-result":
+            parent_id = _KEY_RESULT_ID[part].match(item_id)[1]
+            if parent_id not in objective_ids:
+                collect.add("orphan-key-result", f"key result {item_id} has no objective {parent_id} in the table",
                             row.ref("id"))  # fmt: skip
-                continue
-            if qualify(item_id) in locations:
-                collect.add("duplicate-id", f"{item_id} is used twice; the row was not read", row.ref("id"))
                 continue
             kr = _key_result(row, table, item_id, team=team)
             if kr is not None:
-                parent["key_results"].append(kr)
-                locations[qualify(item_id)] = row.ref("id")
-        else:
-            example = f"{prefix}1 or {prefix}1.2"
-            collect.add("bad-id", f"{item_id!r} is not an id okrxl knows; write e.g. {example}", row.ref("id"))
-    objectives = []
-    for draft in drafts:
+                key_results[parent_id].append(kr)
+                parsed.rows[qualify(item_id)] = row.cells(feeds=read_ids(row.raw("feeds")),
+                                                          depends_on=read_ids(row.raw("depends_on")))  # fmt: skip
+    for item_id, draft in drafts.items():
         try:
-            objectives.append(Objective(**(draft | {"key_results": tuple(draft["key_results"])})))
+            parsed.objectives.append(Objective(**draft, key_results=tuple(key_results[item_id])))
         except ModelError as error:
-            collect.add("invalid-objective", str(error), locations.get(qualify(draft["id"])))
-    return objectives, locations
+            collect.add("invalid-objective", str(error), parsed.rows[qualify(item_id)].cell("id"))
+    return parsed
+
+
+def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str, prefix: str, team: bool) -> list:
+    """(role, row, id, problem) per row, in table order: what each row is, before any of it is read.
+
+    Roles: `objective`, `key-result`, `note` (the id is the note's text) or `skip`. The problem is
+    (code, message, column key, severity) or None.
+    """
+    taken = {_normal_id(row.text("id")) for row in rows}
+    objective_ids: set[str] = set()
+    key_result_ids: set[str] = set()
+    above: str | None = None  # the last objective row above, in table order
+    roles = []
+    for row in rows:
+        item_id, title = _normal_id(row.text("id")), row.text("title")
+        if team and item_id is None and _is_note(row, table):
+            text, key = _note_text(row, inputs)
+            message = (f"a row without id, kind or numbers is kept as a note of the plan: {text!r}; "
+                       "write an id to make it an objective or key result")  # fmt: skip
+            roles.append(("note", row, text, ("note-row", message, key, Severity.INFO)))
+            continue
+        if title is None:
+            message = f"{item_id or 'a row'} has entries but no title; it was not read"
+            roles.append(("skip", row, item_id, ("missing-title", message, "title", Severity.ERROR)))
+            continue
+        problem = None
+        if item_id is None:
+            item_id = _next_id(prefix, above if row.text("kind") else None, taken)
+            taken.add(item_id)
+            what = f"a key result of {above}" if "." in item_id else "an objective"
+            problem = ("inferred-id", f"a row without an id: okrxl read it as {item_id} ({what}); "
+                       "write the id to keep it", "id", Severity.WARNING)  # fmt: skip
+        if _OBJECTIVE_ID[part].match(item_id):
+            if item_id in objective_ids:
+                message = f"{item_id} is used twice; the row was not read"
+                roles.append(("skip", row, item_id, ("duplicate-id", message, "id", Severity.ERROR)))
+                continue
+            objective_ids.add(item_id)
+            above = item_id
+            roles.append(("objective", row, item_id, problem))
+        elif _KEY_RESULT_ID[part].match(item_id):
+            if item_id in key_result_ids:
+                message = f"{item_id} is used twice; the row was not read"
+                roles.append(("skip", row, item_id, ("duplicate-id", message, "id", Severity.ERROR)))
+                continue
+            key_result_ids.add(item_id)
+            roles.append(("key-result", row, item_id, problem))
+        else:
+            message = f"{item_id!r} is not an id okrxl knows; write e.g. {prefix}1 or {prefix}1.2"
+            roles.append(("skip", row, item_id, ("bad-id", message, "id", Severity.ERROR)))
+    return roles
+
+
+def _is_note(row: _Row, table: _Table) -> bool:
+    """No kind and no numbers (baseline, target, weight, check-in values): a row of text only."""
+    numbers = (*_NUMBER_KEYS, *(key for _, key in table.check_in_dates))
+    return row.text("kind") is None and all(row.text(key) is None for key in numbers)
+
+
+def _note_text(row: _Row, inputs: list[str]) -> tuple[str, str]:
+    """The row's texts joined with " – ", and the key of its first non-empty cell."""
+    filled = sorted((row.table.columns[k], k) for k in inputs if clean_text(row.raw(k)) is not None)
+    texts = [_text_of(row.raw(key)) for _, key in filled]
+    return " – ".join(texts), filled[0][1]
+
+
+def _text_of(raw) -> str:
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return clean_text(raw) or ""
 
 
 def _normal_id(text: str | None) -> str | None:
@@ -524,7 +769,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
         return StrategyReading(path=path, strategy=None, problems=tuple(collect.problems))
 
     teams_sheet = _sheet(workbook, layout.SHEET_TEAMS, path)
-    teams_table = _read_table(teams_sheet, layout.TABLE_TEAMS, meta, ["id", "name", "lead"], collect, year=year)
+    teams_table = _read_table(teams_sheet, layout.TABLE_TEAMS, meta, ["id", "name"], collect, year=year)
     teams = []
     for row in _rows(teams_table, teams_sheet, collect, year, epoch):
         team_id, name = row.text("id"), row.text("name")
@@ -536,9 +781,11 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             collect.add("bad-team-id", f"{error}", row.ref("id"))
 
     okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
-    wanted = [c.key for c in layout.STRATEGIC_COLUMNS]
-    table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, wanted, collect, year=year)
-    objectives, locations = _objectives(table, okrs_sheet, collect, year=year, epoch=epoch, team=False, qualify=str)
+    first_month = int(settings.get("first_month") or 1)
+    period = _year_context(year, first_month)
+    table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=year,
+                        check_ins=True, period=period)  # fmt: skip
+    parsed = _objectives(table, okrs_sheet, collect, year=year, epoch=epoch, team=False, qualify=str, period=period)
     method_fields = {k: settings[k] for k in settings if k in Method.__dataclass_fields__}
     try:
         method = Method(**method_fields)
@@ -551,18 +798,23 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             vision=settings.get("vision") or "",
             mission=settings.get("mission") or "",
             year=year,
-            first_month=int(settings.get("first_month") or 1),
+            first_month=first_month,
             method=method,
             teams=tuple(teams),
-            objectives=tuple(objectives),
+            objectives=tuple(parsed.objectives),
         )
     except ModelError as error:
         collect.add("invalid-strategy", str(error))
         strategy = None
     lang = meta.get(layout.META_LANG) if meta.get(layout.META_LANG) in layout.LANGS else "sv"
-    return StrategyReading(
-        path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, locations=locations
-    )
+    return StrategyReading(path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
+
+
+def _year_context(year: int, first_month: int) -> _PeriodContext | None:
+    try:
+        return _PeriodContext(year_period(year, first_month), f"the year {year}")
+    except (ValueError, ModelError):
+        return None  # a bad first month is reported with the settings
 
 
 def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str, object]:
@@ -637,15 +889,15 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
                 f"{', '.join(t.id for t in strategy.teams)}); add the team to the strategy or remove the file",
                 code="unknown-team",
             ) from None
-    collect = _Collector(path)
+    collect = _Collector(path, sheet_formulas=True)
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
-    wanted = [c.key for c in layout.TEAM_COLUMNS if c.input]
-    period = quarter.period(strategy.first_month if strategy else 1)
-    year = period.start.year
-    table = _read_table(sheet, layout.TABLE_OKRS, meta, wanted, collect, year=year)
+    period = _PeriodContext(quarter.period(strategy.first_month if strategy else 1), f"the quarter {quarter}")
+    year = period.period.start.year
+    table = _read_table(sheet, layout.TABLE_OKRS, meta, REQUIRED_COLUMNS, collect, year=year, check_ins=True,
+                        period=period)  # fmt: skip
     _report_typed_formulas(sheet, table, collect)
     plan_team = team
-    objectives, locations = _objectives(
+    parsed = _objectives(
         table,
         sheet,
         collect,
@@ -653,10 +905,10 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         epoch=workbook.epoch,
         team=True,
         qualify=lambda i: f"{plan_team.id}.{i}",
-        period_start=period.start,
+        period=period,
     )
     try:
-        plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(objectives))
+        plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes))
     except ModelError as error:
         collect.add("invalid-plan", str(error))
         plan = None
@@ -667,5 +919,5 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         fingerprint=meta.get(layout.META_FINGERPRINT) or None,
         plan=plan,
         problems=tuple(collect.problems),
-        locations=locations,
+        rows=parsed.rows,
     )

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
-from okrxl import __version__, layout
+from okrxl import __version__, layout, sheet_formulas
 from okrxl.layout import Lang
 from okrxl.model import (
     Commitment,
@@ -31,8 +31,6 @@ from okrxl.model import (
     TeamQuarter,
 )
 from okrxl.scoring import (
-    KeyResultAssessment,
-    ObjectiveAssessment,
     Status,
     TeamAssessment,
     assess_team,
@@ -82,14 +80,21 @@ class FormulaSheet(Worksheet):
     """A worksheet that writes okrxl's formulas as they are.
 
     XlsxWriter runs some 30 regular expressions over every formula, to give functions newer than
-    Excel 2010 (FILTER, XLOOKUP, ...) their `_xlfn.` prefix: half of `okrxl generate`'s time. okrxl
-    writes only its own formulas, made of Excel 2007 functions, and no text from a workbook ever
-    becomes one, so there is nothing to prefix. tests/test_workbook_writer.py checks that
-    XlsxWriter's own preparation would leave every formula okrxl writes as it is.
+    Excel 2010 (FILTER, XLOOKUP, ...) their `_xlfn.` prefix, and one more to find dynamic array
+    functions: most of `okrxl generate`'s time, as the sheet's formulas are long. okrxl writes only
+    its own formulas, made of Excel 2007 functions, and no text from a workbook ever becomes one, so
+    there is nothing to prefix and no dynamic array. tests/test_workbooks.py checks that XlsxWriter's
+    own preparation would leave every formula okrxl writes as it is.
     """
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula.removeprefix("=")
+
+    def _write_formula(self, row: int, col: int, formula: str, cell_format=None, value=0):
+        if self.constant_memory or self._check_dimensions(row, col):
+            return super()._write_formula(row, col, formula, cell_format, value)
+        self.table[row][col] = CellFormulaTuple(formula.removeprefix("="), cell_format, value)
+        return 0
 
 
 @dataclass
@@ -288,6 +293,8 @@ def write_team_workbook(
     workbook.define_name(layout.NAME_PERIOD_END, _date_formula(period.end))
     workbook.define_name(layout.NAME_TODAY, "=TODAY()" if formula_today is None else _date_formula(formula_today))
     start, end, today = layout.NAME_PERIOD_START, layout.NAME_PERIOD_END, layout.NAME_TODAY
+    for name, words in sheet_formulas.word_names():
+        workbook.define_name(name, "=" + words)
     workbook.define_name(layout.NAME_ELAPSED, f"=MAX(0,MIN(1,({today}-{start})/({end}-{start})))")
     okrs.activate()
     workbook.close()
@@ -335,31 +342,30 @@ def _write_okr_table(
     rows = _rows(plan.objectives if plan else ())
     header_row = TITLE_ROWS
     first, last = header_row + 1, header_row + len(rows)
-
-    assessments: dict[str, ObjectiveAssessment | KeyResultAssessment] = {}
-    team_score = None
-    if plan:
-        team_assessed = assess_team(plan, period=period, as_of=as_of, method=method)
-        team_score = team_assessed.score
-        for objective, assessed in zip(plan.objectives, team_assessed.objectives):
-            assessments[objective.id] = assessed
-            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-                assessments[kr.id] = kr_assessed
+    helpers = _HelperColumns.right_of(len(columns), len(dates))
+    assessments = _assessments(plan, period=period, as_of=as_of, method=method)
 
     # Widths and the columns' own formats: an empty key result cell is unlocked and styled by its column,
     # so that only objective rows and filled-in cells are written cell by cell.
     for key, index in col.items():
         width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
         sheet.set_column(index, index, template.widths.get(width_key, 10), _input_format(formats, "key_result", key))
-    sheet.set_column(col["kind_no"], col["kind_no"], None, None, {"hidden": True})
+    for key in layout.HIDDEN_KEYS:
+        sheet.set_column(col[key], col[key], None, None, {"hidden": True})
+    sheet.set_column(helpers.first, helpers.last, None, None, {"hidden": True})
     title = template.label("okrs_title", lang).format(team=team.name, quarter=quarter)
     sheet.write_string(0, 0, title, formats("title"))
     sheet.write_string(1, 1, template.label("team_score", lang), formats("header", align="right"))
-    ids, scores, weights = (_column_range(col[k], first, last) for k in ("id", "score", "weight"))
-    top = f'ISERROR(FIND(".",{ids}))*({ids}<>"")*ISNUMBER({scores})*({weights}+({weights}=""))'
+    ranges = _TableRanges.of(col, first, last)
+    team_score = assessments.get("") if plan else None
     sheet.write_formula(
-        1, 2, f"=IFERROR(SUMPRODUCT({top},{scores})/SUMPRODUCT({top}),\"\")",
-        formats("formula", num_format="0.00", bold=True), "" if team_score is None else team_score,
+        1, 2, "=" + sheet_formulas.team_score(ids=ranges.ids, scores=ranges.scores, weights=ranges.weights),
+        formats("formula", num_format="0.00", bold=True), _cached(team_score.score if team_score else None),
+    )  # fmt: skip
+    _write_header_dates(sheet, formats, check_in_cols, dates, header_row, period)
+    formulas = _RowFormulas.of(
+        col, helpers, check_in_cols, header_row, ranges, method=method, period=period, lang=lang,
+        plain=formats("formula"), score=formats("formula", num_format="0.00"),
     )  # fmt: skip
 
     sheet.add_table(header_row, 0, last, len(columns) - 1, {
@@ -370,106 +376,32 @@ def _write_okr_table(
     })  # fmt: skip
     sheet.set_row(header_row, 30)
 
-    blocks = _key_result_blocks(rows, first)
     for offset, row in enumerate(rows):
         r = first + offset
         style = "objective" if row.is_objective else "key_result"
         text = formats(style, locked=False, quote_prefix=True)
-        wrapped = formats(style, locked=False, quote_prefix=True, text_wrap=True)
-        number = formats(style, locked=False)
-        date = formats(style, locked=False, num_format=DATE_FORMAT)
-        share = formats(style, locked=False, num_format="0%")
-        formula = formats("formula", num_format="0.00")
-        plain_formula = formats("formula")
         if row.is_objective:  # the objective's band across the table; key result rows take the column formats
             for key, index in col.items():
                 if key not in layout.FORMULA_KEYS:
                     sheet.write_blank(r, index, None, _input_format(formats, style, key))
         sheet.write_string(r, col["id"], row.local_id, text)
-        cell = lambda key, rr=r: xl_rowcol_to_cell(rr, col[key])  # noqa: E731
+        if row.objective is not None:
+            _write_objective_inputs(sheet, formats, strategy, row.objective, r, col, style)
+        if row.key_result is not None:
+            _write_key_result_inputs(sheet, formats, strategy, row.key_result, r, col, dates, check_in_cols, lang)
         if row.is_objective:
-            objective = row.objective
-            if objective is not None:
-                sheet.write_string(r, col["title"], objective.title, wrapped)
-                if objective.carried:
-                    sheet.write_string(r, col["carried"], layout.carried_text(objective.carried), text)
-                labels = [_choice(strategy, target) for target in objective.aligned_to]
-                extra = labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:])
-                for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
-                    if label:
-                        sheet.write_string(r, col[key], label, wrapped if key in WRAPPED else text)
-                write_value(sheet, r, col["owner"], objective.owner, text)
-                if objective.weight != 1:
-                    sheet.write_number(r, col["weight"], objective.weight, number)
-            block = blocks[offset]
-            scores_below, weights_below = (_block_range(col[k], *block) for k in ("score", "weight"))
-            counted = f'ISNUMBER({scores_below})*({weights_below}+({weights_below}=""))'
-            assessed = assessments.get(row.local_id) if objective else None
-            sheet.write_formula(
-                r, col["score"], f"=IFERROR(SUMPRODUCT({counted},{scores_below})/SUMPRODUCT({counted}),\"\")",
-                formula, "" if assessed is None or assessed.score is None else assessed.score,
-            )  # fmt: skip
-            sheet.write_formula(
-                r, col["status"], _objective_status_formula(_block_range(col["status"], *block), lang),
-                plain_formula, "" if assessed is None else _status_word(assessed.status, lang),
-            )  # fmt: skip
-            sheet.write_blank(r, col["current"], None, plain_formula)
-            continue
-        kr = row.key_result
-        if kr is not None:
-            sheet.write_string(r, col["title"], kr.title, wrapped)
-            sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
-            sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
-            if kr.feeds:
-                sheet.write_string(r, col["feeds"], _key_result_choice(strategy, kr.feeds), text)
-            write_value(sheet, r, col["owner"], kr.owner, text)
-            write_value(sheet, r, col["unit"], kr.unit, text)
-            write_value(sheet, r, col["baseline"], kr.baseline, number)
-            write_value(sheet, r, col["target"], kr.target, number)
-            write_value(sheet, r, col["due"], kr.due, date)
-            if kr.weight != 1:
-                sheet.write_number(r, col["weight"], kr.weight, number)
-            if kr.depends_on:
-                sheet.write_string(r, col["depends_on"], ", ".join(d.key_result_id for d in kr.depends_on), text)
-                needed = next((d.needed_by for d in kr.depends_on if d.needed_by), None)
-                write_value(sheet, r, col["needed_by"], needed, date)
-            by_date = {c.date: c for c in kr.check_ins}
-            value_format = share if kr.kind.is_completion else number
-            for d, index in zip(dates, check_in_cols):
-                check_in = by_date.get(d)
-                if check_in is not None and check_in.value is not None:
-                    sheet.write_number(r, index, check_in.value, value_format)
-            newest = next((c for c in reversed(kr.check_ins) if c.confidence or c.note), None)
-            if newest is not None and newest.confidence:
-                sheet.write_string(r, col["confidence"], layout.CONFIDENCE_WORDS[newest.confidence](lang), text)
-            if newest is not None and newest.note:
-                sheet.write_string(r, col["note"], newest.note, wrapped)
-            write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
-            write_value(sheet, r, col["comment"], kr.comment, text)
-            if kr.carried:
-                sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
-        assessed = assessments.get(row.local_id) if kr else None
-        sheet.write_formula(r, col["kind_no"], _kind_no_formula(cell), plain_formula, _kind_no(kr) if kr else 0)
-        current = _current_formula([xl_rowcol_to_cell(r, c) for c in check_in_cols])
-        sheet.write_formula(
-            r, col["current"], current, plain_formula,
-            "" if assessed is None or assessed.current is None else assessed.current,
-        )  # fmt: skip
-        check_range = f"{xl_rowcol_to_cell(r, check_in_cols[0])}:{xl_rowcol_to_cell(r, check_in_cols[-1])}"
-        sheet.write_formula(
-            r, col["score"], _score_formula(cell, check_range), formula,
-            "" if assessed is None or assessed.score is None else assessed.score,
-        )  # fmt: skip
-        sheet.write_formula(
-            r, col["status"], _status_formula(cell, method, lang), plain_formula,
-            "" if assessed is None else _status_word(assessed.status, lang),
-        )  # fmt: skip
+            sheet.write_blank(r, col["current"], None, formats("formula"))
+        cached = _cached_results(row, assessments.get(row.local_id), col, helpers, dates, as_of=as_of, period=period,
+                                 lang=lang)  # fmt: skip
+        for column, formula, cell_format in formulas.for_row(row):
+            sheet.write_formula(r, column, _at_row(formula, r), cell_format, cached[column])
 
     for offset, row in enumerate(rows):
         texts = _row_texts(row, strategy)
         lines = max(math.ceil(len(texts.get(key, "")) / (template.widths.get(key, 10) * 1.1)) for key in WRAPPED)
         if lines > 1:
             sheet.set_row(first + offset, 15 * lines)
+    _define_unsure(formats.workbook, sheet.name, col, first, last, helpers.last + 1)
     sheet.print_area(0, 0, last, col[layout.PRINTED_UNTIL])
     _validations(sheet, col, first, last, period)
     _grade_formats(sheet, formats, col, first, last, method)
@@ -481,6 +413,257 @@ def _write_okr_table(
     return {key: text for key, text in columns if not key.startswith(layout.CHECK_INS)}
 
 
+def _define_unsure(workbook, sheet_name: str, col: dict[str, int], first: int, last: int, width: int) -> None:
+    """The defined name okrxl_unsure over the OKR table (okrxl.sheet_formulas.unsure)."""
+    name = quote_sheetname(sheet_name) + "!"
+    whole = lambda key: name + _column_range(col[key], first, last)  # noqa: E731
+    row = lambda r: f"{name}{xl_rowcol_to_cell(r, 0, True, True)}:{xl_rowcol_to_cell(r, width - 1, True, True)}"  # noqa: E731
+    below = f"{name}{xl_rowcol_to_cell(last, 0, True, True)}:{xl_rowcol_to_cell(last + 1, width - 1, True, True)}"
+    formula = sheet_formulas.unsure(ids=whole("id"), kinds=whole("kind"), mirrors=whole("kr_score"),
+                                    weights=whole("weight"), last_row=row(last), below=below)  # fmt: skip
+    workbook.define_name(layout.NAME_UNSURE, "=" + formula)
+
+
+def _assessments(plan: TeamQuarter | None, *, period, as_of: dt.date, method: Method) -> dict:
+    """okrxl's own assessment of each objective and key result by local id, and of the team under ""."""
+    if plan is None:
+        return {}
+    team_assessed = assess_team(plan, period=period, as_of=as_of, method=method)
+    assessments: dict[str, object] = {"": team_assessed}
+    for objective, assessed in zip(plan.objectives, team_assessed.objectives):
+        assessments[objective.id] = assessed
+        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+            assessments[kr.id] = kr_assessed
+    return assessments
+
+
+def _cached(value):
+    """A formula's cached result: what okrxl computed, "" for nothing."""
+    return "" if value is None else value
+
+
+@dataclass(frozen=True)
+class _HelperColumns:
+    """The hidden columns right of the table: each check-in, the baseline and the target as okrxl reads
+    them, and the newest usable check-in date (okrxl.sheet_formulas)."""
+
+    first: int
+    check_ins: int
+
+    @classmethod
+    def right_of(cls, table_columns: int, check_ins: int) -> _HelperColumns:
+        return cls(first=table_columns, check_ins=check_ins)
+
+    def value(self, index: int) -> int:
+        return self.first + index
+
+    @property
+    def baseline(self) -> int:
+        return self.first + self.check_ins
+
+    @property
+    def target(self) -> int:
+        return self.baseline + 1
+
+    @property
+    def newest(self) -> int:
+        return self.baseline + 2
+
+    @property
+    def last(self) -> int:
+        return self.newest
+
+
+@dataclass(frozen=True)
+class _TableRanges:
+    """Absolute ranges of the table's data rows, by column key."""
+
+    ids: str
+    titles: str
+    kinds: str
+    scores: str
+    weights: str
+    mirrored_scores: str
+    mirrored_statuses: str
+    id_column: int
+    header_row: int
+
+    def ids_above(self, r: int) -> str:
+        """The id cells from the table's header down to the row above `r`: the header is no id."""
+        header = xl_rowcol_to_cell(self.header_row, self.id_column, True, True)
+        return f"{header}:{xl_rowcol_to_cell(r - 1, self.id_column)}"
+
+    @classmethod
+    def of(cls, col: dict[str, int], first: int, last: int) -> _TableRanges:
+        whole = lambda key: _column_range(col[key], first, last)  # noqa: E731
+        return cls(ids=whole("id"), titles=whole("title"), kinds=whole("kind"), scores=whole("score"),
+                   weights=whole("weight"), mirrored_scores=whole("kr_score"),
+                   mirrored_statuses=whole("kr_status"), id_column=col["id"], header_row=first - 1)  # fmt: skip
+
+
+def _write_header_dates(sheet, formats: _Formats, check_in_cols, dates, header_row: int, period) -> None:
+    """The hidden row above the header: each check-in column's date as okrxl reads it."""
+    row = header_row - 1
+    for index, (column, day) in enumerate(zip(check_in_cols, dates)):
+        header = xl_rowcol_to_cell(header_row, column, row_abs=True)
+        earlier = (
+            f"{xl_rowcol_to_cell(row, check_in_cols[0], True, True)}:{xl_rowcol_to_cell(row, column - 1, True, True)}"
+            if index
+            else None
+        )
+        cached = sheet_formulas.serial(day) if day in period else 0
+        sheet.write_formula(row, column, "=" + sheet_formulas.header_date(header, earlier, period),
+                            formats("formula"), cached)  # fmt: skip
+    sheet.set_row(row, None, None, {"hidden": True})
+
+
+def _write_objective_inputs(sheet, formats: _Formats, strategy: Strategy, objective: Objective, r, col, style):
+    text = formats(style, locked=False, quote_prefix=True)
+    wrapped = formats(style, locked=False, quote_prefix=True, text_wrap=True)
+    sheet.write_string(r, col["title"], objective.title, wrapped)
+    if objective.carried:
+        sheet.write_string(r, col["carried"], layout.carried_text(objective.carried), text)
+    labels = [_choice(strategy, target) for target in objective.aligned_to]
+    extra = labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:])
+    for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
+        if label:
+            sheet.write_string(r, col[key], label, wrapped if key in WRAPPED else text)
+    write_value(sheet, r, col["owner"], objective.owner, text)
+    if objective.weight != 1:
+        sheet.write_number(r, col["weight"], objective.weight, formats(style, locked=False))
+
+
+def _write_key_result_inputs(sheet, formats: _Formats, strategy, kr: KeyResult, r, col, dates, check_in_cols, lang):
+    text = formats("key_result", locked=False, quote_prefix=True)
+    wrapped = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
+    number = formats("key_result", locked=False)
+    date = formats("key_result", locked=False, num_format=DATE_FORMAT)
+    share = formats("key_result", locked=False, num_format="0%")
+    sheet.write_string(r, col["title"], kr.title, wrapped)
+    sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
+    sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
+    if kr.feeds:
+        sheet.write_string(r, col["feeds"], _key_result_choice(strategy, kr.feeds), text)
+    write_value(sheet, r, col["owner"], kr.owner, text)
+    write_value(sheet, r, col["unit"], kr.unit, text)
+    write_value(sheet, r, col["baseline"], kr.baseline, number)
+    write_value(sheet, r, col["target"], kr.target, number)
+    write_value(sheet, r, col["due"], kr.due, date)
+    if kr.weight != 1:
+        sheet.write_number(r, col["weight"], kr.weight, number)
+    if kr.depends_on:
+        sheet.write_string(r, col["depends_on"], ", ".join(d.key_result_id for d in kr.depends_on), text)
+        needed = next((d.needed_by for d in kr.depends_on if d.needed_by), None)
+        write_value(sheet, r, col["needed_by"], needed, date)
+    by_date = {c.date: c for c in kr.check_ins}
+    value_format = share if kr.kind.is_completion else number
+    for d, index in zip(dates, check_in_cols):
+        check_in = by_date.get(d)
+        if check_in is not None and check_in.value is not None:
+            sheet.write_number(r, index, check_in.value, value_format)
+    newest = next((c for c in reversed(kr.check_ins) if c.confidence or c.note), None)
+    if newest is not None and newest.confidence:
+        sheet.write_string(r, col["confidence"], layout.CONFIDENCE_WORDS[newest.confidence](lang), text)
+    if newest is not None and newest.note:
+        sheet.write_string(r, col["note"], newest.note, wrapped)
+    write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
+    write_value(sheet, r, col["comment"], kr.comment, text)
+    if kr.carried:
+        sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
+
+
+_TEMPLATE_ROW = 1_048_575
+"""The last row of a sheet (0-based): the formulas of a row are made once, at this row, and moved to each
+row by replacing its number (1048576) and the number of the row above (1048575), which no okrxl formula
+otherwise holds. Making them for each row was a third of `okrxl generate`'s time."""
+
+
+def _at_row(formula: str, r: int) -> str:
+    return formula.replace(str(_TEMPLATE_ROW + 1), str(r + 1)).replace(str(_TEMPLATE_ROW), str(r))
+
+
+@dataclass(frozen=True)
+class _RowFormulas:
+    """The formulas of an objective row and of a key result row (okrxl.sheet_formulas), at `_TEMPLATE_ROW`:
+    (column, formula, cell format) each. Every row gets the hidden helpers right of the table, since a
+    sorted table may bring a key result to any row."""
+
+    objective: tuple[tuple[int, str, object], ...]
+    key_result: tuple[tuple[int, str, object], ...]
+
+    def for_row(self, row: _Row) -> tuple[tuple[int, str, object], ...]:
+        return self.objective if row.is_objective else self.key_result
+
+    @classmethod
+    def of(cls, col, helpers: _HelperColumns, check_in_cols, header_row: int, ranges: _TableRanges, *,
+           method: Method, period, lang: Lang, plain, score) -> _RowFormulas:  # fmt: skip
+        r = _TEMPLATE_ROW
+        cell = lambda key, col_abs=False: xl_rowcol_to_cell(r, col[key], col_abs=col_abs)  # noqa: E731
+        here = lambda column: xl_rowcol_to_cell(r, column)  # noqa: E731
+        dates = f"{xl_rowcol_to_cell(header_row - 1, check_in_cols[0], True, True)}:" \
+                f"{xl_rowcol_to_cell(header_row - 1, check_in_cols[-1], True, True)}"  # fmt: skip
+        values = f"{here(helpers.value(0))}:{here(helpers.value(helpers.check_ins - 1))}"
+        score_format = score
+        helper_formulas = [
+            *((helpers.value(i), sheet_formulas.check_in_value(here(c), cell("kind_no")), plain)
+              for i, c in enumerate(check_in_cols)),
+            (helpers.baseline, sheet_formulas.baseline_value(cell("baseline")), plain),
+            (helpers.target, sheet_formulas.target_value(cell("target")), plain),
+            (helpers.newest, sheet_formulas.newest_date(dates, values), plain),
+            (col["kind_no"], _kind_no_formula(cell("kind")), plain),
+        ]  # fmt: skip
+        row_id = cell("id", col_abs=True)
+        repeated = sheet_formulas.repeated(row_id=row_id, ids_above=ranges.ids_above(r))
+        common = dict(objective_id=row_id, title=cell("title", col_abs=True), ids=ranges.ids, kinds=ranges.kinds,
+                      repeated=repeated)  # fmt: skip
+        objective = [
+            *helper_formulas,
+            (col["score"], sheet_formulas.objective_score(
+                **common, scores=ranges.mirrored_scores, weights=ranges.weights), score_format),
+            (col["status"], sheet_formulas.objective_status(
+                **common, statuses=ranges.mirrored_statuses, lang=lang), plain),
+        ]  # fmt: skip
+        row_cells = dict(kind=cell("kind"), title=cell("title"), kind_no=cell("kind_no"))
+        orphan = sheet_formulas.orphan(row_id=cell("id"), ids=ranges.ids, titles=ranges.titles)
+        key_result = [
+            *helper_formulas,
+            (col["current"], sheet_formulas.current(
+                kind=cell("kind"), dates=dates, values=values, newest=here(helpers.newest)), plain),
+            (col["score"], sheet_formulas.score(
+                **row_cells, baseline=here(helpers.baseline), target=here(helpers.target), current=cell("current"),
+                dates=dates, values=values, refused=f"OR({orphan},{repeated})"), score_format),
+            (col["status"], sheet_formulas.status(
+                **row_cells, score=cell("score"), current=cell("current"), due=cell("due"),
+                confidence=cell("confidence"), dates=dates, values=values, method=method, period=period,
+                lang=lang), plain),
+            (col["kr_score"], sheet_formulas.kr_score_mirror(cell("score")), plain),
+            (col["kr_status"], cell("status"), plain),
+        ]  # fmt: skip
+        return cls(objective=tuple(objective), key_result=tuple(key_result))
+
+
+def _cached_results(row: _Row, assessed, col, helpers: _HelperColumns, dates, *, as_of: dt.date, period,
+                    lang: Lang) -> dict[int, object]:  # fmt: skip
+    """What okrxl computed for each formula of the row: the formulas' cached results, by column."""
+    kr = row.key_result
+    by_date = {c.date: c.value for c in kr.check_ins} if kr else {}
+    reported = [c.date for c in kr.check_ins if c.value is not None and c.date <= as_of] if kr else []
+    score = _cached(assessed.score if assessed else None)
+    status = _status_word(assessed.status, lang) if assessed else ""
+    return {
+        **{helpers.value(i): _cached(by_date.get(d) if d in period else None) for i, d in enumerate(dates)},
+        helpers.baseline: _cached(kr.baseline if kr else None),
+        helpers.target: _cached(kr.target if kr else None),
+        helpers.newest: sheet_formulas.serial(max(reported)) if reported else 0,
+        col["kind_no"]: _kind_no(kr) if kr else 0,
+        col["current"]: _cached(assessed.current if assessed and not row.is_objective else None),
+        col["score"]: score,
+        col["status"]: status,
+        col["kr_score"]: "-" if score == "" else score,
+        col["kr_status"]: status,
+    }
+
+
 def _row_texts(row: _Row, strategy: Strategy) -> dict[str, str]:
     """The wrapped texts of a row, to size its height."""
     if row.objective is not None:
@@ -490,23 +673,6 @@ def _row_texts(row: _Row, strategy: Strategy) -> dict[str, str]:
         notes = [c.note for c in row.key_result.check_ins if c.note]
         return {"title": row.key_result.title, "note": notes[-1] if notes else ""}
     return {}
-
-
-def _key_result_blocks(rows: Sequence[_Row], first: int) -> dict[int, tuple[int, int]]:
-    """For each objective row (by offset), the sheet rows of its key results: the rows up to the next objective.
-
-    Objective formulas refer to this block rather than to the whole column, which would include
-    their own cell (a circular reference); rows a team inserts inside the block extend it.
-    """
-    blocks = {}
-    starts = [offset for offset, row in enumerate(rows) if row.is_objective] + [len(rows)]
-    for start, end in zip(starts, starts[1:]):
-        blocks[start] = (first + start + 1, first + max(end - 1, start + 1))
-    return blocks
-
-
-def _block_range(col: int, first: int, last: int) -> str:
-    return f"{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(last, col)}"
 
 
 def _column_range(col: int, first: int, last: int) -> str:
@@ -527,26 +693,9 @@ def _status_word(status: Status, lang: Lang) -> str:
     return layout.STATUS_WORDS[status](lang)
 
 
-def _current_formula(cells: Sequence[str]) -> str:
-    """The newest numeric check-in, right to left; "" when there is none.
-
-    Not the shorter LOOKUP(9.99E+307, range): LibreOffice 7.4 answers it with a binary search that
-    fails on an unsorted row (tests/test_libreoffice.py caught it).
-    """
-    formula = '""'
-    for cell in cells:
-        formula = f"IF(ISNUMBER({cell}),{cell},{formula})"
-    return "=" + formula
-
-
-def _kind_index(cell) -> str:
-    """The row's kind as 1..8 (the order of layout.KIND_WORDS), from the hidden helper column."""
-    return cell("kind_no")
-
-
-def _kind_no_formula(cell) -> str:
+def _kind_no_formula(kind: str) -> str:
     """1..8 in the order of layout.KIND_WORDS, whichever language the kind is written in; 0 for none."""
-    return f"=IFERROR(MOD(MATCH({cell('kind')},okrxl_kind_match,0)-1,8)+1,0)"
+    return f"IFERROR(MOD(MATCH(TRIM({kind}),okrxl_kind_match,0)-1,8)+1,0)"
 
 
 def _kind_no(kr: KeyResult) -> int:
@@ -555,52 +704,6 @@ def _kind_no(kr: KeyResult) -> int:
         if kind is kr.kind and (kind is not KeyResultKind.MAINTAIN or side is kr.side):
             return number
     raise KeyError(kr.kind)
-
-
-def _score_formula(cell, check_range: str) -> str:
-    """METHOD.md's score by kind; "" when unscored, as okrxl.scoring.score_key_result."""
-    b, t, c = cell("baseline"), cell("target"), cell("current")
-    metric = f'IF(ISNUMBER({t}),IF(ISNUMBER({c}),MAX(0,MIN(1,({c}-N({b}))/({t}-N({b})))),0),"")'
-    decrease = f'IF(ISNUMBER({b}),{metric},"")'
-    completion = f"IF(ISNUMBER({c}),MAX(0,MIN(1,IF({c}>1,{c}/100,{c}))),0)"
-    maintain = (
-        f'IF(ISNUMBER({t}),IF(COUNT({check_range})=0,0,COUNTIF({check_range},"{{op}}"&{t})/COUNT({check_range})),"")'
-    )
-    branches = [metric, decrease, metric, metric, completion, completion,
-                maintain.format(op=">="), maintain.format(op="<=")]  # fmt: skip
-    return f'=IFERROR(CHOOSE({_kind_index(cell)},{",".join(branches)}),"")'
-
-
-def _status_formula(cell, method: Method, lang: Lang) -> str:
-    """METHOD.md's pacing against TODAY() (the defined name okrxl_today), as okrxl.scoring.key_result_status."""
-    word = {status: '"' + _status_word(status, lang) + '"' for status in Status}
-    s, c, k = cell("score"), cell("current"), _kind_index(cell)
-    t = layout.NAME_ELAPSED
-    due = f"IF(ISNUMBER({cell('due')}),{cell('due')},{layout.NAME_PERIOD_END})"
-    confidence = cell("confidence")
-    at_risk_words = ",".join(f'{confidence}="{w}"' for w in layout.CONFIDENCE_WORDS[layout.Confidence.AT_RISK])
-    off_track_words = ",".join(f'{confidence}="{w}"' for w in layout.CONFIDENCE_WORDS[layout.Confidence.OFF_TRACK])
-    expected = f"IF({k}>=7,1,{t})"
-    return (
-        f'=IF({cell("kind")}="","",IF(NOT(ISNUMBER({s})),{word[Status.UNSCORED]},'
-        f"IF(AND({s}>=1-{EPSILON},OR({k}<7,{layout.NAME_TODAY}>={layout.NAME_PERIOD_END})),{word[Status.DONE]},"
-        f"IF(AND(OR({k}=5,{k}=6),{layout.NAME_TODAY}>{due}),{word[Status.OVERDUE]},"
-        f"IF(NOT(ISNUMBER({c})),IF({t}<{method.not_started_share},{word[Status.NOT_STARTED]},{word[Status.AT_RISK]}),"
-        f"IF(OR({k}=5,{k}=6),IF(OR({at_risk_words}),{word[Status.BEHIND]},"
-        f"IF(OR({off_track_words}),{word[Status.AT_RISK]},{word[Status.ON_TRACK]})),"
-        f"IF({s}>={expected}-{EPSILON},{word[Status.ON_TRACK]},"
-        f"IF({s}>={method.behind_share}*{expected}-{EPSILON},{word[Status.BEHIND]},{word[Status.AT_RISK]}))))))))"
-    )
-
-
-def _objective_status_formula(statuses: str, lang: Lang) -> str:
-    """The worst status among the objective's key results (at-risk and overdue first, done last)."""
-    order = [Status.AT_RISK, Status.OVERDUE, Status.BEHIND, Status.NOT_STARTED, Status.ON_TRACK, Status.DONE]
-    formula = '""'
-    for status in reversed(order):
-        word = _status_word(status, lang)
-        formula = f'IF(COUNTIF({statuses},"{word}")>0,"{word}",{formula})'
-    return "=" + formula
 
 
 def _validations(sheet, col: dict[str, int], first: int, last: int, period) -> None:

@@ -183,6 +183,13 @@ class Workbook:
         return Cell(value=value, number_format=number_format, data_type=data_type)
 
 
+_FORMULA_TEXT = re.compile(rb"<f(?: [^>]*)?>[^<]*</f>")
+"""A cell's formula with its text, as Excel, LibreOffice (`<f aca="false">`) and XlsxWriter write it
+(one with a namespace prefix is parsed as it is). Only its presence is read (the cached value is
+what counts), and the team sheet's formulas are most of its bytes, so their text is cut before
+parsing. XML escapes `<` in text, so the text ends at the first `<`."""
+
+
 def _scan_cells(xml: bytes):
     """(row, column, type, style, text, has formula) of each cell of a worksheet, in order.
 
@@ -190,7 +197,7 @@ def _scan_cells(xml: bytes):
     would expand entities declared in a document type, where entity bombs live; a worksheet never
     needs one, so one is refused before parsing (see _parse).
     """
-    root = _parse(xml)
+    root = _parse(_FORMULA_TEXT.sub(b"<f/>", xml))
     sheet_data = root.find(f"{_NS}sheetData")
     row_number = 0
     for row in () if sheet_data is None else sheet_data.iterfind(f"{_NS}row"):

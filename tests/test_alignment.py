@@ -138,6 +138,7 @@ METHOD_SEVERITIES = [
     ("committed-missed", "warning"),
     ("too-safe", "info"),
     ("missing-team", "warning"),
+    ("missing-due-date", "info"),
 ]
 
 
@@ -149,6 +150,16 @@ def test_each_gap_code_has_the_severity_of_the_method_table(code, severity):
 
 def test_the_method_table_lists_every_gap_code():
     assert {code for code, _ in METHOD_SEVERITIES} == {str(code) for code in GapCode}
+
+
+def test_a_milestone_without_a_due_date_is_due_on_the_quarters_last_day_and_said_at_its_due_cell():
+    milestone = dict(kind=KeyResultKind.MILESTONE, target=None, check_ins=())
+    gaps = find(alpha_plan(**milestone, title="Katalog tryckt senast 15/3"),
+                beta_plan(**milestone, due=dt.date(2024, 2, 15)))  # fmt: skip
+    assert [(g.code, g.where, g.field) for g in gaps if g.code is GapCode.MISSING_DUE_DATE] == [
+        (GapCode.MISSING_DUE_DATE, "alpha.O1.1", "due"),  # beta's milestone has its due date
+    ]
+    assert GapCode.MISSING_DUE_DATE.severity is Severity.INFO
 
 
 def test_gaps_are_sorted_most_severe_first_then_in_the_order_found():
@@ -497,3 +508,63 @@ def test_alignment_shares_are_none_where_there_is_nothing_to_divide_by():
     assert alignment_shares(company_strategy(), []) == (None, 0.0)
     no_objectives = replace(company_strategy(), objectives=())
     assert alignment_shares(no_objectives, [alpha_plan()]) == (0.0, None)
+
+
+MILESTONE = {"kind": KeyResultKind.MILESTONE, "target": None, "check_ins": check_in(0.5)}
+
+
+@pytest.mark.parametrize(
+    ("code", "alpha", "beta", "as_of", "field", "linked_id"),
+    [
+        pytest.param(GapCode.ORPHAN_OBJECTIVE, alpha_plan(o1={"aligned_to": ()}), beta_plan(), MID_QUARTER,
+                     "aligned_to", None, id="orphan-objective: aligned to"),
+        pytest.param(GapCode.UNKNOWN_LINK, alpha_plan(o1={"aligned_to": ("S1", "S9")}), beta_plan(), MID_QUARTER,
+                     "aligned_to", "S9", id="unknown-link: aligned to, naming the id"),
+        pytest.param(GapCode.UNKNOWN_LINK, alpha_plan(feeds="S9.9"), beta_plan(), MID_QUARTER,
+                     "feeds", "S9.9", id="unknown-link: feeds"),
+        pytest.param(GapCode.UNKNOWN_LINK, alpha_plan(depends_on=(Dependency(key_result_id="beta.O9.9"),)),
+                     beta_plan(), MID_QUARTER, "depends_on", "beta.O9.9", id="unknown-link: depends on"),
+        pytest.param(GapCode.UNKNOWN_LINK, alpha_plan(depends_on=(Dependency(key_result_id="gamma.O1.1"),)),
+                     beta_plan(), MID_QUARTER, "depends_on", "gamma.O1.1", id="unknown-link: another team"),
+        pytest.param(GapCode.MISSING_OWNER, alpha_plan(owner=None), beta_plan(), MID_QUARTER,
+                     "owner", None, id="missing-owner of a key result"),
+        pytest.param(GapCode.MISSING_OWNER, alpha_plan(o1={"owner": None}), beta_plan(), MID_QUARTER,
+                     "owner", None, id="missing-owner of an objective"),
+        pytest.param(GapCode.PLACEHOLDER_TARGET, alpha_plan(target=None), beta_plan(), MID_QUARTER,
+                     "target", None, id="placeholder-target: target"),
+        pytest.param(GapCode.MISSING_BASELINE, alpha_plan(kind=KeyResultKind.DECREASE, target=5.0), beta_plan(),
+                     MID_QUARTER, "baseline", None, id="missing-baseline: baseline"),
+        pytest.param(GapCode.ACTIVITY_NOT_RESULT, alpha_plan(title="Skriv 3 nyhetsbrev"), beta_plan(), MID_QUARTER,
+                     "title", None, id="activity-not-result: title"),
+        pytest.param(GapCode.DUE_OUTSIDE_QUARTER, alpha_plan(**MILESTONE, due=dt.date(2024, 4, 1)), beta_plan(),
+                     MID_QUARTER, "due", None, id="due-outside-quarter: due"),
+        pytest.param(GapCode.DEPENDENCY_LATE,
+                     alpha_plan(depends_on=(Dependency(key_result_id="beta.O1.1", needed_by=dt.date(2024, 3, 1)),)),
+                     beta_plan(), MID_QUARTER, "needed_by", None, id="dependency-late: needed by"),
+        pytest.param(GapCode.DEPENDENCY_LATE, alpha_plan(depends_on=(Dependency(key_result_id="beta.O1.1"),)),
+                     beta_plan(check_ins=check_in(1.0)), MID_QUARTER, "depends_on", None,
+                     id="dependency-late without needed by: depends on"),
+        pytest.param(GapCode.STALE_CHECKIN, alpha_plan(check_ins=check_in(3.0, on=dt.date(2024, 1, 25))), beta_plan(),
+                     dt.date(2024, 2, 16), "check_ins:2024-01-25", None, id="stale-checkin: the newest value"),
+        pytest.param(GapCode.STALE_CHECKIN, alpha_plan(check_ins=()), beta_plan(), MID_QUARTER,
+                     "check_ins", None, id="stale-checkin without a value: the first check-in"),
+        pytest.param(GapCode.CONFIDENCE_MISMATCH, alpha_plan(check_ins=check_in(1.0, confidence=Confidence.ON_TRACK)),
+                     beta_plan(), MID_QUARTER, "confidence", None, id="confidence-mismatch: confidence"),
+        pytest.param(GapCode.COMMITTED_MISSED, alpha_plan(**COMMITTED, check_ins=check_in(8.0)), beta_plan(),
+                     AFTER_QUARTER, "miss_reason", None, id="committed-missed: reason if missed"),
+        pytest.param(GapCode.TOO_SAFE, alpha_plan(check_ins=check_in(10.0)), beta_plan(), AFTER_QUARTER,
+                     None, None, id="too-safe: the id"),
+        pytest.param(GapCode.KEY_RESULT_COUNT, team_plan("alpha", objective("O1", key_result("O1.1"))), beta_plan(),
+                     MID_QUARTER, None, None, id="key-result-count: the id"),
+    ],
+)  # fmt: skip
+def test_each_gap_names_the_field_of_the_cell_that_holds_or_lacks_its_value(code, alpha, beta, as_of, field,
+                                                                             linked_id):  # fmt: skip
+    gap = next(g for g in find(alpha, beta, as_of=as_of) if g.code == code and g.where.startswith("alpha"))
+    assert (gap.field, gap.linked_id) == (field, linked_id)
+
+
+def test_the_check_in_field_is_the_workbooks_check_in_column_key():
+    from okrxl import alignment, layout
+
+    assert alignment.CHECK_INS == layout.CHECK_INS

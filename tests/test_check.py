@@ -89,9 +89,9 @@ def test_a_link_to_an_unknown_strategic_id_names_the_cell_and_the_known_ids(demo
     document = json.loads(run("check", path, "--json").output)
     problems = [(p["cell"], p["code"], p["message"]) for p in document["files"][0]["problems"]]
     assert problems == [
-        ("'OKR'!A6", "unknown-link", "marketing.O1.1 feeds 'S9.9', which does not exist; known ids are "
+        ("'OKR'!X6", "unknown-link", "marketing.O1.1 feeds 'S9.9', which does not exist; known ids are "
                                      "S1.1, S1.2, S2.1, S2.2, S3.1, S3.2"),
-        ("'OKR'!A11", "unknown-link", "marketing.O2 is aligned to 'S7', which does not exist; known ids are S1, S2, S3"),
+        ("'OKR'!E11", "unknown-link", "marketing.O2 is aligned to 'S7', which does not exist; known ids are S1, S2, S3"),
     ]  # fmt: skip
 
 
@@ -175,3 +175,64 @@ def test_a_formula_typed_into_an_input_cell_is_used_for_its_value_or_reported(de
 def test_wrong_usage_exits_2(tmp_path):
     assert CliRunner().invoke(cli, ["check"]).exit_code == 2
     assert CliRunner().invoke(cli, ["check", str(tmp_path / "nope.xlsx")]).exit_code == 2
+
+
+def test_gaps_shown_at_cells_name_the_cell_that_holds_or_lacks_the_value(demo):
+    path = demo / "2027-Q1" / "sales.xlsx"
+    edit_cells(path, {("O1.1", "kind"): "minska", ("O1.1", "baseline"): None, ("O1.2", "depends_on"): "nobody.O9.9",
+                      ("O2", "also_aligned_to"): "S8"})  # fmt: skip
+    reading = read_folder([path], strategy_path=demo / "strategy.xlsx")
+    assert [(str(p.cell), p.code) for p in reading.files[0].problems] == [
+        ("'OKR'!H6", "missing-baseline"),  # the empty baseline
+        ("'OKR'!AA7", "unknown-link"),  # depends on
+        ("'OKR'!Y11", "unknown-link"),  # also aligned to: the cell that names S8
+    ]
+
+
+def test_an_app_mangled_date_fails_the_check_with_the_date_meant(demo):
+    import datetime as dt
+
+    path = demo / "2027-Q1" / "marketing.xlsx"
+    edit_cells(path, {("O1.2", "due"): dt.datetime(2015, 3, 1)})  # `15 mar` typed in Swedish LibreOffice
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert ("'OKR'!J7  implausible-date: 2015-03-01 is more than a year from the quarter 2027-Q1 (2027-01-01 to "
+            "2027-03-31): the spreadsheet app read what was typed as another date. Did you mean 2027-03-15? "
+            "Write it as 2027-03-15") in result.output  # fmt: skip
+
+
+def test_a_check_in_header_retyped_as_text_over_values_fails_the_check(demo):
+    path = demo / "2027-Q1" / "sales.xlsx"
+    workbook = open_workbook(path)
+    workbook["OKR"]["L4"].value = "18 jan"  # the check-in of 2027-01-18, which holds values
+    workbook.save(path)
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert (
+        "'OKR'!L4  unreadable-header: the header '18 jan' is neither a column okrxl knows nor a date" in result.output
+    )
+
+
+def test_a_workbook_without_a_required_column_is_named_and_the_others_are_read(demo):
+    path = demo / "2027-Q1" / "sales.xlsx"
+    workbook = open_workbook(path)
+    workbook["OKR"]["C4"].value = "Sort"  # the kind column, renamed
+    workbook.save(path)
+    document = json.loads(run("check", demo / "2027-Q1", "--json").output)
+    verdicts = {
+        f["file"].rsplit("/", 1)[1]: (f["verdict"], [p["code"] for p in f["problems"]]) for f in document["files"]
+    }
+    assert verdicts["sales.xlsx"] == ("errors", ["missing-column"])
+    assert verdicts["marketing.xlsx"] == ("ok", [])
+    message = next(f for f in document["files"] if f["file"].endswith("sales.xlsx"))["problems"][0]["message"]
+    assert "has no column 'Typ' ('Kind')" in message
+
+
+def test_a_note_row_is_information_and_the_check_passes(demo):
+    path = demo / "2027-Q1" / "production.xlsx"
+    rows = {r["id"]: r["_row"] for r in table_rows(open_workbook(path)["OKR"], "okrs")}
+    free = next(row_id for row_id in ("O5", "O4", "O3") if row_id in rows)
+    edit_cells(path, {(free, "id"): None, (free, "title"): "Nästa möte: planera Q2"})
+    result = run("check", path)
+    assert result.exit_code == 0
+    assert f"'OKR'!B{rows[free]}  note-row: a row without id, kind or numbers is kept as a note" in result.output

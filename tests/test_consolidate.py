@@ -125,15 +125,15 @@ def test_the_gaps_page_lists_every_gap_most_severe_first_with_file_and_cell(repo
     sheet = open_workbook(report)["Luckor"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5) if row[0].value]
     assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
-        ("varning", "placeholder-target", "S2.2", "strategy.xlsx", "'Strategiska OKR'!A12"),
-        ("varning", "stale-checkin", "marketing.O2.2", "marketing.xlsx", "'OKR'!A13"),
-        ("varning", "dependency-late", "sales.O2.1", "sales.xlsx", "'OKR'!A12"),
-        ("varning", "missing-owner", "production.O1.2", "production.xlsx", "'OKR'!A7"),
-        ("varning", "stale-checkin", "production.O2.2", "production.xlsx", "'OKR'!A13"),
+        ("varning", "placeholder-target", "S2.2", "strategy.xlsx", "'Strategiska OKR'!H12"),  # the target
+        ("varning", "stale-checkin", "marketing.O2.2", "marketing.xlsx", "'OKR'!L13"),  # its newest value, 01-18
+        ("varning", "dependency-late", "sales.O2.1", "sales.xlsx", "'OKR'!AB12"),  # needed by
+        ("varning", "missing-owner", "production.O1.2", "production.xlsx", "'OKR'!F7"),
+        ("varning", "stale-checkin", "production.O2.2", "production.xlsx", "'OKR'!L13"),
         ("info", "unfed-key-result", "S3.2", "strategy.xlsx", "'Strategiska OKR'!A18"),
-        ("info", "activity-not-result", "marketing.O2.1", "marketing.xlsx", "'OKR'!A12"),
-        ("info", "confidence-mismatch", "marketing.O2.2", "marketing.xlsx", "'OKR'!A13"),
-        ("info", "confidence-mismatch", "marketing.O3.3", "marketing.xlsx", "'OKR'!A20"),
+        ("info", "activity-not-result", "marketing.O2.1", "marketing.xlsx", "'OKR'!B12"),  # the title
+        ("info", "confidence-mismatch", "marketing.O2.2", "marketing.xlsx", "'OKR'!U13"),
+        ("info", "confidence-mismatch", "marketing.O3.3", "marketing.xlsx", "'OKR'!U20"),
     ]
 
 

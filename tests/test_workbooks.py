@@ -118,7 +118,7 @@ def test_scores_are_locked_formulas_and_inputs_are_unlocked(generated):
     row = next(r for r in table_rows(sheet, "okrs") if r["id"] == "O1.1")
     header = {v: k for k, v in enumerate([c.value for c in sheet[4]], start=1)}
     score = sheet.cell(row["_row"], header["Poäng"])
-    assert str(score.value).startswith("=IFERROR(CHOOSE(") and score.protection.locked
+    assert str(score.value).startswith("=IFERROR(") and score.protection.locked
     # An empty key result cell takes its column's format: unlocked (and a date for Due)
     assert not sheet.column_dimensions["I"].protection.locked
     assert sheet.column_dimensions["J"].number_format == "yyyy-mm-dd"
@@ -279,7 +279,8 @@ def _repo_root():
 
 
 def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path):
-    """FormulaSheet skips XlsxWriter's `_xlfn.` prefixing (for speed): it must have had nothing to do.
+    """FormulaSheet skips XlsxWriter's `_xlfn.` prefixing and its search for dynamic array functions
+    (for speed): they must have had nothing to do.
 
     Cell formulas (`<f>`), conditional formats (`<formula>`) and dropdown lists (`<formula1>`) alike.
     """
@@ -287,7 +288,7 @@ def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path)
     import re
     from xml.etree import ElementTree
 
-    from xlsxwriter.worksheet import Worksheet
+    from xlsxwriter.worksheet import Worksheet, re_dynamic_function
 
     assert run("demo", tmp_path, "--no-pdf").exit_code == 0
     run("init", tmp_path / "en" / "s.xlsx", "--example", "dpab", "--lang", "en")
@@ -305,3 +306,358 @@ def test_xlsxwriter_would_write_every_okrxl_formula_as_okrxl_writes_it(tmp_path)
     xlsxwriter_sheet.use_future_functions = True
     changed = [f for f in formulas if xlsxwriter_sheet._prepare_formula("=" + f, True) != f]
     assert changed == []
+    assert [f for f in formulas if re_dynamic_function.search(f)] == []  # nor a dynamic array formula
+
+
+# --- what the reader makes of what teams type (docs/cells.md), in workbooks okrxl wrote -----------------
+
+AS_OF = dt.date(2027, 3, 31)
+
+
+def a_plan(*objectives: Objective) -> TeamQuarter:
+    strategy = example.dpab_strategy()
+    return TeamQuarter(team=strategy.teams[0], quarter=example.QUARTER, objectives=objectives)
+
+
+def a_key_result(local_id: str, **changes) -> KeyResult:
+    fields = dict(title=f"Öka till 20 ({local_id})", kind=KeyResultKind.INCREASE, owner="Ann", target=20.0)
+    return KeyResult(id=local_id, **(fields | changes))
+
+
+def an_objective(local_id: str, *key_results: KeyResult) -> Objective:
+    return Objective(id=local_id, title=f"Mål {local_id}", owner="Ann", aligned_to=("S1",), key_results=key_results)
+
+
+ONE_OBJECTIVE = a_plan(an_objective("O1", a_key_result("O1.1"), a_key_result("O1.2")))
+"""Rows: header 4, O1 5, O1.1 6, O1.2 7, then empty O1.3-O1.5 and O2 (11), O2.1 (12)... Columns: H baseline,
+I target, J due, K-Q the check-ins of 2027-01-04 ... 2027-03-29, U confidence, AB needed by, AD comment."""
+
+
+def a_team_workbook(tmp_path, plan: TeamQuarter = ONE_OBJECTIVE):
+    path = tmp_path / "marketing.xlsx"
+    write_team_workbook(path, strategy=example.dpab_strategy(), team=plan.team, quarter=plan.quarter,
+                        template=DEFAULT, lang="en", plan=plan)  # fmt: skip
+    return path
+
+
+def type_into(path, edits: dict, headers: dict | None = None):
+    """Type into the OKR table as a person would: {(row id, column key): value or (value, number format)};
+    `headers` retypes header cells: {old header text: new value}."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["OKRs"]
+    rows = table_rows(sheet, "okrs")
+    by_id = {r["id"]: r["_row"] for r in rows}
+    columns = {key: c for c, key in enumerate(rows[0], start=1) if key != "_row"}
+    for (row_id, key), value in edits.items():
+        value, number_format = value if isinstance(value, tuple) else (value, None)
+        cell = sheet.cell(by_id[row_id], columns[key])
+        cell.value = value
+        if number_format:
+            cell.number_format = number_format
+    for old, new in (headers or {}).items():
+        sheet.cell(4, columns[old]).value = new
+    book.save(path)
+
+
+def read_back(path):
+    reading = read_team_workbook(path, example.dpab_strategy())
+    key_results = {kr.id: kr for o in reading.plan.objectives for kr in o.key_results}
+    return reading, key_results
+
+
+def cells_and_codes(reading):
+    return [(str(p.cell), p.code) for p in reading.problems]
+
+
+@pytest.mark.parametrize(
+    ("typed", "baseline", "target", "values", "problems"),
+    [
+        pytest.param({"kind": "decrease", "unit": "procent", "baseline": 20, "target": 10, "2027-01-04": "12 %"},
+                     20, 10, [12], [("'OKRs'!K6", "number-as-text")], id="unit procent, 12 % typed as text"),
+        pytest.param({"unit": "andel", "baseline": "40 %", "target": "60 %", "2027-01-04": 45},
+                     40, 60, [45], [("'OKRs'!H6", "number-as-text"), ("'OKRs'!I6", "number-as-text")],
+                     id="unit andel, percent text baseline and target, plain 45"),
+        pytest.param({"unit": "Andel", "baseline": (0.4, "0%"), "target": (0.6, "0%"), "2027-01-04": 45},
+                     40, 60, [45], [], id="unit Andel, percent cells"),
+        pytest.param({"unit": "kunder", "baseline": 10, "target": 20, "2027-01-04": (0.15, "0%")},
+                     10, 20, [15], [], id="a value typed as a percent puts the key result on the percent scale"),
+        pytest.param({"kind": "percent", "baseline": 10, "target": 20, "2027-01-04": (0.15, "0%")},
+                     10, 20, [15], [], id="15% typed in Excel into a percent key result 10 to 20"),
+        pytest.param({"kind": "percent", "baseline": 80, "target": 100, "2027-01-04": (1.05, "0%")},
+                     80, 100, [105], [], id="105 % on a percent key result 80 to 100"),
+        pytest.param({"unit": "%", "baseline": 80, "target": (1.2, "0%")},
+                     80, 120, [], [], id="120 % as a target"),
+        pytest.param({"kind": "maintain at most", "target": (0.07, "0%"), "2027-01-04": (0.07, "0%")},
+                     None, 7, [7], [], id="7 % is 7"),
+        pytest.param({"kind": "percent", "baseline": 90, "target": 99, "2027-01-04": (97.8, "0.0%")},
+                     90, 99, [97.8], [("'OKRs'!K6", "ambiguous-percent")], id="97,8 kept over a 97,6 % cell"),
+        pytest.param({"kind": "percent", "baseline": 10, "target": 20, "2027-01-04": "0,15"},
+                     10, 20, [0.15], [("'OKRs'!K6", "number-as-text"), ("'OKRs'!K6", "ambiguous-fraction")],
+                     id="0,15 beside 10 and 20"),
+        pytest.param({"unit": "procent", "target": 20, "2027-01-04": 0.15},
+                     None, 20, [0.15], [("'OKRs'!K6", "ambiguous-fraction")], id="0.15 beside a target of 20"),
+        pytest.param({"kind": "percent", "baseline": 10, "target": 20, "2027-01-04": "15 %"},
+                     10, 20, [15], [("'OKRs'!K6", "number-as-text")], id="a fraction typed with % is no fraction"),
+        pytest.param({"unit": "MSEK", "baseline": 2, "target": 4, "2027-01-04": 0.5},
+                     2, 4, [0.5], [], id="no percent anywhere: read as written"),
+    ],
+)  # fmt: skip
+def test_every_value_of_a_key_result_is_read_on_one_scale(tmp_path, typed, baseline, target, values, problems):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", key): value for key, value in typed.items()})
+    reading, key_results = read_back(path)
+    kr = key_results["O1.1"]
+    assert (kr.baseline, kr.target, [c.value for c in kr.check_ins]) == (baseline, target, values)
+    assert cells_and_codes(reading) == problems
+
+
+def test_105_percent_on_a_percent_key_result_scores_1_with_progress_1_25(tmp_path):
+    from okrxl.scoring import progress, score_key_result
+
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "kind"): "percent", ("O1.1", "baseline"): 80, ("O1.1", "target"): 100,
+                     ("O1.1", "2027-01-04"): (1.05, "0%")})  # fmt: skip
+    kr = read_back(path)[1]["O1.1"]
+    assert (score_key_result(kr, AS_OF), progress(kr, AS_OF)) == (1.0, 1.25)
+
+
+def test_a_maintain_at_most_7_percent_at_7_percent_keeps_its_threshold(tmp_path):
+    from okrxl.scoring import score_key_result
+
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "kind"): "maintain at most", ("O1.1", "target"): (0.07, "0%"),
+                     ("O1.1", "2027-01-04"): (0.07, "0%")})  # fmt: skip
+    assert score_key_result(read_back(path)[1]["O1.1"], AS_OF) == 1.0
+
+
+def test_a_target_equal_to_its_baseline_once_both_are_percent_points_is_refused_at_the_target(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "baseline"): 7, ("O1.1", "target"): "7 %"})
+    reading, key_results = read_back(path)
+    assert cells_and_codes(reading) == [("'OKRs'!I6", "number-as-text"), ("'OKRs'!I6", "invalid-key-result")]
+    assert "target equals baseline (7.0)" in reading.problems[1].message
+    assert "O1.1" not in key_results
+
+
+def test_milestone_check_ins_take_done_words_and_shares_and_refuse_150_percent(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None, ("O1.1", "2027-01-04"): (0.4, "0%"),
+                     ("O1.1", "2027-01-18"): "Klar", ("O1.1", "2027-02-01"): (1.5, "0%"),
+                     ("O1.2", "kind"): "binary", ("O1.2", "target"): None, ("O1.2", "2027-01-04"): "ej  klar",
+                     ("O1.2", "2027-01-18"): "yes"})  # fmt: skip
+    reading, key_results = read_back(path)
+    assert [c.value for c in key_results["O1.1"].check_ins] == [0.4, 1.0]
+    assert [c.value for c in key_results["O1.2"].check_ins] == [0.0, 1.0]
+    assert cells_and_codes(reading) == [("'OKRs'!M6", "not-a-completion")]
+    assert reading.problems[0].message == "a share done is between 0 and 100 %, got 150 %"
+
+
+def test_a_date_an_app_read_as_another_year_is_an_error_with_the_date_meant(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None,
+                     ("O1.1", "due"): dt.datetime(2015, 2, 1),  # `15 feb` in Swedish LibreOffice
+                     ("O1.2", "depends_on"): "sales.O1.1", ("O1.2", "needed_by"): dt.datetime(1931, 2, 1)})  # fmt: skip
+    reading, key_results = read_back(path)
+    assert cells_and_codes(reading) == [("'OKRs'!J6", "implausible-date"), ("'OKRs'!AB7", "implausible-date")]
+    assert reading.problems[0].message.endswith("Did you mean 2027-02-15? Write it as 2027-02-15")
+    assert reading.problems[1].message.endswith("write the date in full, e.g. 2027-03-15")
+    assert key_results["O1.1"].due is None and key_results["O1.2"].depends_on[0].needed_by is None
+
+
+def test_check_in_headers_that_cannot_be_used_are_named_at_the_header(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(
+        path,
+        {("O1.1", "2027-01-04"): 1, ("O1.1", "2027-01-18"): 3, ("O1.1", "2027-02-01"): 5, ("O1.1", "2027-02-15"): 7,
+         ("O1.1", "2027-03-01"): 8, ("O1.1", "2027-03-29"): 9},
+        headers={
+            "2027-01-04": dt.datetime(2015, 2, 1),  # `15 feb` read by the app as 2015-02-01
+            "2027-01-18": "2027-04-05",  # next quarter
+            "2027-02-01": "2027-02-15",  # the same date as the next column
+            "2027-03-01": "15 feb",  # text no date: its value 8 would be lost
+            "2027-03-15": "Extra",  # an empty column of the team's own
+        },
+    )  # fmt: skip
+    reading, key_results = read_back(path)
+    assert [(str(p.cell), p.code, str(p.severity)) for p in reading.problems] == [
+        ("'OKRs'!K4", "implausible-date", "error"),
+        ("'OKRs'!L4", "check-in-outside-quarter", "warning"),
+        ("'OKRs'!N4", "duplicate-check-in-date", "error"),
+        ("'OKRs'!O4", "unreadable-header", "error"),
+        ("'OKRs'!P4", "unknown-column", "warning"),
+    ]
+    assert "Did you mean 2027-02-15?" in reading.problems[0].message
+    assert reading.problems[3].message == ("the header '15 feb' is neither a column okrxl knows nor a date: values "
+                                           "in this column were not read: write the check-in's date as 2027-02-15")  # fmt: skip
+    assert [(c.date, c.value) for c in key_results["O1.1"].check_ins] == [
+        (dt.date(2027, 2, 15), 5), (dt.date(2027, 3, 29), 9),
+    ]  # fmt: skip
+
+
+def test_the_newest_dated_check_in_counts_wherever_its_column_stands(tmp_path):
+    from okrxl.scoring import current_value
+
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "2027-01-04"): 8, ("O1.1", "2027-03-29"): 6}, headers={"2027-01-04": "2027-03-30"})
+    reading, key_results = read_back(path)
+    assert reading.problems == ()
+    assert current_value(key_results["O1.1"], AS_OF) == 8
+
+
+def delete_column(path, header: str):
+    """Delete a column of the OKR table as a spreadsheet app does: the table shrinks with it."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["OKRs"]
+    table = sheet.tables["okrs"]
+    c1, r1, c2, r2 = range_boundaries(table.ref)
+    column = next(c for c in range(c1, c2 + 1) if sheet.cell(r1, c).value == header)
+    sheet.delete_cols(column)
+    table.ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2 - 1)}{r2}"
+    del table.tableColumns[column - c1]
+    book.save(path)
+
+
+def test_optional_columns_may_be_deleted_and_read_as_empty(tmp_path):
+    path = a_team_workbook(tmp_path)
+    for header in ("Reason if missed", "Comment", "Weight", "Due", "Unit", "Baseline", "Current", "Score"):
+        delete_column(path, header)
+    reading, _ = read_back(path)
+    assert reading.problems == ()
+    assert reading.plan == ONE_OBJECTIVE
+
+
+@pytest.mark.parametrize(("header", "words"), [("Kind", "'Typ' ('Kind')"), ("Id", "'Id' ('Id')")])
+def test_a_deleted_required_column_is_a_file_error_naming_it_in_both_languages(tmp_path, header, words):
+    from okrxl.files import FileError
+
+    path = a_team_workbook(tmp_path)
+    delete_column(path, header)
+    with pytest.raises(FileError) as error:
+        read_back(path)
+    assert error.value.code == "missing-column"
+    assert f"the table 'okrs' on sheet 'OKRs' has no column {words}" in str(error.value)
+
+
+def test_a_row_of_text_without_id_kind_or_numbers_is_a_note_of_the_plan(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O2", "id"): None, ("O2", "title"): "Kom ihåg: workshop i mars", ("O2", "comment"): "Eva bokar",
+                     ("O3", "id"): None, ("O3", "comment"): "ring Erik"})  # fmt: skip
+    reading, _ = read_back(path)
+    assert [(str(p.cell), p.code, str(p.severity)) for p in reading.problems] == [
+        ("'OKRs'!B11", "note-row", "info"),
+        ("'OKRs'!AD17", "note-row", "info"),
+    ]
+    assert reading.plan.notes == ("Kom ihåg: workshop i mars – Eva bokar", "ring Erik")
+    assert reading.plan.objectives == ONE_OBJECTIVE.objectives
+
+
+def test_notes_show_in_the_summary_the_status_document_and_the_report(tmp_path):
+    from okrxl.report import write_report
+    from okrxl.status import review_quarter, status_document
+    from okrxl.summary import render_summary
+
+    plan = dataclasses.replace(ONE_OBJECTIVE, notes=("Kom ihåg: workshop i mars – Eva bokar",))
+    status = review_quarter(example.dpab_strategy(), [plan], quarter=plan.quarter, as_of=dt.date(2027, 2, 15))
+    assert "  note: Kom ihåg: workshop i mars – Eva bokar\n" in render_summary(status)
+    assert status_document(status)["teams"][0]["notes"] == ["Kom ihåg: workshop i mars – Eva bokar"]
+    write_report(tmp_path / "r.xlsx", status, lang="en")
+    page = open_workbook(tmp_path / "r.xlsx")[plan.team.name]
+    texts = [c.value for row in page.iter_rows() for c in row if c.value]
+    assert texts[texts.index("Notes") + 1] == "Kom ihåg: workshop i mars – Eva bokar"
+
+
+TWO_OBJECTIVES = a_plan(
+    an_objective("O1", a_key_result("O1.1"), a_key_result("O1.2")),
+    an_objective("O2", a_key_result("O2.1"), a_key_result("O2.2")),
+)
+
+
+def test_key_results_of_a_sorted_table_are_reattached_to_their_objectives_by_id(tmp_path):
+    import openpyxl
+
+    path = a_team_workbook(tmp_path, TWO_OBJECTIVES)
+    book = openpyxl.load_workbook(path)
+    sheet = book["OKRs"]
+    inputs = range(1, 18)  # id to the last check-in: what a sort by a column moves
+    o12, o21 = 7, 12  # swap the rows of O1.2 and O2.1, as sorting by title might
+    for col in inputs:
+        a, b = sheet.cell(o12, col), sheet.cell(o21, col)
+        a.value, b.value = b.value, a.value
+    book.save(path)
+    reading, _ = read_back(path)
+    assert reading.problems == ()
+    assert reading.plan == TWO_OBJECTIVES
+    assert str(reading.cell("marketing.O1.2", "title")) == "'OKRs'!B12"
+
+
+def test_a_key_result_whose_objective_is_not_in_the_table_is_an_orphan(tmp_path):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.2", "id"): "O4.1"})
+    reading, key_results = read_back(path)
+    assert cells_and_codes(reading) == [("'OKRs'!A7", "orphan-key-result")]
+    assert reading.problems[0].message == "key result O4.1 has no objective O4 in the table"
+
+
+@pytest.mark.parametrize(
+    ("field", "holding", "cell"),
+    [
+        (None, None, "'OKRs'!A5"),
+        ("owner", None, "'OKRs'!F5"),
+        ("aligned_to", "S9", "'OKRs'!E5"),
+        ("aligned_to", "S7", "'OKRs'!Y5"),  # only the also-aligned-to cell names S7
+        ("check_ins", None, "'OKRs'!K5"),
+        ("check_ins:2027-02-15", None, "'OKRs'!N5"),
+        ("miss_reason", None, "'OKRs'!A5"),  # a deleted column: the id cell
+    ],
+)
+def test_a_reading_names_the_cell_of_each_field_of_a_row(tmp_path, field, holding, cell):
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1", "aligned_to"): "S1, S9", ("O1", "also_aligned_to"): "S7"})
+    delete_column(path, "Reason if missed")
+    reading, _ = read_back(path)
+    assert str(reading.cell("marketing.O1", field, holding=holding)) == cell
+
+
+def test_a_strategic_check_in_header_is_judged_against_the_strategic_year(generated, tmp_path):
+    import shutil
+
+    from openpyxl.utils.cell import range_boundaries
+
+    path = tmp_path / "s.xlsx"
+    shutil.copy(generated / "s.xlsx", path)
+    book = open_workbook(path)
+    sheet = book["Strategiska OKR"]
+    c1, r1, c2, _ = range_boundaries(sheet.tables["strategic_okrs"].ref)
+    dated = [c for c in range(c1, c2 + 1) if str(sheet.cell(r1, c).value).startswith("20")]
+    sheet.cell(r1, dated[0]).value = "2029-01-15"  # 2027 is the strategic year: 15 Jan 2029 is 381 days after it
+    sheet.cell(r1, dated[1]).value = "2028-03-01"  # within a year of it: outside, but plausible
+    book.save(path)
+    reading = read_strategy_workbook(path)
+    assert [(p.cell.column, p.code) for p in reading.problems] == [
+        (dated[0], "implausible-date"), (dated[1], "check-in-outside-quarter"),
+    ]  # fmt: skip
+    assert "from the year 2027 (2027-01-01 to 2027-12-31)" in reading.problems[0].message
+    assert "Did you mean 2027-01-29?" in reading.problems[0].message
+
+
+def test_text_that_okrxl_reads_but_the_sheets_formulas_cannot_is_named_at_its_cell(tmp_path):
+    """The team's sheet shows `?` for these (docs/workbooks.md); okrxl check says which cell and why."""
+    path = a_team_workbook(tmp_path)
+    type_into(path, {
+        ("O1.1", "kind"): "milestone", ("O1.1", "due"): "15/3", ("O1.1", "2027-01-04"): "klar",
+        ("O1.2", "target"): "4,5", ("O1.2", "2027-01-04"): 2,
+    }, headers={"2027-01-18": "18/1"})  # fmt: skip
+    reading, key_results = read_back(path)
+    assert cells_and_codes(reading) == [
+        ("'OKRs'!L4", "date-as-text"),  # the header: 18 January, but only 2027-01-18 is a date to the sheet
+        ("'OKRs'!J6", "date-as-text"),  # the due date 15/3; the done word klar is read by the sheet too
+        ("'OKRs'!I7", "number-as-text"),
+    ]
+    assert (key_results["O1.1"].due, key_results["O1.2"].target) == (dt.date(2027, 3, 15), 4.5)
+    assert "'4,5' is stored as text: okrxl reads 4.5" in reading.problems[2].message

@@ -4,8 +4,9 @@
 # Usage: tools/make_corpus.sh [NAME.xlsx ...]   (default: every file)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-okrxl=${OKRXL:-$here/../venv/bin/okrxl}
-[ -x "$okrxl" ] || okrxl=$(command -v okrxl)
+# The okrxl of the project's venv (override with OKRXL=/path/to/okrxl), else the one on PATH.
+okrxl=${OKRXL:-$here/.venv/bin/okrxl}
+[ -x "$okrxl" ] || okrxl=$(command -v okrxl) || { echo "no okrxl: set OKRXL or make $here/.venv" >&2; exit 1; }
 inputs=$(mktemp -d)
 trap 'rm -rf "$inputs"' EXIT
 "$okrxl" init "$inputs/strategy-sv.xlsx" --example dpab >/dev/null

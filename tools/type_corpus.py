@@ -18,7 +18,10 @@ not used. `cell.setFormula(text)` is no substitute: it always parses as en-US. T
 LibreOffice's "Locale setting" (`ooSetupSystemLocale`), changed per step while soffice runs. A
 date typed without a year gets the year of the day it is typed, so soffice runs under `faketime`
 at the scenario's date. "Pasted" text is put with `setString`, which skips the input parser;
-neither way is stopped by the dropdowns' validation.
+neither way is stopped by the dropdowns' validation. Rows and columns are inserted and deleted
+as whole sheet rows and columns, and a sort sorts the table's cells with its header row, as
+Data > Sort does. The saved file's "modified" time and zip entry times are set to 09:00 on the
+scenario's date, so that a scenario gives the same bytes each time from the same inputs.
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +45,8 @@ from com.sun.star.sheet.CellFlags import DATETIME, FORMULA, STRING, VALUE
 
 # --- steps --------------------------------------------------------------------------------------
 # A row is named by the id in its Id cell ("O1.2"), or by an id and an offset ("O1.2+1" is the
-# row just below O1.2's, e.g. an inserted row with no id yet). A column is named by its header text.
+# row just below O1.2's, e.g. an inserted row with no id yet); `HEADER` is the table's header row.
+# A column is named by its header text as it stands when the step runs.
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,21 @@ class DeleteRow:
 
 
 @dataclass(frozen=True)
+class DeleteColumn:
+    """Delete a whole sheet column, found by its header (Sheet > Delete Columns)."""
+
+    header: str
+
+
+@dataclass(frozen=True)
+class SortTable:
+    """Select the table and sort it by one column (Data > Sort), descending unless said otherwise."""
+
+    header: str
+    ascending: bool = False
+
+
+@dataclass(frozen=True)
 class Scenario:
     source: str
     """The input workbook, relative to INPUTS."""
@@ -95,10 +116,11 @@ class Scenario:
     """The date it is typed on (the quarter's kick-off workshop)."""
 
 
-SV, EN = "sv-SE", "en-US"
+SV, EN, DE, FR = "sv-SE", "en-US", "de-DE", "fr-FR"
 TITLE, KIND, COMMITMENT, ALIGNED, UNIT = "Objective / key result", "Typ", "Åtagande", "Stödjer", "Enhet"
 BASE, TARGET, DUE, CONF, NOTE = "Utgångsläge", "Mål", "Klart senast", "Lagets bedömning", "Kommentar till avstämning"
 OWNER = "Ansvarig"
+HEADER = "header"
 JAN4, JAN18, FEB1, FEB15 = "2027-01-04", "2027-01-18", "2027-02-01", "2027-02-15"
 
 
@@ -295,6 +317,186 @@ SCENARIOS: dict[str, Scenario] = {
             ("O1.6", DUE, "2027-03-31"), ("O1.6", JAN18, "25"),
         )),
     )),
+    # Done words, yes/no words and percents typed every accepted way, and percent-like units (issue 11).
+    "sv_values_as_meant.xlsx": Scenario("sv/2027-Q1/marketing.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Kundportalen i drift"), ("O1", ALIGNED, "S2"),
+            ("O1.1", TITLE, "Ny kundportal lanserad"), ("O1.1", KIND, "milstolpe"), ("O1.1", DUE, "2027-03-15"),
+            ("O1.1", JAN4, "40 %"), ("O1.1", JAN18, "klar"),
+            ("O1.2", TITLE, "Avtal med tryckeriet underskrivet"), ("O1.2", KIND, "ja/nej"),
+            ("O1.2", JAN4, "nej"), ("O1.2", JAN18, "ja"),
+            ("O1.3", TITLE, "Kundhandbok tryckt"), ("O1.3", KIND, "milstolpe"), ("O1.3", DUE, "2027-03-31"),
+            ("O1.3", JAN18, "150 %"),
+            ("O2", TITLE, "Fler kunder stannar"), ("O2", ALIGNED, "S1"),
+            ("O2.1", TITLE, "Andel offerter som vinns"), ("O2.1", KIND, "procent"),
+            ("O2.1", BASE, "10"), ("O2.1", TARGET, "20"), ("O2.1", JAN18, "15%"),
+            ("O2.2", TITLE, "Andel nöjda kunder"), ("O2.2", KIND, "procent"),
+            ("O2.2", BASE, "80"), ("O2.2", TARGET, "100"), ("O2.2", JAN18, "105 %"),
+            ("O2.3", TITLE, "Svarsfrekvens i kundenkäten"), ("O2.3", KIND, "procent"),
+            ("O2.3", BASE, "90"), ("O2.3", TARGET, "120 %"), ("O2.3", JAN18, "95"),
+            ("O2.4", TITLE, "Reklamationer högst 7 %"), ("O2.4", KIND, "behåll högst"),
+            ("O2.4", TARGET, "7"), ("O2.4", JAN18, "7%"),
+            ("O2.5", TITLE, "Andel återkommande kunder"), ("O2.5", KIND, "procent"),
+            ("O2.5", BASE, "7"), ("O2.5", TARGET, "7 %"),
+            ("O3", TITLE, "Rätt siffror i rapporterna"), ("O3", ALIGNED, "S2"),
+            ("O3.1", TITLE, "Andel kampanjer med uppföljning"), ("O3.1", KIND, "procent"),
+            ("O3.1", BASE, "10"), ("O3.1", TARGET, "20"), ("O3.1", JAN18, "0,15"),
+            ("O3.2", TITLE, "Färre studsande utskick"), ("O3.2", KIND, "minska"), ("O3.2", UNIT, "procent"),
+            ("O3.2", BASE, "20"), ("O3.2", TARGET, "10"), ("O3.2", JAN18, "12 %"),
+            ("O3.3", TITLE, "Fler öppnade nyhetsbrev"), ("O3.3", KIND, "öka"), ("O3.3", UNIT, "andel"),
+            ("O3.3", BASE, "40 %"), ("O3.3", TARGET, "60 %"), ("O3.3", JAN18, "45"),
+        )),
+    )),
+    # The same entries in an English workbook, in US settings.
+    "en_values_as_meant.xlsx": Scenario("en/2027-Q1/marketing.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Customer portal in service"), ("O1", "Aligned to", "S2"),
+            ("O1.1", "Objective / key result", "New customer portal launched"), ("O1.1", "Kind", "milestone"),
+            ("O1.1", "Due", "2027-03-15"), ("O1.1", JAN4, "40%"), ("O1.1", JAN18, "done"),
+            ("O1.2", "Objective / key result", "Contract with the printer signed"), ("O1.2", "Kind", "binary"),
+            ("O1.2", JAN4, "no"), ("O1.2", JAN18, "yes"),
+            ("O1.3", "Objective / key result", "Customer handbook printed"), ("O1.3", "Kind", "milestone"),
+            ("O1.3", "Due", "2027-03-31"), ("O1.3", JAN18, "150%"),
+            ("O2", "Objective / key result", "More customers stay"), ("O2", "Aligned to", "S1"),
+            ("O2.1", "Objective / key result", "Share of quotes won"), ("O2.1", "Kind", "percent"),
+            ("O2.1", "Baseline", "10"), ("O2.1", "Target", "20"), ("O2.1", JAN18, "15%"),
+            ("O2.2", "Objective / key result", "Share of satisfied customers"), ("O2.2", "Kind", "percent"),
+            ("O2.2", "Baseline", "80"), ("O2.2", "Target", "100"), ("O2.2", JAN18, "105 %"),
+            ("O2.3", "Objective / key result", "Survey response rate"), ("O2.3", "Kind", "percent"),
+            ("O2.3", "Baseline", "90"), ("O2.3", "Target", "120%"), ("O2.3", JAN18, "95"),
+            ("O2.4", "Objective / key result", "Complaints at most 7 %"), ("O2.4", "Kind", "maintain at most"),
+            ("O2.4", "Target", "7"), ("O2.4", JAN18, "7%"),
+            ("O2.5", "Objective / key result", "Share of returning customers"), ("O2.5", "Kind", "percent"),
+            ("O2.5", "Baseline", "7"), ("O2.5", "Target", "7 %"),
+            ("O3", "Objective / key result", "Right numbers in the reports"), ("O3", "Aligned to", "S2"),
+            ("O3.1", "Objective / key result", "Share of campaigns followed up"), ("O3.1", "Kind", "percent"),
+            ("O3.1", "Baseline", "10"), ("O3.1", "Target", "20"), ("O3.1", JAN18, "0.15"),
+            ("O3.2", "Objective / key result", "Fewer bounced mailings"), ("O3.2", "Kind", "decrease"),
+            ("O3.2", "Unit", "pct"), ("O3.2", "Baseline", "20"), ("O3.2", "Target", "10"), ("O3.2", JAN18, "12%"),
+            ("O3.3", "Objective / key result", "More newsletters opened"), ("O3.3", "Kind", "increase"),
+            ("O3.3", "Unit", "percentage points"), ("O3.3", "Baseline", "40%"), ("O3.3", "Target", "60%"),
+            ("O3.3", JAN18, "45"),
+        )),
+    )),
+    # Check-in headers retyped: an earlier date right of a later one, and a date that stays text.
+    "en_check_in_headers.xlsx": Scenario("en/2027-Q1/sales.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Grow in Norway"), ("O1", "Aligned to", "S3"),
+            ("O1.1", "Objective / key result", "Norwegian customers"), ("O1.1", "Kind", "increase"),
+            ("O1.1", "Baseline", "0"), ("O1.1", "Target", "20"),
+            ("O1.1", JAN4, "2"), ("O1.1", JAN18, "5"), ("O1.1", FEB1, "6"),
+            ("O1.2", "Objective / key result", "Meetings with Norwegian buyers"), ("O1.2", "Kind", "count"),
+            ("O1.2", "Target", "30"), ("O1.2", JAN18, "8"), ("O1.2", FEB15, "12"),
+            ("O1.3", "Objective / key result", "Average order"), ("O1.3", "Kind", "increase"),
+            ("O1.3", "Unit", "MSEK"), ("O1.3", "Baseline", "3"), ("O1.3", "Target", "4,5"),
+            ("O1.4", "Objective / key result", "Norwegian price list published"), ("O1.4", "Kind", "milestone"),
+            ("O1.4", "Due", "15/3"), ("O1.4", JAN18, "50%"),
+            ("O1.5", "Objective / key result", "Resellers signed"), ("O1.5", "Kind", "increase"),
+            ("O1.5", "Baseline", "10"), ("O1.5", "Target", "5"),
+            (HEADER, FEB1, "2027-01-11"),
+            (HEADER, FEB15, "15 feb"),
+            (HEADER, "2027-03-01", "1 mar"),
+        )),
+    )),
+    # Dates that Swedish settings turn into other dates: the day is taken as a year.
+    "sv_mangled_dates.xlsx": Scenario("sv/2027-Q1/production.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Norsk post"), ("O1", ALIGNED, "S3"),
+            ("O1.1", TITLE, "Norska sorteringsregler dokumenterade"), ("O1.1", KIND, "milstolpe"),
+            ("O1.1", DUE, "31/2"),
+            ("O1.2", TITLE, "Norsk kundtjänst öppen"), ("O1.2", KIND, "milstolpe"), ("O1.2", DUE, "15 feb"),
+            ("O1.3", TITLE, "Ny sorteringsmaskin i drift"), ("O1.3", KIND, "milstolpe"), ("O1.3", DUE, "15-2-27"),
+            ("O1.4", TITLE, "Norska brev per dag"), ("O1.4", KIND, "antal"), ("O1.4", TARGET, "500"),
+            ("O1.4", "Beroende av", "sales.O1.1"), ("O1.4", "Behövs senast", "15 feb"),
+            ("O1.5", TITLE, "Norsk prislista tryckt"), ("O1.5", KIND, "milstolpe"), ("O1.5", DUE, "15/3"),
+        )),
+    )),
+    # The unused "reason if missed" column deleted.
+    "sv_deleted_column.xlsx": Scenario("sv/2027-Q1/sales.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Försäljning i Norge"), ("O1", ALIGNED, "S3"),
+            ("O1.1", TITLE, "Fakturering nya kunder 4 MSEK"), ("O1.1", KIND, "öka"), ("O1.1", UNIT, "MSEK"),
+            ("O1.1", COMMITMENT, "åtagande"), ("O1.1", TARGET, "4"), ("O1.1", JAN18, "0,6"),
+            ("O1.1", "Kommentar", "Två stora kunder väntar på budget"),
+            ("O1.2", TITLE, "Norsk prislista klar"), ("O1.2", KIND, "milstolpe"), ("O1.2", DUE, "2027-03-15"),
+            ("O1.2", JAN18, "30 %"),
+        )),
+        DeleteColumn("Orsak om missat"),
+    )),
+    # A required column deleted: the workbook cannot be read, and okrxl says which column.
+    "en_deleted_kind_column.xlsx": Scenario("en/2027-Q1/sales.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Grow in Norway"), ("O1", "Aligned to", "S3"),
+            ("O1.1", "Objective / key result", "Norwegian customers"), ("O1.1", "Kind", "count"),
+            ("O1.1", "Target", "20"),
+        )),
+        DeleteColumn("Kind"),
+    )),
+    # Notes typed into rows of their own: one in the title column, one only in the comment column.
+    "sv_note_rows.xlsx": Scenario("sv/2027-Q1/marketing.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Fler kunder i Skåne"), ("O1", ALIGNED, "S1"),
+            ("O1.1", TITLE, "Nya kunder i Skåne"), ("O1.1", KIND, "antal"), ("O1.1", TARGET, "40"),
+            ("O1.1", JAN18, "6"),
+            ("O1.2", TITLE, "Mässmonter i Malmö klar"), ("O1.2", KIND, "milstolpe"), ("O1.2", DUE, "2027-03-01"),
+            ("O2", TITLE, "Branschens nöjdaste kunder"), ("O2", ALIGNED, "S2"),
+            ("O2.1", TITLE, "Andel nöjda kunder"), ("O2.1", KIND, "procent"), ("O2.1", BASE, "80"),
+            ("O2.1", TARGET, "90"), ("O2.1", JAN18, "82"),
+        )),
+        InsertRow(below="O1.2"),
+        Type(SV, rows(("O1.2+1", TITLE, "Obs: budgeten för mässan beslutas i februari"),)),
+        InsertRow(below="O2.1"),
+        Type(SV, rows(("O2.1+1", "Kommentar", "Fråga Örjan om siffrorna från Årsta"),)),
+    )),
+    # The table sorted by its title column, Z to A: key results leave their objectives.
+    "en_sorted_table.xlsx": Scenario("en/2027-Q1/production.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Flawless handling"), ("O1", "Aligned to", "S2"),
+            ("O1.1", "Objective / key result", "Mail reaches the right recipient"), ("O1.1", "Kind", "percent"),
+            ("O1.1", "Baseline", "97.2"), ("O1.1", "Target", "100"), ("O1.1", JAN18, "97.4"),
+            ("O1.2", "Objective / key result", "All parcels tracked"), ("O1.2", "Kind", "binary"),
+            ("O2", "Objective / key result", "Delighted customers"), ("O2", "Aligned to", "S2"),
+            ("O2.1", "Objective / key result", "NPS baseline from 100 customers"), ("O2.1", "Kind", "count"),
+            ("O2.1", "Target", "100"), ("O2.1", JAN18, "30"),
+            ("O2.2", "Objective / key result", "Volume report to the 25 largest customers"),
+            ("O2.2", "Kind", "milestone"), ("O2.2", "Due", "2027-02-26"), ("O2.2", JAN18, "50%"),
+        )),
+        SortTable("Objective / key result"),
+    )),
+    # Decimal commas, percents, thousands and dates typed in German settings into an English workbook.
+    "en_typed_in_german_settings.xlsx": Scenario("en/2027-Q1/marketing.xlsx", (
+        Type(DE, rows(
+            ("O1", "Objective / key result", "Stronger ties with existing customers"), ("O1", "Aligned to", "S2"),
+            ("O1.1", "Objective / key result", "Average order 4.5 MSEK"), ("O1.1", "Kind", "increase"),
+            ("O1.1", "Unit", "MSEK"), ("O1.1", "Baseline", "3"), ("O1.1", "Target", "4,5"),
+            ("O1.1", JAN4, "3,2"), ("O1.1", JAN18, "3,75"),
+            ("O1.2", "Objective / key result", "Churn from 15 % to 5 %"), ("O1.2", "Kind", "decrease"),
+            ("O1.2", "Unit", "%"), ("O1.2", "Baseline", "15"), ("O1.2", "Target", "5"), ("O1.2", JAN18, "12 %"),
+            ("O1.3", "Objective / key result", "Letters to the right recipient"), ("O1.3", "Kind", "percent"),
+            ("O1.3", "Baseline", "96"), ("O1.3", "Target", "99"), ("O1.3", JAN18, "97,6 %"),
+            ("O1.4", "Objective / key result", "Newsletter readers"), ("O1.4", "Kind", "count"),
+            ("O1.4", "Target", "1.234"), ("O1.4", JAN18, "150"),
+            ("O1.5", "Objective / key result", "Customer portal launched"), ("O1.5", "Kind", "milestone"),
+            ("O1.5", "Due", "15.03.2027"), ("O1.5", JAN18, "40 %"),
+        )),
+    )),
+    # The same in French settings into a Swedish workbook.
+    "sv_typed_in_french_settings.xlsx": Scenario("sv/2027-Q1/production.xlsx", (
+        Type(FR, rows(
+            ("O1", TITLE, "Nöjdare kunder"), ("O1", ALIGNED, "S2"),
+            ("O1.1", TITLE, "Snittorder 4,5 MSEK"), ("O1.1", KIND, "öka"),
+            ("O1.1", UNIT, "MSEK"), ("O1.1", BASE, "3"), ("O1.1", TARGET, "4,5"),
+            ("O1.1", JAN4, "3,2"), ("O1.1", JAN18, "3,75"),
+            ("O1.2", TITLE, "Churn från 15 % till 5 %"), ("O1.2", KIND, "minska"),
+            ("O1.2", UNIT, "%"), ("O1.2", BASE, "15"), ("O1.2", TARGET, "5"), ("O1.2", JAN18, "12 %"),
+            ("O1.3", TITLE, "Brev till rätt mottagare"), ("O1.3", KIND, "procent"),
+            ("O1.3", BASE, "96"), ("O1.3", TARGET, "99"), ("O1.3", JAN18, "97,6 %"),
+            ("O1.4", TITLE, "Läsare av nyhetsbrevet"), ("O1.4", KIND, "antal"),
+            ("O1.4", TARGET, "1 234"), ("O1.4", JAN18, "150"),
+            ("O1.5", TITLE, "Kundportal lanserad"), ("O1.5", KIND, "milstolpe"),
+            ("O1.5", DUE, "15/03/2027"), ("O1.5", JAN18, "40 %"),
+        )),
+    )),
     # The demo's workbooks, opened and saved by LibreOffice with nothing typed.
     "demo_marketing_resaved.xlsx": Scenario("demo/2027-Q1/marketing.xlsx"),
     "demo_sales_resaved.xlsx": Scenario("demo/2027-Q1/sales.xlsx"),
@@ -356,10 +558,10 @@ class Office:
         access.commitChanges()
 
     def check_locales(self) -> None:
-        """Typing "4,5" gives the number 4.5 in sv-SE and the text '4,5' in en-US."""
+        """Typing "4,5" gives the number 4.5 in sv-SE, de-DE and fr-FR and the text '4,5' in en-US."""
         doc = self.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
         cell = doc.Sheets.getByIndex(0).getCellByPosition(0, 0)
-        for locale, expected in ((SV, ("VALUE", 4.5)), (EN, ("TEXT", 0.0))):
+        for locale, expected in ((SV, ("VALUE", 4.5)), (EN, ("TEXT", 0.0)), (DE, ("VALUE", 4.5)), (FR, ("VALUE", 4.5))):
             self.set_locale(locale)
             cell.FormulaLocal = "4,5"
             if (cell.Type.value, cell.Value) != expected:
@@ -383,15 +585,26 @@ class OkrSheet:
         self.office, self.doc = office, doc
         self.sheet = next(doc.Sheets.getByName(n) for n in OKR_SHEETS if doc.Sheets.hasByName(n))
         self.sheet.unprotect("")
-        area = doc.DatabaseRanges.getByName("okrs").DataArea  # the Excel table, as LibreOffice calls it
-        self.header_row = area.StartRow
-        self.columns = {self._cell(area.StartRow, c).String: c for c in range(area.StartColumn, area.EndColumn + 1)}
+        self.header_row = self.area.StartRow
+
+    @property
+    def area(self):
+        """The table's cells with its header row (LibreOffice calls an Excel table a database range)."""
+        return self.doc.DatabaseRanges.getByName("okrs").DataArea
+
+    @property
+    def columns(self) -> dict[str, int]:
+        """Header text -> 0-based column, as the headers stand now (they can be retyped or deleted)."""
+        area = self.area
+        return {self._cell(area.StartRow, c).String: c for c in range(area.StartColumn, area.EndColumn + 1)}
 
     def _cell(self, row: int, col: int):
         return self.sheet.getCellByPosition(col, row)
 
     def row(self, name: str) -> int:
         """0-based row of `O1.2` or `O1.2+1`; searched below the table too."""
+        if name == HEADER:
+            return self.header_row
         item_id, _, offset = name.partition("+")
         cursor = self.sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
@@ -406,6 +619,20 @@ class OkrSheet:
 
     def type(self, row: str, header: str, text: str) -> None:
         self.cell(row, header).FormulaLocal = text
+
+    def sort(self, header: str, *, ascending: bool) -> None:
+        area = self.area
+        table = self.sheet.getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow)
+        field = uno.createUnoStruct("com.sun.star.table.TableSortField")
+        field.Field, field.IsAscending = self.columns[header] - area.StartColumn, ascending
+        descriptor = []
+        for prop in table.createSortDescriptor():
+            if prop.Name == "SortFields":
+                prop.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+            elif prop.Name == "ContainsHeader":
+                prop.Value = True
+            descriptor.append(prop)
+        uno.invoke(table, "sort", (uno.Any("[]com.sun.star.beans.PropertyValue", tuple(descriptor)),))
 
     def run(self, step) -> None:
         if isinstance(step, Type):
@@ -427,6 +654,10 @@ class OkrSheet:
             self.sheet.copyRange(self._cell(row + 1, 0).CellAddress, source)
         elif isinstance(step, DeleteRow):
             self.sheet.Rows.removeByIndex(self.row(step.row), 1)
+        elif isinstance(step, DeleteColumn):
+            self.sheet.Columns.removeByIndex(self.columns[step.header], 1)
+        elif isinstance(step, SortTable):
+            self.sort(step.header, ascending=step.ascending)
         else:
             raise TypeError(step)
 
@@ -449,6 +680,25 @@ def make(scenario: Scenario, inputs: Path, out: Path) -> None:
         office.close()
     if not out.exists():
         raise RuntimeError(f"LibreOffice wrote no {out}")
+    _pin_save_time(out, scenario.today)
+
+
+def _pin_save_time(path: Path, today: str) -> None:
+    """Stamp the file as saved at 09:00 on `today`, so that the same scenario gives the same bytes.
+
+    The faked clock runs from 09:00:00, so LibreOffice's "modified" date and the zip entries' times
+    depend on how many seconds the typing took.
+    """
+    stamp = tuple(int(part) for part in today.split("-")) + (9, 0, 0)
+    with zipfile.ZipFile(path) as original:
+        members = [(info, original.read(info)) for info in original.infolist()]
+    with zipfile.ZipFile(path, "w") as pinned:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + f"{today}T09:00:00Z".encode(), data)
+            pinned_info = zipfile.ZipInfo(info.filename, date_time=stamp)
+            pinned_info.compress_type, pinned_info.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+            pinned.writestr(pinned_info, data)
 
 
 def main(argv=None) -> int:
