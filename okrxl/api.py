@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrxl.files import WriteResult, write_atomically
+from okrxl.files import OutputKind, WriteResult, write_atomically
 from okrxl.layout import Lang
 from okrxl.model import Quarter, Strategy
 from okrxl.problems import CellRef, OkrxlError, Severity
@@ -52,9 +52,9 @@ def init_strategy(
 
 def read_strategy(path: Path):
     """The strategy of a strategy workbook; raises OkrxlError listing the errors that make it unusable."""
-    from okrxl.workbook_reader import read_strategy_workbook
+    from okrxl.folder import read_strategy_file
 
-    reading = read_strategy_workbook(Path(path))
+    reading = read_strategy_file(Path(path))
     if reading.has_errors:
         listed = "\n".join(f"  {p}" for p in reading.problems if p.severity is Severity.ERROR)
         listed = listed or "  (the year is missing)"
@@ -144,10 +144,6 @@ def write_team_job(job: TeamJob) -> WriteResult:
     )
 
 
-PARALLEL_FROM = 40
-"""From this many workbooks on, they are written by a pool of processes, one per core."""
-
-
 def run_jobs(work, jobs: Sequence):
     """`[work(job) for job in jobs]`, in a process pool when there are many jobs and more than one core.
 
@@ -155,17 +151,14 @@ def run_jobs(work, jobs: Sequence):
     cycle collector is on while they run (and in the pool's processes), also where the `okrxl`
     command has turned it off.
     """
-    import os
+    from okrxl.pool import in_parallel, worker_pool
 
     collecting = gc.isenabled()
     gc.enable()
     try:
-        workers = min(os.cpu_count() or 1, 8)
-        if len(jobs) < PARALLEL_FROM or workers < 2:
+        if not in_parallel(len(jobs)):
             return [work(job) for job in jobs]
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool() as pool:
             return list(pool.map(work, jobs, chunksize=8))
     finally:
         if not collecting:
@@ -259,31 +252,31 @@ class Consolidation:
 
     def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
         """Write the report workbook; an earlier okrxl report is replaced, any other file only with `force`."""
-        from okrxl.report import is_okrxl_report, write_report
+        from okrxl.report import write_report
 
-        path = Path(path)
         return write_atomically(
-            path,
+            Path(path),
             lambda p: write_report(p, self.status, lang=lang or self.lang, sources=self.sources),
-            force=force or is_okrxl_report(path),
+            force=force,
+            replaces=OutputKind.REPORT,
         )
 
     def write_pdf(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
-        """The printed pages as PDF, through LibreOffice (`soffice` must be installed)."""
+        """The printed pages as PDF, through LibreOffice (`soffice` must be installed); an earlier okrxl
+        report PDF is replaced, any other file only with `force`."""
         from okrxl.pdf import convert_to_pdf
-        from okrxl.report import is_okrxl_report, write_report
+        from okrxl.report import write_report
 
-        path = Path(path)
-        report = path.with_suffix(".xlsx")
         return write_atomically(
-            path,
+            Path(path),
             lambda p: convert_to_pdf(
                 lambda xlsx: write_report(
                     xlsx, self.status, lang=lang or self.lang, sources=self.sources, for_print=True
                 ),
                 p,
             ),  # fmt: skip
-            force=force or is_okrxl_report(report),
+            force=force,
+            replaces=OutputKind.REPORT_PDF,
         )
 
 
@@ -452,15 +445,15 @@ def write_year_review(
     An earlier okrxl review is replaced; any other file only with `force`.
     """
     from okrxl.pdf import convert_to_pdf
-    from okrxl.report import is_okrxl_report
     from okrxl.year_review import write_review
 
     path, lang = Path(path), lang or review.lang
-    force = force or is_okrxl_report(path)
-    results = [write_atomically(path, lambda p: write_review(p, review, lang=lang), force=force)]
+    write = lambda p: write_review(p, review, lang=lang)  # noqa: E731
+    results = [write_atomically(path, write, force=force, replaces=OutputKind.REVIEW)]
     if pdf:
-        print_review = lambda p: convert_to_pdf(lambda xlsx: write_review(xlsx, review, lang=lang), p)  # noqa: E731
-        results.append(write_atomically(path.with_suffix(".pdf"), print_review, force=force))
+        print_review = lambda p: convert_to_pdf(write, p)  # noqa: E731
+        results.append(write_atomically(path.with_suffix(".pdf"), print_review, force=force,
+                                        replaces=OutputKind.REVIEW_PDF))  # fmt: skip
     return results
 
 

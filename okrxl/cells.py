@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from okrxl.layout import DONE_WORDS, NOT_DONE_WORDS, PLACEHOLDER_WORDS
+from okrxl.model import MAX_NUMBER
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
 _PLAIN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -121,7 +122,7 @@ def read_number(
     if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
         raise CellValueError("not-a-number", f"expected a number, got {_show(raw)}")
     if isinstance(raw, int | float):
-        value = float(raw)
+        value = _bounded(float(raw), raw)
         if not (percent_points and is_percent_format(number_format)):
             return value
         if abs(value) > PERCENT_CELL_LIMIT:
@@ -134,10 +135,19 @@ def read_number(
     percent = text.endswith("%")
     body = _SPACES.sub("", text.rstrip("%")).replace("−", "-")
     value = _parse_number_text(body)
+    if value is not None:
+        value = _bounded(value, raw)
     if value is None:
         raise CellValueError("not-a-number", f"expected a number, got {_show(raw)}; write e.g. 4 or 4,5")
     if percent and not percent_points:
         return value / 100
+    return value
+
+
+def _bounded(value: float, raw) -> float:
+    if not abs(value) <= MAX_NUMBER:  # also infinity and NaN
+        raise CellValueError("number-too-large", f"{_show(raw)} is beyond what okrxl reads (at most {MAX_NUMBER:g} "
+                             "in size); write the number you mean")  # fmt: skip
     return value
 
 
@@ -292,7 +302,7 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
         share = value if text.endswith("%") else (value / 100 if value > 1 else value)
         shown = _show(raw)
     elif isinstance(raw, int | float) and is_percent_format(number_format):
-        value = float(raw)
+        value = _bounded(float(raw), raw)
         share = value if abs(value) <= PERCENT_CELL_LIMIT else value / 100
         if abs(value) > PERCENT_CELL_LIMIT:
             _note(notes, value, f"{value:g} % done")

@@ -32,15 +32,38 @@ ISO_DATE = _IsoDate()
 LANG = click.Choice(["sv", "en"])
 
 
+def _echo(text: str, *, err: bool = False, nl: bool = True, file=None) -> None:
+    """click.echo, with what came from files (paths, names, titles) escaped for the terminal.
+
+    Every line okrxl prints goes through here, so a file name or team name holding an escape
+    sequence (ESC, CSI, a bidirectional override) is shown as `\x1b...`, never run by the terminal.
+    """
+    from okrxl.files import printable
+
+    click.echo(printable(text, lines=True), err=err, nl=nl, file=file)
+
+
+def _json_text(document: dict) -> str:
+    """JSON for the terminal: as json.dumps, but C1 controls, bidirectional overrides and undecodable
+    bytes of file names are escaped too (`\u009b`), which stays valid JSON."""
+    from okrxl.files import printable_json
+
+    return printable_json(json.dumps(document, ensure_ascii=False, indent=2))
+
+
 class _Failure(click.ClickException):
     """An OkrxlError, shown as one clear message and exit code 1."""
 
     def show(self, file=None) -> None:
-        click.echo(f"okrxl: error: {self.message}", err=True, file=file)
+        _echo(f"okrxl: error: {self.message}", err=True, file=file)
 
 
 class _Group(click.Group):
-    """Maps okrxl's own errors to exit code 1 in one place; click's usage errors exit 2."""
+    """Maps okrxl's own errors to exit code 1 in one place; click's usage errors exit 2.
+
+    An OSError that no command turned into a message yet (a folder okrxl may not list) is shown
+    as one line with the path, not as a traceback.
+    """
 
     def invoke(self, ctx):
         from okrxl.problems import OkrxlError
@@ -49,6 +72,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except OkrxlError as error:
             raise _Failure(str(error)) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise _Failure(f"{where}{error.strerror or error}") from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,21 +128,25 @@ def _report_writes(results, *, err: bool = False) -> None:
     from okrxl.files import Outcome
 
     for result in results:
-        click.echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
+        _echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
     if any(r.outcome is Outcome.SKIPPED for r in results):
         raise SystemExit(1)
 
 
-def _json_output(document: dict, json_path: str) -> list:
-    """`--json -` prints the document; `--json FILE` writes it to FILE (replacing it) and says so."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    if json_path == "-":
-        click.echo(text)
-        return []
-    from okrxl.files import write_atomically
+def _json_output(document: dict, json_path: str, *, force: bool) -> list:
+    """`--json -` prints the document; `--json FILE` writes it to FILE and says so.
 
-    write_json = lambda p: p.write_text(text + "\n", encoding="utf-8")  # noqa: E731
-    return [write_atomically(pathlib.Path(json_path), write_json, force=True)]
+    FILE is replaced when it is okrxl's own earlier document of the same schema, else only with --force.
+    """
+    if json_path == "-":
+        click.echo(_json_text(document))
+        return []
+    from okrxl.files import OutputKind, write_atomically
+
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    kind = OutputKind.REVIEW_JSON if document.get("schema", "").startswith("okrxl.review/") else OutputKind.STATUS_JSON
+    write_json = lambda p: p.write_text(text + "\n", encoding="utf-8", errors="backslashreplace")  # noqa: E731
+    return [write_atomically(pathlib.Path(json_path), write_json, force=force, replaces=kind)]
 
 
 @cli.command()
@@ -154,7 +184,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         results, review = write_demo_year(directory or pathlib.Path("okrxl-demo-year"), lang=lang, force=force,
                                           pdf=pdf)  # fmt: skip
         if review is not None:
-            click.echo(render_year(review))
+            _echo(render_year(review))
         _report_writes(results)
         return
 
@@ -165,7 +195,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         strategy, as_of = example.dpab_strategy(lang), as_of or example.AS_OF
         status = review_quarter(strategy, example.dpab_teams(lang), quarter=example.QUARTER, as_of=as_of,
                                 since=last_meeting(strategy, example.QUARTER, as_of))  # fmt: skip
-        click.echo(json.dumps(status_document(status), ensure_ascii=False, indent=2))
+        click.echo(_json_text(status_document(status)))
         return
     from okrxl.api import write_demo
     from okrxl.pdf import soffice
@@ -174,10 +204,10 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
     folder = directory or pathlib.Path("okrxl-demo")
     results, consolidated = write_demo(folder, lang=lang, as_of=as_of, force=force, pdf=pdf)
     if consolidated is not None:
-        click.echo(render_summary(consolidated.status))
+        _echo(render_summary(consolidated.status))
     _report_writes(results)
     if pdf and soffice() is None:
-        click.echo("no PDF: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+        _echo("no PDF: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
 
 
 @cli.command()
@@ -253,9 +283,9 @@ def check(paths, strategy_path, as_json: bool) -> None:
 
     reading = read_folder(paths, strategy_path=strategy_path)
     if as_json:
-        click.echo(json.dumps(check_document(reading), ensure_ascii=False, indent=2))
+        click.echo(_json_text(check_document(reading)))
     else:
-        click.echo(render_check(reading), nl=False)
+        _echo(render_check(reading), nl=False)
     if reading.has_errors:
         raise SystemExit(1)
 
@@ -270,8 +300,9 @@ def check(paths, strategy_path, as_json: bool) -> None:
     "--since", type=ISO_DATE, help="List what changed since this date [default: the check-in before the newest]."
 )
 @click.option(
-    "--json", "json_path", metavar="FILE|-", help="Also write the status document (okrxl.status/1); - for stdout."
-)
+    "--json", "json_path", metavar="FILE|-",
+    help="Also write the status document (okrxl.status/1); - for stdout. An earlier one is replaced.",
+)  # fmt: skip
 @click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
 @click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")
 @FORCE
@@ -281,7 +312,8 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     Reads the strategy and every team workbook in FOLDER, computes scores, pacing and gaps, writes
     the report (overview, a page per team, alignment, gaps, files, data) and prints a summary. A file
     that cannot be read is reported and skipped; exit code 1 then, 0 when every file was read.
-    An earlier okrxl report is replaced; any other existing file only with --force.
+    An earlier okrxl report (PDF, status document) is replaced; any other existing file only with
+    --force, and a file that appears while okrxl writes is kept.
 
     \b
     Examples:
@@ -308,11 +340,11 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
         gc.collect()  # the report's XlsxWriter objects, before the printed copy is made (see main)
         writes.append(result.write_pdf(report_path.with_suffix(".pdf"), lang=lang, force=force))
     if json_path:
-        writes += _json_output(result.document, json_path)
+        writes += _json_output(result.document, json_path, force=force)
     if json_path != "-":
         from okrxl.summary import render_consolidation
 
-        click.echo(render_consolidation(result.reading, result.status), nl=False)
+        _echo(render_consolidation(result.reading, result.status), nl=False)
     _report_writes(writes, err=json_path == "-")
     if result.reading.unused:
         raise SystemExit(1)
@@ -361,7 +393,8 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
     FOLDER holds the year's quarter folders (FOLDER/2027-Q1 … FOLDER/2027-Q4, as generate and
     rollover make them). The review shows each team's score per quarter, each strategic objective's
     measured and carried scores, each strategic key result against the sum of what fed it, and the
-    gaps that persisted.
+    gaps that persisted. An earlier okrxl year review (PDF, review document) is replaced; any
+    other existing file only with --force.
 
     \b
     Examples:
@@ -374,11 +407,11 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
     writes = write_year_review(result, out_path or folder / f"review-{year}.xlsx", lang=lang, pdf=pdf, force=force)
     if json_path:
-        writes += _json_output(review_document(result), json_path)
+        writes += _json_output(review_document(result), json_path, force=force)
     if json_path != "-":
         from okrxl.summary import render_year
 
-        click.echo(render_year(result), nl=False)
+        _echo(render_year(result), nl=False)
     _report_writes(writes, err=json_path == "-")
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+import errno
 import os
+import re
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -12,9 +15,12 @@ from pathlib import Path
 
 from okrxl.problems import OkrxlError
 
-# Limits checked on the zip directory before any XML is parsed (a zip bomb declares its sizes there).
+# Limits checked on the file and its zip directory before any XML is parsed (a zip bomb declares its
+# sizes there; zipfile never unpacks more than a member declares). The XML parsed is bounded in
+# okrxl.xlsx (MAX_MARKUP, MAX_PART_BYTES, Excel's grid). Together: any file within them is answered
+# within 2 s and 256 MiB (tests/test_hostile.py measures the worst cases). See docs/check.md, "Limits".
 MAX_FILE_BYTES = 20_000_000
-MAX_MEMBERS = 500
+MAX_MEMBERS = 500  # read from the zip's end record first: 20 MB of empty members would cost zipfile 1 s
 MAX_TOTAL_BYTES = 40_000_000  # unpacked; an okrxl team workbook unpacks to about 0.3 MB
 MAX_MEMBER_BYTES = 30_000_000
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MB; real okrxl files stay under 30
@@ -32,16 +38,33 @@ class FileError(OkrxlError):
 
 
 def guard_xlsx(path: Path) -> None:
-    """Refuse files that are not plain xlsx packages, or whose declared sizes are out of bounds."""
+    """Refuse files that are not plain xlsx packages, or whose declared sizes are out of bounds.
+
+    Each check reads only what the ones before it bounded: the file's type and size (os.stat; a FIFO
+    would block any open), its first bytes, the zip's end record (its member count), the zip
+    directory (the declared sizes), and only then `[Content_Types].xml`.
+    """
+    from okrxl.xlsx import XlsxError, is_workbook_type, read_content_types
+
     name = path.name
+    damaged = f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again"
     try:
-        size = path.stat().st_size
+        status = os.stat(path)
+    except (OSError, ValueError) as error:
+        raise FileError(f"{name}: cannot open it ({getattr(error, 'strerror', None) or error})") from None
+    if not stat.S_ISREG(status.st_mode):
+        what = "a folder" if stat.S_ISDIR(status.st_mode) else "a pipe or a device"
+        raise FileError(f"{name}: not a file but {what}; okrxl reads .xlsx files")
+    if status.st_size > MAX_FILE_BYTES:
+        raise FileError(
+            f"{name}: {status.st_size / 1e6:.0f} MB is more than okrxl reads ({MAX_FILE_BYTES / 1e6:.0f} MB)"
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            members = _zip_member_count(handle, status.st_size)
     except OSError as error:
         raise FileError(f"{name}: cannot open it ({error.strerror or error})") from None
-    if size > MAX_FILE_BYTES:
-        raise FileError(f"{name}: {size / 1e6:.0f} MB is more than okrxl reads ({MAX_FILE_BYTES / 1e6:.0f} MB)")
-    with path.open("rb") as handle:
-        head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileError(
             f"{name}: this is an old .xls file or a password-protected workbook; "
@@ -49,21 +72,29 @@ def guard_xlsx(path: Path) -> None:
         )
     if not head.startswith(b"PK"):
         raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
+    if members is not None and members > MAX_MEMBERS:
+        raise FileError(f"{name}: a package of {members:,} parts, more than okrxl reads ({MAX_MEMBERS})")
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
-            names = {info.filename for info in infos}
-            content_types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise FileError(
-            f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again"
-        ) from None
-    if "xl/workbook.xml" not in names:
+            _check_declared_sizes(name, infos)
+            content_types = read_content_types(package)
+    except FileError:
+        raise
+    except XlsxError as error:
+        raise FileError(f"{name}: cannot read the workbook ({error}); save or send it again") from None
+    except Exception:  # zipfile raises many types on a damaged directory (BadZipFile, ValueError, ...)
+        raise FileError(damaged) from None
+    types = content_types.all()
+    if not any(is_workbook_type(t) for t in types):
         raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
-    if "xl/vbaProject.bin" in names or b"macroEnabled" in content_types:
+    if any("macroEnabled" in t for t in types) or any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
         raise FileError(
             f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx", code="macros"
         )
+
+
+def _check_declared_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
     total = sum(info.file_size for info in infos)
     if len(infos) > MAX_MEMBERS or total > MAX_TOTAL_BYTES:
         raise FileError(f"{name}: unpacks to {total / 1e6:.0f} MB in {len(infos)} parts, more than okrxl reads")
@@ -76,46 +107,314 @@ def guard_xlsx(path: Path) -> None:
             )
 
 
+def _zip_member_count(handle, size: int) -> int | None:
+    """The member count a zip's end record declares (its last 22 to 65,557 bytes); None when there is none.
+
+    zipfile reads the whole directory into objects before anyone can count them: 20 MB of empty
+    members is 230,000 of them, a second and 140 MB. A Zip64 count (0xFFFF here) counts as too many.
+    """
+    tail_size = min(size, 65_557)
+    handle.seek(size - tail_size)
+    tail = handle.read(tail_size)
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or end + 22 > len(tail):
+        return None  # not a zip at all, or a truncated one: zipfile says which
+    count = int.from_bytes(tail[end + 10 : end + 12], "little")
+    return MAX_MEMBERS + 1 if count == 0xFFFF else count
+
+
 class Outcome(enum.StrEnum):
     WRITTEN = "written"
     OVERWRITTEN = "overwritten"
     SKIPPED = "skipped"
 
 
+class OutputKind(enum.StrEnum):
+    """The outputs okrxl replaces without --force, when the file there is its own earlier output of that kind.
+
+    Workbooks that people fill in or edit (strategy, team workbooks, templates) are not among them:
+    okrxl never replaces those without --force, not even its own.
+    """
+
+    REPORT = "report"
+    """A report workbook: custom document property `okrxl-report` holding a quarter (`2027-Q1`)."""
+    REVIEW = "year review"
+    """A year-review workbook: custom document property `okrxl-report` holding `review 2027`."""
+    REPORT_PDF = "report PDF"
+    """A report printed by LibreOffice: a PDF whose document title is `OKR 2027-Q1`."""
+    REVIEW_PDF = "year review PDF"
+    """A year review printed by LibreOffice: a PDF whose document title is `OKR 2027`."""
+    STATUS_JSON = "status document"
+    """JSON that starts with `{"schema": "okrxl.status/1"`."""
+    REVIEW_JSON = "review document"
+    """JSON that starts with `{"schema": "okrxl.review/1"`."""
+
+
+class OutputError(FileError):
+    """okrxl could not write an output file: the disk is full, the folder is read-only, a folder is in the way."""
+
+    default_code = "cannot-write"
+
+
 @dataclass(frozen=True, slots=True)
 class WriteResult:
     path: Path
     outcome: Outcome
+    why: str = "it exists"
+    """For a skipped file: why it was not written."""
 
     @property
     def message(self) -> str:
         if self.outcome is Outcome.SKIPPED:
-            return f"skipped {self.path}: it exists; nothing was changed (use --force to overwrite it)"
+            return f"skipped {self.path}: {self.why}; nothing was changed (use --force to overwrite it)"
         return f"{self.outcome} {self.path}"
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool) -> WriteResult:
-    """Call `write(temp_path)` and move the result into place; never replace an existing file unless `force`.
+def write_atomically(
+    path: Path, write: Callable[[Path], None], *, force: bool, replaces: OutputKind | None = None
+) -> WriteResult:
+    """Call `write(temp_path)` and move the result into place, never over a file okrxl may not replace.
 
-    A failure leaves no partial file: the temp file sits beside the target and is removed.
+    An existing file is replaced with `force`, or when it is okrxl's own earlier output of the kind
+    `replaces` (`output_kind`). A file that appears at `path` while okrxl writes is not replaced
+    without `force` either: the new file is linked into place, which fails when the name is taken.
+    A failure leaves no partial file: the temp file sits beside the target and is removed. Failures
+    of the file system (a full disk, a read-only folder, a name too long) raise OutputError, whose
+    message names the path and what to do.
     """
-    existed = path.exists()
-    if existed and not force:
-        return WriteResult(path, Outcome.SKIPPED)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
+    path = Path(path)
+    existed = _target_exists(path)
+    if existed and not force and (replaces is None or output_kind(path) is not replaces):
+        why = "it exists" if replaces is None else f"it exists and is not an earlier okrxl {replaces}"
+        return WriteResult(path, Outcome.SKIPPED, why)
+    _make_folder(path)
+    stage = "folder"
+    temp: Path | None = None
     try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=path.suffix, dir=path.parent)
+        os.close(handle)
+        temp = Path(temp_name)
+        stage = "write"
         write(temp)
-        os.chmod(temp, path.stat().st_mode & 0o777 if existed else 0o666 & ~_umask())
-        os.replace(temp, path)
+        stage = "publish"
+        os.chmod(temp, _mode_of(path) if existed else 0o666 & ~_umask())
+        if existed:
+            os.replace(temp, path)
+        elif not _link_new(temp, path):
+            if not force:
+                why = "a file of that name appeared while okrxl wrote it"
+                return WriteResult(path, Outcome.SKIPPED, why)
+            os.replace(temp, path)
+            existed = True
+    except OkrxlError:
+        raise
+    except Exception as error:
+        os_error = _os_error(error)
+        if os_error is None:
+            raise
+        raise OutputError(_write_failure(path, os_error, stage=stage, replacing=existed)) from None
     finally:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            _remove(temp)
     return WriteResult(path, Outcome.OVERWRITTEN if existed else Outcome.WRITTEN)
+
+
+def output_kind(path: Path) -> OutputKind | None:
+    """Which of okrxl's replaceable outputs the file at `path` is, read from its content; None for any other file.
+
+    Only a regular file is opened (a FIFO would block), and only a few kilobytes of it are read.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            head = handle.read(256)
+            if head.startswith(b"PK"):
+                return _workbook_kind(path)
+            if head.startswith(b"%PDF-"):
+                handle.seek(max(os.fstat(handle.fileno()).st_size - 65536, 0))
+                return _pdf_kind(handle.read(65536))
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+        return None
+    match = re.match(rb'\s*\{\s*"schema"\s*:\s*"okrxl\.(status|review)/', head)
+    if match is None:
+        return None
+    return OutputKind.STATUS_JSON if match[1] == b"status" else OutputKind.REVIEW_JSON
+
+
+REPORT_PROPERTY = "okrxl-report"
+"""The custom document property of okrxl's reports and year reviews (okrxl.report.REPORT_MARK)."""
+
+
+def _workbook_kind(path: Path) -> OutputKind | None:
+    with zipfile.ZipFile(path) as package:
+        info = next((i for i in package.infolist() if i.filename == "docProps/custom.xml"), None)
+        if info is None or info.file_size > 1_000_000:
+            return None
+        custom = package.read(info).decode("utf-8", "replace")
+    match = re.search(rf'name="{REPORT_PROPERTY}"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>', custom)
+    if match is None:
+        return None
+    return OutputKind.REVIEW if match[1].startswith("review ") else OutputKind.REPORT
+
+
+def _pdf_kind(tail: bytes) -> OutputKind | None:
+    """From the document information LibreOffice writes at the end of a PDF: its title and producer."""
+    producer = tail.rfind(b"/Producer")
+    start, end = tail.rfind(b"<<", 0, producer), tail.find(b">>", producer)
+    if producer < 0 or start < 0 or end < 0:
+        return None
+    info = tail[start:end]
+    title = re.search(rb"/Title\s*(<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\.)*\))", info)
+    if b"LibreOffice" not in _pdf_text(re.search(rb"/Producer\s*(<[^>]*>|\([^)]*\))", info)[1]) or not title:
+        return None
+    text = _pdf_text(title[1]).decode("utf-8", "replace")
+    if re.fullmatch(r"OKR \d{4}-Q[1-4]", text):
+        return OutputKind.REPORT_PDF
+    if re.fullmatch(r"OKR \d{4}", text):
+        return OutputKind.REVIEW_PDF
+    return None
+
+
+def _pdf_text(token: bytes) -> bytes:
+    """A PDF string as UTF-8: `<FEFF...>` (UTF-16) or `(...)` (plain)."""
+    if token.startswith(b"<"):
+        raw = bytes.fromhex(token[1:-1].decode("ascii", "replace").replace(" ", ""))
+        return raw[2:].decode("utf-16-be", "replace").encode() if raw.startswith(b"\xfe\xff") else raw
+    return token[1:-1]
+
+
+def _target_exists(path: Path) -> bool:
+    """True when something is at `path`; OutputError when it is a folder or the path cannot be used."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return os.path.lexists(path)  # a dangling symbolic link is not replaced either
+    except OSError as error:
+        raise OutputError(_write_failure(path, error, stage="folder", replacing=False)) from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: a folder of that name is in the way; okrxl writes a file there: "
+                          "move the folder away or give another file name")  # fmt: skip
+    return True
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(_write_failure(path, error, stage="folder", replacing=False)) from None
+
+
+def _link_new(temp: Path, path: Path) -> bool:
+    """Give the finished temp file the name `path`, unless that name is taken: False then."""
+    try:
+        os.link(temp, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+            raise
+    # A file system without hard links (FAT, some network shares): claim the name first, then move
+    # the file over the claim. For that moment an empty file is at `path`.
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return False
+    try:
+        os.replace(temp, path)
+    except OSError:
+        path.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _os_error(error: BaseException) -> OSError | None:
+    """The OSError behind `error`: itself, or what a library wrapped (XlsxWriter's FileCreateError)."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, OSError):
+            return error
+        wrapped = next((a for a in getattr(error, "args", ()) if isinstance(a, OSError)), None)
+        error = wrapped or error.__cause__
+        seen += 1
+    return None
+
+
+def _write_failure(path: Path, error: OSError, *, stage: str, replacing: bool) -> str:
+    """One line: what went wrong writing `path`, and what to do. Nothing was changed."""
+    code, folder = error.errno, path.parent
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"{path}: the disk is full ({error.strerror}); free some space and run okrxl again"
+    if code == errno.EROFS:
+        return f"{path}: {folder} is on a read-only disk; write the file elsewhere (give another path)"
+    if code == errno.ENAMETOOLONG:
+        return (f"{path}: the name is too long for the file system ({len(path.name)} characters in the file "
+                "name); use a shorter name (a team's workbook is named by its team id: shorten the id)")  # fmt: skip
+    if code in (errno.ENOTDIR, errno.EEXIST) and stage == "folder":
+        blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), folder)
+        return f"{blocker} is a file, not a folder, so okrxl cannot write {path.name} in it; move the file away"
+    if code == errno.EISDIR:
+        return f"{path}: a folder of that name is in the way; move the folder away or give another file name"
+    if code in (errno.EACCES, errno.EPERM):
+        if stage == "publish" and replacing:
+            return (f"{path}: okrxl may not replace it (permission denied: it is read-only, locked or open "
+                    "in another app such as Excel); close it or write to another file")  # fmt: skip
+        return f"{path}: okrxl may not write in {folder} (permission denied); write the file to a folder you may change"
+    return f"{path}: cannot write it ({error.strerror or error}); nothing was changed"
+
+
+def _remove(temp: Path) -> None:
+    """Remove a temp file that was not moved into place; an error then must not hide the first one."""
+    try:
+        temp.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# C0 and C1 controls (ESC, CSI, BEL, a newline), bidirectional marks and overrides, line separators,
+# and the surrogates that stand for bytes of a file name that are not UTF-8.
+_OTHER_UNPRINTABLE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNPRINTABLE = re.compile(f"[\x00-\x1f{_OTHER_UNPRINTABLE}]")
+_UNPRINTABLE_IN_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHER_UNPRINTABLE}]")
+
+
+def printable(text: object, *, lines: bool = False) -> str:
+    """`str(text)` safe to print on a terminal: control characters (ESC, CSI, a newline in a file name),
+    bidirectional overrides and undecodable bytes of a file name are shown escaped, as `\\x1b`,
+    `\\u202e` or `\\xff`. With `lines`, newlines are kept (a message of several lines).
+
+    Every path and every name from a file that okrxl prints goes through this (okrxl.cli echoes all
+    its output through it).
+    """
+    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
+    return pattern.sub(_escape, str(text))
+
+
+_UNPRINTABLE_IN_JSON = re.compile(f"[{_OTHER_UNPRINTABLE}]")
+
+
+def printable_json(text: str) -> str:
+    """JSON text (json.dumps, which escapes C0 controls already) safe to print on a terminal: C1 controls,
+    bidirectional overrides and undecodable bytes as `\\u009b`, which is still valid JSON for the same data."""
+    return _UNPRINTABLE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -7,7 +7,6 @@ One broken file never stops the others from being read: it becomes a result with
 from __future__ import annotations
 
 import collections
-import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,8 +19,21 @@ from okrxl.model import Quarter, Strategy, TeamQuarter
 from okrxl.problems import OkrxlError, Problem, Severity
 from okrxl.workbook_reader import StrategyReading, TeamReading, read_strategy_workbook, read_team_workbook
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 STRATEGY_NAMES = ("strategy.xlsx", "strategi.xlsx")
+OTHER_FORMATS = {
+    ".xls": "an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx)",
+    ".xlsb": "an Excel binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)",
+    ".ods": "an OpenDocument spreadsheet (.ods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx), "
+    "then choose Use Excel 2007-365!",
+    ".fods": "a flat OpenDocument spreadsheet (.fods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx)",
+    ".numbers": "an Apple Numbers file: in Numbers, choose File > Export To > Excel and save the .xlsx",
+    ".csv": "a CSV file, which holds one sheet without the table okrxl reads: fill in the team's own workbook "
+    "and save it as Excel Workbook (.xlsx)",
+}
+"""Spreadsheet files okrxl does not read, and how to save each as .xlsx (docs/check.md)."""
+ALWAYS_A_WORKBOOK = (".xls", ".xlsb", ".ods", ".fods", ".numbers")
+"""Formats that are named as an error wherever they are; a CSV only when it is named after a team."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +99,7 @@ def read_folder(
     `progress` is called with each file's path once it has been read.
     """
     notes: list[str] = []
-    files = _expand(paths, notes)
+    files, others = _expand(paths, notes)
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     if strategy_path is None:
         strategy_path = _find_strategy(paths, files)
@@ -108,8 +120,9 @@ def read_folder(
     team_files = [p for p in files if p.resolve() != strategy_file_path]
     results += _read_teams(team_files, strategy, progress)
     results, quarter = _choose_quarter(results, strategy)
-    results = _mark_duplicates(results)
-    gaps = _missing_teams(strategy, results, quarter) if folders and strategy else ()
+    results, unread = _mark_duplicates(results)
+    results += _other_formats(others, strategy, notes, given={Path(p) for p in paths})
+    gaps = _missing_teams(strategy, results, quarter, unread) if folders and strategy else ()
     if strategy and quarter:
         results = _with_link_problems(results, strategy)
     return FolderReading(
@@ -123,20 +136,30 @@ def read_folder(
     )
 
 
-def _expand(paths: Iterable[Path], notes: list[str]) -> list[Path]:
+def _expand(paths: Iterable[Path], notes: list[str]) -> tuple[list[Path], list[Path]]:
+    """The workbooks to read, and the spreadsheet files in other formats (OTHER_FORMATS) to name."""
     files: list[Path] = []
+    others: list[Path] = []
     for path in map(Path, paths):
         if not path.is_dir():
-            files.append(path)
+            (others if path.suffix.lower() in OTHER_FORMATS else files).append(path)
             continue
-        for child in sorted(path.iterdir()):
+        try:
+            children = sorted(path.iterdir())
+        except OSError as error:
+            raise FileError(f"{path}: okrxl cannot list this folder ({error.strerror or error}); "
+                            "ask for read access to it") from None  # fmt: skip
+        for child in children:
+            suffix = child.suffix.lower()
             if child.name.startswith("~$"):
                 notes.append(f"ignored {child}: Excel's lock file (the workbook is open in Excel)")
-            elif child.name.startswith(".") or child.suffix.lower() not in WORKBOOK_SUFFIXES:
+            elif child.name.startswith(".") or (suffix not in WORKBOOK_SUFFIXES and suffix not in OTHER_FORMATS):
                 continue
             elif child.is_file():
-                files.append(child)
-    return files
+                (files if suffix in WORKBOOK_SUFFIXES else others).append(child)
+            elif not child.is_dir():
+                notes.append(f"ignored {child}: not a regular file (a broken link, a pipe or a device)")
+    return files, others
 
 
 def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
@@ -150,42 +173,77 @@ def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
 
 
 def _looks_like_strategy(path: Path) -> bool:
-    """A cheap look at the sheet names, without parsing the workbook."""
+    """A look at the sheet names, without reading the sheets."""
+    from okrxl.xlsx import Workbook, XlsxError
+
     try:
         guard_xlsx(path)
-        with zipfile.ZipFile(path) as package:
-            workbook = package.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OkrxlError, OSError, KeyError, zipfile.BadZipFile):
+        workbook = Workbook(path)
+    except (OkrxlError, OSError, XlsxError):
         return False
-    return any(f'name="{name}"' in workbook for name in SHEET_SETTINGS)
+    try:
+        return any(name in workbook.sheetnames for name in SHEET_SETTINGS)
+    finally:
+        workbook.close()
 
 
 def _read_strategy(path: Path) -> tuple[StrategyReading | None, FileResult]:
     try:
-        reading = read_strategy_workbook(path)
+        reading = read_strategy_file(path)
     except OkrxlError as error:
         return None, _unreadable(path, error)
     return reading, FileResult(path=path, kind="strategy", problems=reading.problems)
 
 
-PARALLEL_FROM = 40
-"""From this many files on, they are read by a pool of processes, one per core."""
+def read_strategy_file(path: Path) -> StrategyReading:
+    """read_strategy_workbook, whose every failure is an OkrxlError: a FileError when the file cannot be
+    read (permission, damaged), else one saying okrxl failed (a bug), never a traceback."""
+    try:
+        return read_strategy_workbook(path)
+    except OkrxlError:
+        raise
+    except Exception as error:
+        raise file_problem(path, error) or OkrxlError(
+            f"{path.name}: okrxl failed on the strategy ({type(error).__name__}: {error}); "
+            "if it opens in Excel, please report it with the file"
+        ) from None
+
+
+def file_problem(path: Path, error: Exception) -> FileError | None:
+    """The FileError for an exception that means the file itself cannot be read; None for anything else (a bug)."""
+    import xml.parsers.expat
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    name = path.name
+    if isinstance(error, FileNotFoundError):
+        return FileError(f"{name}: it was moved or removed while okrxl read the folder; run okrxl again")
+    if isinstance(error, PermissionError):
+        return FileError(f"{name}: okrxl may not read it (permission denied); ask for read access or copy it")
+    if isinstance(error, OSError):
+        return FileError(f"{name}: cannot read it ({error.strerror or error}); if it is in a cloud folder, make "
+                         "sure it is downloaded to this computer, then run okrxl again")  # fmt: skip
+    damaged = (zipfile.BadZipFile, zlib.error, EOFError, ParseError, xml.parsers.expat.ExpatError, UnicodeError)
+    if isinstance(error, damaged):
+        return FileError(f"{name}: the file is damaged ({type(error).__name__}); save or send it again")
+    if isinstance(error, MemoryError | RecursionError):
+        return FileError(f"{name}: too big or too deeply nested for okrxl to read; save it again as .xlsx")
+    return None
 
 
 def _read_teams(paths: list[Path], strategy: Strategy | None, progress) -> list[FileResult]:
-    """Each file's result, in the order of `paths`; in parallel when there are many."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers < 2:
+    """Each file's result, in the order of `paths`; in parallel when there are many (okrxl.pool)."""
+    from okrxl.pool import in_parallel, worker_pool
+
+    if not in_parallel(len(paths)):
         results = []
         for path in paths:
             results.append(_read_team(path, strategy))
             if progress is not None:
                 progress(path)
         return results
-    from concurrent.futures import ProcessPoolExecutor
-
     # The strategy goes to each worker once, not with every file.
-    with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_strategy, initargs=(strategy,)) as pool:
+    with worker_pool(initializer=_set_worker_strategy, initargs=(strategy,)) as pool:
         results = []
         for path, result in zip(paths, pool.map(_read_team_in_worker, paths, chunksize=16)):
             results.append(result)
@@ -212,6 +270,8 @@ def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
     except OkrxlError as error:
         return _unreadable(path, error)
     except Exception as error:  # a file okrxl cannot cope with must not stop the others from being read
+        if (file_error := file_problem(path, error)) is not None:
+            return _unreadable(path, file_error)
         problem = Problem(code="internal-error", severity=Severity.ERROR, file=path.name,
                           message=f"okrxl failed on this file ({type(error).__name__}: {error}); the other files "
                           "were read. Please report it with the file")  # fmt: skip
@@ -274,34 +334,85 @@ def _fingerprint(strategy: Strategy) -> str:
     return strategy_fingerprint(strategy)
 
 
-def _mark_duplicates(results: list[FileResult]) -> list[FileResult]:
+def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[str, tuple[str, ...]]]:
+    """Two workbooks of one team (a sync client's `marketing (1).xlsx`): the one named `<team-id>.xlsx` is
+    read and the others are named as duplicates; with none of that name, none is read.
+
+    Never the first in sort order: that is often the conflict copy. Returns the results and, for each
+    team none of whose workbooks is read, their names.
+    """
     by_team: dict[str, list[FileResult]] = collections.defaultdict(list)
     for result in results:
         if result.used:
             by_team[result.team.team_id].append(result)
+    winners = {team: _plain_named(team, twins) for team, twins in by_team.items() if len(twins) > 1}
     marked = []
     for result in results:
-        twins = by_team.get(result.team.team_id, []) if result.used else []
-        if len(twins) > 1:
-            others = ", ".join(t.path.name for t in twins if t is not result)
-            message = f"{others} is also a workbook of team {result.team.team_id}; keep one"
+        team = result.team.team_id if result.used else None
+        twins = by_team.get(team, []) if team is not None else []
+        if len(twins) > 1 and winners[team] is not result:
+            if winners[team] is not None:
+                message = (f"a second workbook of team {team}: {winners[team].path.name} is the one read; "
+                           "remove this copy or move it out of the folder")  # fmt: skip
+            else:
+                message = (f"{' and '.join(t.path.name for t in twins)} are all workbooks of team {team}, and none "
+                           f"is named {team}.xlsx: the team is not read until one is removed "
+                           f"(keep the right one as {team}.xlsx)")  # fmt: skip
             problem = Problem(code="duplicate-team", severity=Severity.ERROR, file=result.path.name, message=message)
-            result = _add(result, problem, used=twins[0] is result)
+            result = _add(result, problem, used=False)
         marked.append(result)
-    return marked
+    unread = {team: tuple(t.path.name for t in by_team[team]) for team, winner in winners.items() if winner is None}
+    return marked, unread
 
 
-def _missing_teams(strategy: Strategy, results: list[FileResult], quarter: Quarter | None) -> list[Gap]:
-    present = {r.team.team_id for r in results if r.team and r.team.quarter == quarter}
-    return [
-        Gap(
-            code=GapCode.MISSING_TEAM,
-            where=team.id,
-            message=f"no workbook for team {team.id} ({team.name}) in {quarter or 'this quarter'}",
-        )  # fmt: skip
-        for team in strategy.teams
-        if team.id not in present
-    ]
+def _plain_named(team: str, twins: list[FileResult]) -> FileResult | None:
+    """The workbook named `<team>.xlsx` (or only differing in case), if exactly one is."""
+    for same in (lambda name: name == f"{team}.xlsx", lambda name: name.casefold() == f"{team}.xlsx".casefold()):
+        named = [t for t in twins if same(t.path.name)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _other_formats(
+    paths: list[Path], strategy: Strategy | None, notes: list[str], *, given: set[Path]
+) -> list[FileResult]:
+    """A spreadsheet in another format is named, with how to save it as .xlsx; a CSV found in a folder
+    only when it is named after a team of the strategy (else it is a note)."""
+    teams = {team.id.casefold() for team in strategy.teams} if strategy else set()
+    results = []
+    for path in paths:
+        suffix = path.suffix.lower()
+        if suffix not in ALWAYS_A_WORKBOOK and path.stem.casefold() not in teams and path not in given:
+            notes.append(f"ignored {path}: a CSV file, not a team workbook")
+            continue
+        message = f"okrxl reads .xlsx workbooks only; this is {OTHER_FORMATS[suffix]}"
+        problem = Problem(code="not-xlsx", severity=Severity.ERROR, file=path.name, message=message)
+        results.append(FileResult(path=path, kind="unreadable", problems=(problem,)))
+    return results
+
+
+def _missing_teams(
+    strategy: Strategy, results: list[FileResult], quarter: Quarter | None, unread: dict[str, tuple[str, ...]]
+) -> list[Gap]:
+    present = {r.team.team_id for r in results if r.team and r.team.quarter == quarter} - set(unread)
+    in_other_formats = collections.defaultdict(list)
+    for result in results:
+        if result.problems and result.problems[0].code == "not-xlsx":
+            in_other_formats[result.path.stem.casefold()].append(result.path.name)
+    gaps = []
+    for team in strategy.teams:
+        if team.id in unread:
+            message = (f"team {team.id} ({team.name}) is not read: {' and '.join(unread[team.id])} are all its "
+                       f"workbook; remove all but one and name it {team.id}.xlsx")  # fmt: skip
+        elif team.id not in present:
+            message = f"no workbook for team {team.id} ({team.name}) in {quarter or 'this quarter'}"
+            if others := in_other_formats.get(team.id.casefold()):
+                message += f"; {', '.join(others)} is not an .xlsx workbook: save it as .xlsx"
+        else:
+            continue
+        gaps.append(Gap(code=GapCode.MISSING_TEAM, where=team.id, message=message))
+    return gaps
 
 
 def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[FileResult]:

@@ -276,6 +276,9 @@ class KeyResult:
             raise ModelError(f"key result {self.id!r}: id and title must not be empty")
         if self.weight < 0:
             raise ModelError(f"{where}: weight must not be negative, got {self.weight}")
+        numbers = [self.baseline, self.target, self.weight, *(c.value for c in self.check_ins)]
+        if any(n is not None and not abs(n) <= MAX_NUMBER for n in numbers):
+            raise ModelError(f"{where}: numbers must be finite and at most {MAX_NUMBER:g} in size")
         if self.kind.is_metric and self.target is not None:
             self._check_direction(where)
         dates = [c.date for c in self.check_ins]
@@ -334,9 +337,19 @@ class Objective:
     def __post_init__(self) -> None:
         if not self.id.strip() or not self.title.strip():
             raise ModelError(f"objective {self.id!r}: id and title must not be empty")
-        if self.weight < 0:
-            raise ModelError(f"objective {self.id}: weight must not be negative, got {self.weight}")
+        if not 0 <= self.weight <= MAX_NUMBER:
+            raise ModelError(f"objective {self.id}: weight must be from 0 to {MAX_NUMBER:g}, got {self.weight}")
         _check_unique(f"objective {self.id}", [kr.id for kr in self.key_results])
+
+
+MAX_NUMBER = 1e15
+"""The largest number a key result holds: Excel keeps 15 digits, and beyond this arithmetic on
+baselines and targets could overflow to infinity, which no JSON document can hold."""
+MAX_TEAM_ID = 40
+"""A team id names its workbook (`<id>.xlsx`) and folders; file systems allow 255 bytes a name."""
+_RESERVED_FILE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))}
+)
 
 
 @_pickled_by_slots
@@ -352,6 +365,15 @@ class Team:
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.id):
             raise ModelError(f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')")
+        if len(self.id) > MAX_TEAM_ID:
+            raise ModelError(
+                f"team {self.id[:20]}…: an id of at most {MAX_TEAM_ID} characters, please (it names files)"
+            )
+        if self.id in _RESERVED_FILE_NAMES:
+            raise ModelError(
+                f"team {self.id!r}: Windows keeps this name for a device (con, prn, aux, nul, com1-9, lpt1-9), so "
+                f"no file can be called {self.id}.xlsx there; choose another id, e.g. '{self.id}-team'"
+            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -447,14 +447,27 @@ def _team_key_results(status: QuarterStatus):
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
-    """A worksheet name Excel accepts: no []:*?/\\, at most 31 characters, unique (case-insensitively)."""
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'").strip() or "Team"
-    candidate, number = clean[:31], 2
+    """A worksheet name Excel accepts: no []:*?/\\, at most 31 UTF-16 units (an emoji takes two), no
+    apostrophe first or last, unique (case-insensitively)."""
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)
+    candidate, number = _fit_sheet_name(clean, 31), 2
     while candidate.casefold() in taken:
         suffix = f" ({number})"
-        candidate, number = clean[: 31 - len(suffix)] + suffix, number + 1
+        candidate, number = _fit_sheet_name(clean, 31 - len(suffix)) + suffix, number + 1
     taken.add(candidate.casefold())
     return candidate
+
+
+def _fit_sheet_name(text: str, units: int) -> str:
+    """`text` cut to `units` UTF-16 code units, as Excel counts a sheet name's length, without apostrophes
+    or spaces at its ends."""
+    kept, used = [], 0
+    for character in text:
+        used += 2 if ord(character) > 0xFFFF else 1
+        if used > units:
+            break
+        kept.append(character)
+    return "".join(kept).strip().strip("'").strip() or "Team"
 
 
 def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:

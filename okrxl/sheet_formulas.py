@@ -43,6 +43,11 @@ UNSURE = layout.NAME_UNSURE
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+def date(day: dt.date) -> str:
+    """A date in a formula: DATE(y,m,d), right in the 1900 and the 1904 date system alike."""
+    return f"DATE({day.year},{day.month},{day.day})"
+
+
 def serial(day: dt.date) -> int:
     """Excel's serial number of a date (1900 date system)."""
     return (day - _EXCEL_EPOCH).days
@@ -126,7 +131,7 @@ def target_value(cell: str) -> str:
 
 
 def header_date(header: str, earlier: str | None, period: Period) -> str:
-    """A check-in column's date: its serial when used, 0 when dated outside the period (not used),
+    """A check-in column's date: its date serial when used, 0 when dated outside the period (not used),
     -1 when okrxl cannot use it (not a date, implausible, or a second column of the same date).
 
     `earlier` is the range of the header dates to its left (None for the first check-in column).
@@ -135,10 +140,10 @@ def header_date(header: str, earlier: str | None, period: Period) -> str:
         f"IF(ISNUMBER({header}),INT({header}),"
         f"IFERROR(DATE(VALUE(LEFT({header},4)),VALUE(MID({header},6,2)),VALUE(MID({header},9,2))),-1))"
     )
-    start, end = serial(period.start), serial(period.end)
+    start, end = date(period.start), date(period.end)
     duplicate = f"COUNTIF({earlier},{parsed})>0" if earlier else "FALSE"
     return (
-        f"IF(OR({parsed}<{start - PLAUSIBLE_DAYS},{parsed}>{end + PLAUSIBLE_DAYS}),-1,"
+        f"IF(OR({parsed}<{start}-{PLAUSIBLE_DAYS},{parsed}>{end}+{PLAUSIBLE_DAYS}),-1,"
         f"IF(OR({parsed}<{start},{parsed}>{end}),0,IF({duplicate},-1,{parsed})))"
     )
 
@@ -201,9 +206,9 @@ def status(*, kind: str, title: str, kind_no: str, score: str, current: str, due
     unknown = f'"{unknown_word(lang)}"'
     s, c, k = score, current, kind_no
     completion = is_completion(k)
-    start, end = serial(period.start), serial(period.end)
+    start, end = date(period.start), date(period.end)
     due_unreadable = (
-        f'AND({due}<>"",OR(NOT(ISNUMBER({due})),{due}<{start - PLAUSIBLE_DAYS},{due}>{end + PLAUSIBLE_DAYS}))'
+        f'AND({due}<>"",OR(NOT(ISNUMBER({due})),{due}<{start}-{PLAUSIBLE_DAYS},{due}>{end}+{PLAUSIBLE_DAYS}))'
     )
     due_day = f"IF(ISNUMBER({due}),{due},{PERIOD_END})"
     # The confidence belongs to the newest check-in with an entry; one dated after today does not count yet.

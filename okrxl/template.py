@@ -302,9 +302,14 @@ def read_template(path: Path) -> Template:
     """Read an edited copy of the template; missing keys keep their defaults."""
     import openpyxl
 
-    from okrxl.files import guard_xlsx
+    from okrxl.files import FileError, guard_xlsx
+    from okrxl.xlsx import MAX_TEMPLATE_MARKUP, XlsxError, check_markup
 
     guard_xlsx(path)
+    try:
+        check_markup(path, limit=MAX_TEMPLATE_MARKUP)  # openpyxl parses every part whole: bound that first
+    except XlsxError as error:
+        raise FileError(f"{path.name}: cannot read the template ({error})") from None
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*extension is not supported.*")
         workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)

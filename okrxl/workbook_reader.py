@@ -52,7 +52,7 @@ from okrxl.model import (
 )
 from okrxl.problems import CellRef, ModelError, Problem, Severity
 from okrxl.template import DEFAULT
-from okrxl.xlsx import XlsxError, cell_range
+from okrxl.xlsx import TooBigError, XlsxError, cell_range
 
 KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
     **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
@@ -193,6 +193,8 @@ def _load(path: Path):
 
 
 def _unreadable(path: Path, error: Exception) -> FileError:
+    if isinstance(error, TooBigError):  # saving it again would not help: it is beyond okrxl's limits
+        return FileError(f"{path.name}: {error} (docs/check.md, Limits); is it really a team's OKR workbook?")
     return FileError(
         f"{path.name}: cannot read the workbook ({error}); open it in your spreadsheet app and save it again as .xlsx"
     )
@@ -235,7 +237,12 @@ class _Table:
     columns: dict[str, int]
     """Column key -> 1-based column; check-in columns are keyed `check_ins:YYYY-MM-DD`."""
     rows: list[tuple[int, list]]
-    """(1-based row, the row's cells)."""
+    """(1-based row, the row's cells from the table's first column on)."""
+    first_column: int = 1
+
+    def value(self, values: list, column: int):
+        """The value of 1-based `column` in a row's `values`."""
+        return values[column - self.first_column]
 
     def cell(self, row: int, key: str) -> CellRef:
         return CellRef(self.sheet_name, row, self.columns[key])
@@ -276,7 +283,7 @@ class _PeriodContext:
 
 def _read_table(
     sheet, table_name: str, meta: dict[str, str], required, collect: _Collector, *, year: int,
-    check_ins: bool = False, period: _PeriodContext | None = None,
+    check_ins: bool = False, period: _PeriodContext | None = None, epoch=None,
 ) -> _Table:  # fmt: skip
     """The table's columns by key and its rows; with `check_ins`, every dated header is a check-in column.
 
@@ -304,7 +311,7 @@ def _read_table(
         ref = CellRef(sheet.title, min_row, col)
         key = None if text is None else header_keys.get(text.casefold())
         if key is None and text is not None and check_ins:
-            key = _check_in_key(raw, year, period, columns, ref, header_problems)
+            key = _check_in_key(raw, year, period, columns, ref, header_problems, epoch=epoch)
             if key == "":
                 continue  # a dated column that is not used; the problem says why
         if key is None:
@@ -322,15 +329,16 @@ def _read_table(
             "put the column back with its header text (copy it from a freshly generated workbook)",
             code="missing-column",
         )
-    rows = [(r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]) for r in range(min_row + 1, max_row + 1)]
+    span = range(min_col, max_col + 1)
+    rows = [(r, [sheet.cell(r, c).value for c in span]) for r in range(min_row + 1, max_row + 1)]
     # A row typed just below the table (which LibreOffice does not extend) is read too.
     r = max_row + 1
-    while any(sheet.cell(r, c).value not in (None, "") for c in range(min_col, max_col + 1)):
-        rows.append((r, [sheet.cell(r, c).value for c in range(1, max_col + 1)]))
+    while any(sheet.cell(r, c).value not in (None, "") for c in span):
+        rows.append((r, [sheet.cell(r, c).value for c in span]))
         r += 1
     for col, text in unknown:
         ref = CellRef(sheet.title, min_row, col)
-        if check_ins and any(clean_text(values[col - 1]) is not None for _, values in rows):
+        if check_ins and any(clean_text(values[col - min_col]) is not None for _, values in rows):
             example = (period.example() if period else dt.date(year, 2, 15)).isoformat()
             header = f"the header {text!r}" if text else "an empty header"
             header_problems.append(("unreadable-header", f"{header} is neither a column okrxl knows nor a date: "
@@ -346,7 +354,7 @@ def _read_table(
         collect.add("below-table", f"{below} below the table were read, but the sheet's own formulas leave them "
                     "out; insert rows inside the table instead", CellRef(sheet.title, max_row + 1, min_col),
                     Severity.INFO)  # fmt: skip
-    return _Table(sheet.title, columns, rows)
+    return _Table(sheet.title, columns, rows, first_column=min_col)
 
 
 _ISO_HEADER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -354,11 +362,11 @@ _ISO_HEADER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _check_in_key(raw, year: int, period: _PeriodContext | None, columns: dict[str, int], ref: CellRef,
-                  problems: list) -> str | None:  # fmt: skip
+                  problems: list, *, epoch=None) -> str | None:  # fmt: skip
     """The key of a check-in column dated by its header; None when the header is no date; "" when it is a
     date whose column is not used (implausible, outside the period, or a second column of one date)."""
     try:
-        day = read_date(raw, year=year)
+        day = read_date(raw, year=year, epoch=epoch)
     except CellValueError:
         return None
     if period is not None:
@@ -394,7 +402,7 @@ class _Row:
 
     def raw(self, key: str):
         col = self.table.columns.get(key)
-        return None if col is None else self.values[col - 1]
+        return None if col is None else self.table.value(self.values, col)
 
     def ref(self, key: str) -> CellRef:
         """The cell of column `key`; the id cell when the table has no such column."""
@@ -784,7 +792,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
     first_month = int(settings.get("first_month") or 1)
     period = _year_context(year, first_month)
     table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=year,
-                        check_ins=True, period=period)  # fmt: skip
+                        check_ins=True, period=period, epoch=epoch)  # fmt: skip
     parsed = _objectives(table, okrs_sheet, collect, year=year, epoch=epoch, team=False, qualify=str, period=period)
     method_fields = {k: settings[k] for k in settings if k in Method.__dataclass_fields__}
     try:
@@ -821,8 +829,8 @@ def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str
     table = _read_table(sheet, layout.TABLE_SETTINGS, meta, ["setting", "value"], collect, year=2000)
     settings: dict[str, object] = {}
     for row_number, values in table.rows:
-        label = clean_text(values[table.columns["setting"] - 1])
-        raw = values[table.columns["value"] - 1]
+        label = clean_text(table.value(values, table.columns["setting"]))
+        raw = table.value(values, table.columns["value"])
         key = _SETTING_KEYS.get((label or "").casefold())
         ref = CellRef(sheet.title, row_number, table.columns["value"])
         if key is None:
@@ -894,7 +902,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     period = _PeriodContext(quarter.period(strategy.first_month if strategy else 1), f"the quarter {quarter}")
     year = period.period.start.year
     table = _read_table(sheet, layout.TABLE_OKRS, meta, REQUIRED_COLUMNS, collect, year=year, check_ins=True,
-                        period=period)  # fmt: skip
+                        period=period, epoch=workbook.epoch)  # fmt: skip
     _report_typed_formulas(sheet, table, collect)
     plan_team = team
     parsed = _objectives(

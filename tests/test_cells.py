@@ -358,3 +358,12 @@ def test_text_is_stripped_and_carriage_return_escapes_removed():
     assert clean_text("  line1_x000D_\nline2 ") == "line1\nline2"
     assert clean_text(12.0) == "12"
     assert clean_text("   ") is None
+
+
+@pytest.mark.parametrize("raw", [1e308, -1e16, float("inf"), float("nan"), "10 000 000 000 000 000"],
+                         ids=["1e308", "-1e16", "inf", "nan", "typed with spaces"])  # fmt: skip
+def test_a_number_beyond_1e15_is_a_problem_not_a_value_that_overflows(raw):
+    with pytest.raises(CellValueError, match="beyond what okrxl reads") as error:
+        read_number(raw)
+    assert error.value.code == "number-too-large"
+    assert read_number(1e15) == 1e15

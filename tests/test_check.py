@@ -111,7 +111,7 @@ def test_a_folder_reports_missing_teams_duplicates_and_lock_files(demo):
     assert verdicts == {
         "marketing.xlsx": ("ok", []),
         "sales-copy.xlsx": ("errors", ["duplicate-team"]),
-        "sales.xlsx": ("errors", ["duplicate-team"]),
+        "sales.xlsx": ("ok", []),  # named after its team: the one read
     }
     assert document["notes"] == [
         f"ignored {quarter}/~$marketing.xlsx: Excel's lock file (the workbook is open in Excel)"
@@ -236,3 +236,142 @@ def test_a_note_row_is_information_and_the_check_passes(demo):
     result = run("check", path)
     assert result.exit_code == 0
     assert f"'OKR'!B{rows[free]}  note-row: a row without id, kind or numbers is kept as a note" in result.output
+
+
+def quarter_copy(demo, tmp_path):
+    """The demo's quarter and strategy in a folder of the test's own."""
+    quarter = tmp_path / "2027-Q1"
+    shutil.copytree(demo / "2027-Q1", quarter)
+    shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
+    return quarter
+
+
+def codes(reading):
+    return {f.path.name: [p.code for p in f.problems] for f in reading.files}
+
+
+def test_a_sync_conflict_copy_is_named_and_the_file_named_after_the_team_is_read(demo):
+    quarter = demo / "2027-Q1"
+    shutil.copy(quarter / "marketing.xlsx", quarter / "marketing (1).xlsx")  # first in sort order
+    edit_cells(quarter / "marketing (1).xlsx", {("O1.1", "target"): 7})
+    reading = read_folder([quarter])
+    assert codes(reading)["marketing (1).xlsx"] == ["duplicate-team"]
+    assert codes(reading)["marketing.xlsx"] == []
+    assert reading.plans[0] == example.dpab_teams()[0]  # marketing.xlsx's entries, not the copy's
+    result = run("check", quarter)
+    assert result.exit_code == 1
+    assert (
+        "  error   duplicate-team: a second workbook of team marketing: marketing.xlsx is the one read; "
+        "remove this copy or move it out of the folder" in result.output
+    )
+
+
+def test_two_copies_without_the_plain_name_leave_the_team_unread_with_both_names(demo, tmp_path):
+    quarter = quarter_copy(demo, tmp_path)
+    (quarter / "marketing.xlsx").rename(quarter / "marketing (1).xlsx")
+    shutil.copy(quarter / "marketing (1).xlsx", quarter / "marketing (2).xlsx")
+    reading = read_folder([quarter])
+    assert [p.team.id for p in reading.plans] == ["sales", "production"]
+    assert [(g.code, g.where, g.message) for g in reading.gaps] == [(
+        "missing-team", "marketing",
+        "team marketing (Marknad) is not read: marketing (1).xlsx and marketing (2).xlsx are all its workbook; "
+        "remove all but one and name it marketing.xlsx",
+    )]  # fmt: skip
+    result = run("consolidate", quarter, "--as-of", "2027-02-15")
+    assert result.exit_code == 1
+    assert "read 2 team workbooks, 2 could not be used" in result.output
+    assert "  marketing (2).xlsx: marketing (1).xlsx and marketing (2).xlsx are all workbooks of team marketing" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "how"),
+    [
+        ("marketing.xlsb", "an Excel binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)"),
+        ("marketing.ods", "an OpenDocument spreadsheet (.ods): open it in LibreOffice and save it as Excel 2007-365"),
+        ("marketing.xls", "an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as Excel"),
+        ("marketing.numbers", "an Apple Numbers file: in Numbers, choose File > Export To > Excel and save the .xlsx"),
+        ("Marketing.csv", "a CSV file, which holds one sheet without the table okrxl reads: fill in the team's own"),
+    ],
+    ids=["xlsb", "ods", "xls", "numbers", "csv"],
+)
+def test_a_team_file_in_another_format_is_named_with_how_to_save_it_as_xlsx(demo, tmp_path, name, how):
+    quarter = quarter_copy(demo, tmp_path)
+    (quarter / "marketing.xlsx").unlink()
+    (quarter / name).write_bytes(b"PK\x03\x04 whatever the app saved")
+    result = run("check", quarter)
+    assert result.exit_code == 1
+    assert f"{quarter}/{name}: 1 error (unreadable)" in result.output
+    assert f"  error   not-xlsx: okrxl reads .xlsx workbooks only; this is {how}" in result.output
+    assert (
+        f"warning missing-team: no workbook for team marketing (Marknad) in 2027-Q1; {name} is not an .xlsx "
+        "workbook: save it as .xlsx" in result.output
+    )
+
+
+def test_a_csv_not_named_after_a_team_is_only_a_note(demo, tmp_path):
+    quarter = quarter_copy(demo, tmp_path)
+    (quarter / "minutes.csv").write_text("date;note\n")
+    result = run("check", quarter)
+    assert result.exit_code == 0
+    assert f"note: ignored {quarter}/minutes.csv: a CSV file, not a team workbook" in result.output
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(13, "Permission denied"), "okrxl may not read it (permission denied); ask for read access"),
+        (OSError(5, "Input/output error"), "cannot read it (Input/output error); if it is in a cloud folder"),
+        (__import__("zlib").error("invalid stored block lengths"), "the file is damaged (error); save or send it"),
+    ],
+    ids=["permission", "cloud placeholder", "damaged"],
+)
+def test_a_team_file_that_cannot_be_read_is_a_file_problem_not_an_okrxl_bug(demo, tmp_path, monkeypatch, error,
+                                                                             message):  # fmt: skip
+    import okrxl.folder
+
+    quarter = quarter_copy(demo, tmp_path)
+    real = okrxl.folder.read_team_workbook
+
+    def fails_on_sales(path, strategy=None):
+        if path.name == "sales.xlsx":
+            raise error
+        return real(path, strategy)
+
+    monkeypatch.setattr(okrxl.folder, "read_team_workbook", fails_on_sales)
+    result = run("check", quarter)
+    assert result.exit_code == 1 and "Please report" not in result.output
+    assert f"  error   unreadable: {message}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(13, "Permission denied"), "strategy.xlsx: okrxl may not read it (permission denied)"),
+        (KeyError("xl/sharedStrings.xml"), "strategy.xlsx: okrxl failed on the strategy (KeyError: 'xl/shared"),
+    ],
+    ids=["permission", "an okrxl bug"],
+)
+def test_a_strategy_that_cannot_be_read_is_one_line_not_a_traceback(demo, tmp_path, monkeypatch, error, message):
+    import okrxl.folder
+
+    quarter = quarter_copy(demo, tmp_path)
+
+    def fails(path):
+        raise error
+
+    monkeypatch.setattr(okrxl.folder, "read_strategy_workbook", fails)
+    checked = CliRunner().invoke(cli, ["check", str(quarter)])
+    assert checked.exit_code == 1 and f"{tmp_path}/strategy.xlsx: 1 error (unreadable)" in checked.output
+    assert message.split(": ", 1)[1] in checked.output
+    for command in (["generate", tmp_path / "strategy.xlsx", "--quarter", "2027-Q1"], ["consolidate", quarter]):
+        result = CliRunner().invoke(cli, [str(a) for a in command])
+        assert result.exit_code == 1
+        assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_csv_given_by_name_is_named_with_how_to_save_it(tmp_path):
+    (tmp_path / "minutes.csv").write_text("date;note\n")
+    result = run("check", tmp_path / "minutes.csv")
+    assert result.exit_code == 1 and "not-xlsx: okrxl reads .xlsx workbooks only; this is a CSV file" in result.output

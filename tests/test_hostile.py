@@ -183,3 +183,130 @@ def test_a_file_okrxl_fails_on_is_reported_and_the_others_still_read(demo, tmp_p
         ("internal-error", "okrxl failed on this file (IndexError: an okrxl bug)")
     ]
     assert sorted(p.team.id for p in reading.plans) == ["marketing", "production"]
+
+
+# --- budgets: files at the reader's limits are answered within 2 s and 256 MiB, beyond them refused ---
+
+SHEET_META = "xl/worksheets/sheet5.xml"  # the demo workbooks' hidden sheet 'okrxl', read before any other
+META_ROWS = b"</sheetData>"
+
+
+def _into_meta(xml: bytes):
+    """A change that puts `xml` (rows) at the end of the hidden meta sheet's data."""
+    return {SHEET_META: lambda d: d.replace(META_ROWS, xml + META_ROWS)}
+
+
+def _cells(count, width=200):
+    rows = (
+        b'<row r="%d">' % (row + 2000) + b"".join(b'<c r="%s%d"><v>1</v></c>' % (column, row + 2000)
+                                               for column in _COLUMNS[:width]) + b"</row>"
+        for row in range(count // width)
+    )  # fmt: skip
+    return b"".join(rows)
+
+
+_COLUMNS = [a + b for a in (b"", b"A", b"B") for b in (bytes([c]) for c in range(65, 91))][:200]
+
+
+def make_rows_987000(good, path):
+    _rewrite(good, path, replace=_into_meta(b"".join(b'<row r="%d"/>' % (r + 1000) for r in range(987_000))))
+
+
+def make_rows_just_under_the_limit(good, path):
+    _rewrite(good, path, replace=_into_meta(b"".join(b'<row r="%d"/>' % (r + 1000) for r in range(240_000))))
+
+
+def make_cells_at_the_limit(good, path):
+    # 130,000 number cells, 7 of MAX_MARKUP each: just under it with the rest of the workbook.
+    _rewrite(good, path, replace=_into_meta(_cells(130_000)))
+
+
+def make_one_cell_at_xfd1048576(good, path):
+    _rewrite(
+        good, path, replace=_into_meta(b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+    )
+
+
+def make_row_beyond_the_grid(good, path):
+    _rewrite(good, path, replace=_into_meta(b'<row r="99999999999"><c t="inlineStr"><is><t>x</t></is></c></row>'))
+
+
+def make_deep_rich_text(good, path):
+    # Runs nested 140,000 deep inside one shared string: parsed once, joined in linear time.
+    depth = 140_000  # 1 MB: parts up to 1 MB may pack better than 200:1
+    item = b"<si>" + b"<r>" * depth + b"<t>x</t>" + b"</r>" * depth + b"</si>"
+    _rewrite(good, path, replace={"xl/sharedStrings.xml": lambda d: d.replace(b"</sst>", item + b"</sst>")})
+
+
+def make_many_attributes(good, path):
+    attributes = b" ".join(b'a%d="1"' % index for index in range(320_000))
+    _rewrite(
+        good, path, replace={"xl/styles.xml": lambda d: d.replace(b"<numFmts", b"<x " + attributes + b"/><numFmts", 1)}
+    )
+
+
+def make_long_shared_string(good, path):
+    # One 29 MB string: within MAX_PART_BYTES and packed 4:1, so no zip-bomb ratio either.
+    import random
+
+    text = bytes(random.Random(1).choices(b"ACGT", k=29_000_000))
+    _rewrite(
+        good,
+        path,
+        replace={"xl/sharedStrings.xml": lambda d: d.replace(b"</sst>", b"<si><t>" + text + b"</t></si></sst>")},
+    )
+
+
+def make_many_members(good, path):
+    # 2,000 empty members; the zip's end record says so before zipfile reads its directory.
+    _rewrite(good, path, add={f"xl/media/empty{index}.bin": b"" for index in range(2_000)})
+
+
+BUDGET = [
+    ("987000-rows", make_rows_987000, "sheet 'okrxl' is too big to read: 987,033 rows"),
+    ("cells-at-the-limit", make_cells_at_the_limit, None),
+    ("rows-at-the-limit", make_rows_just_under_the_limit, None),
+    ("xfd1048576", make_one_cell_at_xfd1048576, None),
+    ("row-beyond-the-grid", make_row_beyond_the_grid, "outside Excel's rows 1 to 1048576"),
+    ("deep-rich-text", make_deep_rich_text, None),
+    ("many-attributes", make_many_attributes, None),
+    ("long-shared-string", make_long_shared_string, None),
+    ("many-members", make_many_members, "a package of 2,018 parts, more than okrxl reads (500)"),
+]  # fmt: skip
+
+MEASURE = """
+import json, sys, time
+from pathlib import Path
+from okrxl.files import FileError
+from okrxl.workbook_reader import read_team_workbook
+start = time.perf_counter()
+try:
+    read_team_workbook(Path(sys.argv[1]))
+    outcome = "read"
+except FileError as error:
+    outcome = str(error)
+# VmHWM, not ru_maxrss: after a fork that starts from the parent's (pytest's) size.
+peak_kib = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": time.perf_counter() - start, "outcome": outcome, "mib": peak_kib / 1024}))
+"""
+
+
+@pytest.mark.parametrize(("name", "make", "refusal"), BUDGET, ids=[b[0] for b in BUDGET])
+def test_a_file_at_or_over_the_limits_is_answered_within_2_s_and_256_mib(demo, tmp_path, name, make, refusal):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / f"{name}.xlsx"
+    make(demo / "2027-Q1" / "sales.xlsx", path)
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    measured = json.loads(done.stdout)
+    if refusal is None:
+        assert measured["outcome"] == "read" or "not an okrxl" not in measured["outcome"], measured
+    else:
+        assert measured["outcome"].startswith(f"{path.name}: ") and refusal in measured["outcome"], measured
+        assert "\n" not in measured["outcome"]
+        if "too big" in refusal or "more than" in refusal:  # saving a file over the limits again would not help
+            assert "save it again" not in measured["outcome"]
+    assert measured["seconds"] < 2.0 and measured["mib"] < 256, measured

@@ -142,3 +142,30 @@ def test_plans_survive_the_trip_from_a_worker_process():
     assert any(kr.carried for p in plans for o in p.objectives for kr in o.key_results)
     assert any(kr.depends_on for p in plans for o in p.objectives for kr in o.key_results)
     assert pickle.loads(pickle.dumps(plans)) == plans
+
+
+@pytest.mark.parametrize("team_id", ["con", "aux", "nul", "prn", "com1", "lpt9"])
+def test_team_ids_that_windows_keeps_for_devices_are_refused(team_id):
+    with pytest.raises(ModelError, match=f"no file can be called {team_id}.xlsx there; choose another id"):
+        Team(id=team_id, name="X")
+
+
+def test_team_ids_that_merely_start_like_a_device_name_are_fine():
+    assert [Team(id=i, name="X").id for i in ("console", "com10", "auxiliary")] == ["console", "com10", "auxiliary"]
+
+
+def test_a_team_id_longer_than_40_characters_is_refused_before_it_names_a_file():
+    Team(id="a" * 40, name="X")
+    with pytest.raises(ModelError, match="at most 40 characters"):
+        Team(id="a" * 300, name="X")
+
+
+@pytest.mark.parametrize("numbers", [{"target": float("inf")}, {"baseline": -1e308}, {"weight": float("nan")},
+                                     {"check_ins": "nan"}], ids=["inf target", "huge baseline", "nan weight", "nan value"])  # fmt: skip
+def test_a_key_result_holds_only_finite_numbers_of_at_most_1e15(numbers):
+    from okrxl.model import CheckIn, KeyResult, KeyResultKind
+
+    if numbers.get("check_ins") == "nan":
+        numbers = {"check_ins": (CheckIn(date=dt.date(2027, 1, 4), value=float("nan")),)}
+    with pytest.raises(ModelError, match="numbers must be finite and at most 1e"):
+        KeyResult(**({"id": "O1.1", "title": "Öka till 20", "kind": KeyResultKind.INCREASE, "target": 20.0} | numbers))

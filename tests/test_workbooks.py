@@ -661,3 +661,20 @@ def test_text_that_okrxl_reads_but_the_sheets_formulas_cannot_is_named_at_its_ce
     ]
     assert (key_results["O1.1"].due, key_results["O1.2"].target) == (dt.date(2027, 3, 15), 4.5)
     assert "'4,5' is stored as text: okrxl reads 4.5" in reading.problems[2].message
+
+
+def test_a_check_in_header_stored_as_a_bare_number_in_a_1904_workbook_is_dated_in_the_1904_system(tmp_path):
+    """A Mac workbook counts days from 1904-01-01; a header typed as a number there is no 1900 serial."""
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    path = a_team_workbook(tmp_path)
+    type_into(path, {("O1.1", "2027-01-18"): 5})
+    book = openpyxl.load_workbook(path)
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book["OKRs"]
+    sheet["L4"].value = (dt.date(2027, 1, 18) - dt.date(1904, 1, 1)).days  # 44942, General format
+    book.save(path)
+    reading, key_results = read_back(path)
+    assert [(c.date, c.value) for c in key_results["O1.1"].check_ins] == [(dt.date(2027, 1, 18), 5.0)]
+    assert ("'OKRs'!L4", "implausible-date") not in cells_and_codes(reading)

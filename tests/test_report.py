@@ -1,0 +1,45 @@
+"""The report's sheets: names Excel accepts, whatever the teams are called."""
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+from sheets import open_workbook
+
+from okrxl import example
+from okrxl.cli import cli
+from okrxl.model import Team
+from okrxl.report import _sheet_name
+from okrxl.template import DEFAULT
+from okrxl.workbook_writer import write_strategy_workbook
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "sheet"),
+    [
+        ("Marknad", set(), "Marknad"),
+        ("Sälj'", set(), "Sälj"),  # an apostrophe may not end a sheet name
+        ("'Produktion'", set(), "Produktion"),
+        ("😀" * 20, set(), "😀" * 15),  # 31 UTF-16 units: an emoji takes two
+        ("a" * 30 + "😀", set(), "a" * 30),  # the emoji would make 32
+        ("Q1: plan [ny]?", set(), "Q1_ plan _ny__"),
+        ("Marknad", {"marknad"}, "Marknad (2)"),
+        ("x" * 30 + "'" + "yy", set(), "x" * 30),  # cut at 31, then no apostrophe at the end
+    ],
+    ids=["plain", "apostrophe last", "apostrophes around", "emoji", "emoji over the edge", "forbidden characters",
+         "taken", "cut before an apostrophe"],
+)  # fmt: skip
+def test_a_team_page_gets_a_sheet_name_excel_accepts(name, taken, sheet):
+    assert _sheet_name(name, set(taken)) == sheet
+
+
+def test_consolidate_writes_team_pages_for_teams_named_with_emoji_and_apostrophes(tmp_path):
+    strategy = example.dpab_strategy()
+    names = {"marketing": "📣" * 20 + " Marknad", "sales": "Sälj'", "production": "'Produktion'"}
+    strategy = dataclasses.replace(strategy, teams=tuple(Team(id=t.id, name=names[t.id]) for t in strategy.teams))
+    write_strategy_workbook(tmp_path / "strategy.xlsx", strategy=strategy, template=DEFAULT, lang="sv")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["generate", str(tmp_path / "strategy.xlsx"), "--quarter", "2027-Q1"]).exit_code == 0
+    result = runner.invoke(cli, ["consolidate", str(tmp_path / "2027-Q1"), "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert {"📣" * 15, "Sälj", "Produktion"} <= set(open_workbook(tmp_path / "r.xlsx").sheetnames)
