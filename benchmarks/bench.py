@@ -59,7 +59,7 @@ OBJECTIVES_PER_TEAM = 5
 KEY_RESULTS_PER_OBJECTIVE = 4
 
 
-# --- the data: a strategy and its teams' filled-in quarter, built from okrxl.model ------------------
+# --- the data: a strategy and its teams' filled-in quarter, built from okrxl.core.model ------------------
 
 FIRST_NAMES = (
     "Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Sara", "Anders", "Eva", "Mikael", "Lena", "Per",
@@ -121,7 +121,7 @@ def _round(value: float, step: float) -> float:
 
 def make_strategy(n_teams: int, seed: int = SEED):
     """The company's strategy for 2027 with `n_teams` teams (team-0001 ...) and 5 strategic objectives."""
-    import okrxl.model as m
+    import okrxl.core.model as m
 
     rng = random.Random(f"{seed}-strategy-{n_teams}")
     names: set[str] = set()
@@ -184,7 +184,7 @@ def make_strategy(n_teams: int, seed: int = SEED):
 
 def make_plan(strategy, index: int, seed: int = SEED):
     """Team `index`'s (1-based) quarter: 5 objectives x 4 key results, a check-in at each of the 7 dates."""
-    import okrxl.model as m
+    import okrxl.core.model as m
 
     K = m.KeyResultKind
     rng = random.Random(f"{seed}-team-{index}")
@@ -298,9 +298,9 @@ def make_plan(strategy, index: int, seed: int = SEED):
 
 def _write_teams(folder: str, n_teams: int, seed: int, indices: list[int]) -> None:
     """Write the filled team workbooks of `indices` into `folder/2027-Q1` (a worker's share)."""
-    from okrxl.model import Quarter
-    from okrxl.template import DEFAULT
-    from okrxl.workbook_writer import write_team_workbook
+    from okrxl.core.model import Quarter
+    from okrxl.excel.template import DEFAULT
+    from okrxl.excel.workbook_writer import write_team_workbook
 
     strategy = make_strategy(n_teams, seed)
     quarter = Quarter.parse(QUARTER)
@@ -315,8 +315,8 @@ def _write_teams(folder: str, n_teams: int, seed: int, indices: list[int]) -> No
 
 def write_inputs(folder: Path, n_teams: int, *, jobs: int, seed: int = SEED) -> float:
     """`folder/strategy.xlsx` and `folder/2027-Q1/<team>.xlsx`, filled; returns the seconds it took."""
-    from okrxl.template import DEFAULT
-    from okrxl.workbook_writer import write_strategy_workbook
+    from okrxl.excel.template import DEFAULT
+    from okrxl.excel.workbook_writer import write_strategy_workbook
 
     start = time.perf_counter()
     (folder / QUARTER).mkdir(parents=True, exist_ok=True)

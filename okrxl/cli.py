@@ -38,7 +38,7 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, file=None) -> None:
     Every line okrxl prints goes through here, so a file name or team name holding an escape
     sequence (ESC, CSI, a bidirectional override) is shown as `\x1b...`, never run by the terminal.
     """
-    from okrxl.files import printable
+    from okrxl.excel.files import printable
 
     click.echo(printable(text, lines=True), err=err, nl=nl, file=file)
 
@@ -46,7 +46,7 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, file=None) -> None:
 def _json_text(document: dict) -> str:
     """JSON for the terminal: as json.dumps, but C1 controls, bidirectional overrides and undecodable
     bytes of file names are escaped too (`\u009b`), which stays valid JSON."""
-    from okrxl.files import printable_json
+    from okrxl.excel.files import printable_json
 
     return printable_json(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -66,7 +66,7 @@ class _Group(click.Group):
     """
 
     def invoke(self, ctx):
-        from okrxl.problems import OkrxlError
+        from okrxl.core.problems import OkrxlError
 
         try:
             return super().invoke(ctx)
@@ -91,8 +91,8 @@ class _QuarterType(click.ParamType):
     name = "QUARTER"
 
     def convert(self, value, param, ctx):
-        from okrxl.model import Quarter
-        from okrxl.problems import ModelError
+        from okrxl.core.model import Quarter
+        from okrxl.core.problems import ModelError
 
         try:
             return value if not isinstance(value, str) else Quarter.parse(value)
@@ -125,7 +125,7 @@ FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (
 
 def _report_writes(results, *, err: bool = False) -> None:
     """Print what was written and skipped; exit 1 when anything was skipped."""
-    from okrxl.files import Outcome
+    from okrxl.excel.files import Outcome
 
     for result in results:
         _echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
@@ -141,7 +141,7 @@ def _json_output(document: dict, json_path: str, *, force: bool) -> list:
     if json_path == "-":
         click.echo(_json_text(document))
         return []
-    from okrxl.files import OutputKind, write_atomically
+    from okrxl.excel.files import OutputKind, write_atomically
 
     text = json.dumps(document, ensure_ascii=False, indent=2)
     kind = OutputKind.REVIEW_JSON if document.get("schema", "").startswith("okrxl.review/") else OutputKind.STATUS_JSON
@@ -175,11 +175,11 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
       okrxl demo --json > status.json
       okrxl demo /tmp/dpab-year --year
     """
-    from okrxl import example
+    from okrxl.demo import example
 
     if whole_year:
-        from okrxl.api import write_demo_year
-        from okrxl.summary import render_year
+        from okrxl.jobs import write_demo_year
+        from okrxl.outputs.summary import render_year
 
         results, review = write_demo_year(directory or pathlib.Path("okrxl-demo-year"), lang=lang, force=force,
                                           pdf=pdf)  # fmt: skip
@@ -189,17 +189,17 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         return
 
     if as_json:
-        from okrxl.api import last_meeting
-        from okrxl.status import review_quarter, status_document
+        from okrxl.core.status import review_quarter, status_document
+        from okrxl.jobs import last_meeting
 
         strategy, as_of = example.dpab_strategy(lang), as_of or example.AS_OF
         status = review_quarter(strategy, example.dpab_teams(lang), quarter=example.QUARTER, as_of=as_of,
                                 since=last_meeting(strategy, example.QUARTER, as_of))  # fmt: skip
         click.echo(_json_text(status_document(status)))
         return
-    from okrxl.api import write_demo
-    from okrxl.pdf import soffice
-    from okrxl.summary import render_summary
+    from okrxl.jobs import write_demo
+    from okrxl.outputs.pdf import soffice
+    from okrxl.outputs.summary import render_summary
 
     folder = directory or pathlib.Path("okrxl-demo")
     results, consolidated = write_demo(folder, lang=lang, as_of=as_of, force=force, pdf=pdf)
@@ -227,7 +227,7 @@ def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_p
       okrxl init strategy.xlsx
       okrxl init strategy.xlsx --example dpab --lang en
     """
-    from okrxl.api import init_strategy
+    from okrxl.jobs import init_strategy
 
     _report_writes([init_strategy(strategy_file, lang=lang, example=example == "dpab",
                                   template_path=template_path, force=force)])  # fmt: skip
@@ -254,7 +254,7 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
       okrxl generate strategy.xlsx --quarter 2027-Q1
       okrxl generate strategy.xlsx --quarter 2027-Q2 -o okr --team sales --team marketing
     """
-    from okrxl.api import generate as generate_workbooks
+    from okrxl.jobs import generate as generate_workbooks
 
     _report_writes(generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
                                       template_path=template_path, lang=lang, force=force))  # fmt: skip
@@ -278,8 +278,8 @@ def check(paths, strategy_path, as_json: bool) -> None:
       okrxl check returned/sales.xlsx --strategy strategy.xlsx
       okrxl check okr/2027-Q1 --json > check.json
     """
-    from okrxl.folder import check_document, read_folder
-    from okrxl.summary import render_check
+    from okrxl.excel.folder import check_document, read_folder
+    from okrxl.outputs.summary import render_check
 
     reading = read_folder(paths, strategy_path=strategy_path)
     if as_json:
@@ -321,9 +321,9 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
       okrxl consolidate okr/2027-Q1 --as-of 2027-02-15 --pdf
       okrxl consolidate okr/2027-Q1 --json - > status.json
     """
-    from okrxl.api import consolidate as consolidate_folder
-    from okrxl.api import default_report_path
-    from okrxl.folder import WORKBOOK_SUFFIXES
+    from okrxl.excel.folder import WORKBOOK_SUFFIXES
+    from okrxl.jobs import consolidate as consolidate_folder
+    from okrxl.jobs import default_report_path
 
     files = [p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES]
     if len(files) > 20 and json_path != "-":
@@ -342,7 +342,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     if json_path:
         writes += _json_output(result.document, json_path, force=force)
     if json_path != "-":
-        from okrxl.summary import render_consolidation
+        from okrxl.outputs.summary import render_consolidation
 
         _echo(render_consolidation(result.reading, result.status), nl=False)
     _report_writes(writes, err=json_path == "-")
@@ -371,7 +371,7 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
       okrxl rollover okr/2027-Q1 --to 2027-Q2
       okrxl rollover okr/2027-Q1 --to 2027-Q2 -o next --force
     """
-    from okrxl.api import rollover as roll
+    from okrxl.jobs import rollover as roll
 
     _report_writes(roll(folder, to=to, out_dir=out_dir, strategy_path=strategy_path, template_path=template_path,
                         lang=lang, force=force))  # fmt: skip
@@ -401,15 +401,15 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
       okrxl review okr --year 2027
       okrxl review okr --year 2027 --pdf --json review.json
     """
-    from okrxl.api import review_year, write_year_review
-    from okrxl.year_review import review_document
+    from okrxl.jobs import review_year, write_year_review
+    from okrxl.outputs.year_review import review_document
 
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
     writes = write_year_review(result, out_path or folder / f"review-{year}.xlsx", lang=lang, pdf=pdf, force=force)
     if json_path:
         writes += _json_output(review_document(result), json_path, force=force)
     if json_path != "-":
-        from okrxl.summary import render_year
+        from okrxl.outputs.summary import render_year
 
         _echo(render_year(result), nl=False)
     _report_writes(writes, err=json_path == "-")
@@ -429,8 +429,8 @@ def template(template_file: pathlib.Path, force: bool) -> None:
       okrxl template my_template.xlsx
       okrxl generate strategy.xlsx --quarter 2027-Q1 --template my_template.xlsx
     """
-    from okrxl.files import write_atomically
-    from okrxl.template import write_template
+    from okrxl.excel.files import write_atomically
+    from okrxl.excel.template import write_template
 
     _report_writes([write_atomically(template_file, write_template, force=force)])
 
@@ -442,6 +442,6 @@ def main() -> None:
     # quarter, finding nothing to free until the report is written: at 1000 teams that was a fifth
     # of `okrxl consolidate`'s time (benchmarks/README.md). Reading makes no reference cycles; the
     # XlsxWriter workbook of a report does, and is freed when the process ends. Where many workbooks
-    # are written, api.run_jobs turns the collector back on.
+    # are written, jobs.run_jobs turns the collector back on.
     gc.disable()
     cli(prog_name="okrxl")

@@ -5,7 +5,7 @@ import warnings
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
-from okrxl.template import DEFAULT
+from okrxl.excel.template import DEFAULT
 
 HEADER_KEYS = {text: key for key, words in DEFAULT.labels.items() for text in words}
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import pytest
 
-from okrxl.alignment import Gap, GapCode, alignment_shares, find_gaps, link_gaps
-from okrxl.model import (
+from okrxl.core.alignment import Gap, GapCode, alignment_shares, find_gaps, link_gaps
+from okrxl.core.model import (
     CheckIn,
     Commitment,
     Confidence,
@@ -26,8 +26,8 @@ from okrxl.model import (
     Team,
     TeamQuarter,
 )
-from okrxl.problems import Severity
-from okrxl.scoring import assess_quarter
+from okrxl.core.problems import Severity
+from okrxl.core.scoring import assess_quarter
 
 QUARTER = Quarter(2024, 1)
 MID_QUARTER = dt.date(2024, 2, 15)
@@ -565,6 +565,7 @@ def test_each_gap_names_the_field_of_the_cell_that_holds_or_lacks_its_value(code
 
 
 def test_the_check_in_field_is_the_workbooks_check_in_column_key():
-    from okrxl import alignment, layout
+    from okrxl.core import alignment
+    from okrxl.excel import layout
 
     assert alignment.CHECK_INS == layout.CHECK_INS

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from okrxl.cells import (
+from okrxl.excel.cells import (
     CellValueError,
     ambiguous_fraction_message,
     check_plausible_date,

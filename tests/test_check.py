@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 from sheets import open_workbook, table_rows
 
-from okrxl import example
 from okrxl.cli import cli
-from okrxl.folder import read_folder
-from okrxl.workbook_reader import read_team_workbook
+from okrxl.demo import example
+from okrxl.excel.folder import read_folder
+from okrxl.excel.workbook_reader import read_team_workbook
 
 
 def run(*args):
@@ -132,9 +132,9 @@ def test_a_workbook_of_another_quarter_is_an_error_and_left_out(demo):
 def test_a_workbook_of_a_team_not_in_the_strategy_says_which_teams_there_are(demo, tmp_path):
     import dataclasses
 
-    from okrxl.model import Strategy
-    from okrxl.template import DEFAULT
-    from okrxl.workbook_writer import write_strategy_workbook
+    from okrxl.core.model import Strategy
+    from okrxl.excel.template import DEFAULT
+    from okrxl.excel.workbook_writer import write_strategy_workbook
 
     strategy = example.dpab_strategy()
     smaller = dataclasses.replace(strategy, teams=strategy.teams[:2])
@@ -329,17 +329,17 @@ def test_a_csv_not_named_after_a_team_is_only_a_note(demo, tmp_path):
 )
 def test_a_team_file_that_cannot_be_read_is_a_file_problem_not_an_okrxl_bug(demo, tmp_path, monkeypatch, error,
                                                                              message):  # fmt: skip
-    import okrxl.folder
+    import okrxl.excel.folder
 
     quarter = quarter_copy(demo, tmp_path)
-    real = okrxl.folder.read_team_workbook
+    real = okrxl.excel.folder.read_team_workbook
 
     def fails_on_sales(path, strategy=None):
         if path.name == "sales.xlsx":
             raise error
         return real(path, strategy)
 
-    monkeypatch.setattr(okrxl.folder, "read_team_workbook", fails_on_sales)
+    monkeypatch.setattr(okrxl.excel.folder, "read_team_workbook", fails_on_sales)
     result = run("check", quarter)
     assert result.exit_code == 1 and "Please report" not in result.output
     assert f"  error   unreadable: {message}" in result.output
@@ -354,14 +354,14 @@ def test_a_team_file_that_cannot_be_read_is_a_file_problem_not_an_okrxl_bug(demo
     ids=["permission", "an okrxl bug"],
 )
 def test_a_strategy_that_cannot_be_read_is_one_line_not_a_traceback(demo, tmp_path, monkeypatch, error, message):
-    import okrxl.folder
+    import okrxl.excel.folder
 
     quarter = quarter_copy(demo, tmp_path)
 
     def fails(path):
         raise error
 
-    monkeypatch.setattr(okrxl.folder, "read_strategy_workbook", fails)
+    monkeypatch.setattr(okrxl.excel.folder, "read_strategy_workbook", fails)
     checked = CliRunner().invoke(cli, ["check", str(quarter)])
     assert checked.exit_code == 1 and f"{tmp_path}/strategy.xlsx: 1 error (unreadable)" in checked.output
     assert message.split(": ", 1)[1] in checked.output

@@ -9,9 +9,10 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from okrxl import __version__, example
+from okrxl import __version__
 from okrxl.cli import cli
-from okrxl.status import review_quarter, status_document
+from okrxl.core.status import review_quarter, status_document
+from okrxl.demo import example
 
 
 def run(*args):
@@ -119,7 +120,7 @@ def test_workbooks_are_written_with_the_cycle_collector_on_though_the_command_tu
     or XlsxWriter's reference cycles would hold 0.4 MiB a workbook until the command ends."""
     import gc
 
-    from okrxl.api import run_jobs
+    from okrxl.jobs import run_jobs
 
     gc.disable()
     try:

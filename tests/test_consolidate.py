@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from sheets import open_workbook
 
 import okrxl
-from okrxl import example
 from okrxl.cli import cli
-from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
-from okrxl.template import DEFAULT
-from okrxl.workbook_writer import write_team_workbook
+from okrxl.core.model import KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.demo import example
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.workbook_writer import write_team_workbook
 
 PRINTED = ["Sedan sist", "Översikt", "Marknad", "Försäljning", "Produktion", "Samordning", "Luckor", "Filer"]
 

@@ -36,8 +36,8 @@ def test_every_command_has_help_with_an_example_and_is_documented():
 
 
 def test_every_gap_code_and_status_is_documented():
-    from okrxl.alignment import GapCode
-    from okrxl.scoring import Status
+    from okrxl.core.alignment import GapCode
+    from okrxl.core.scoring import Status
 
     method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
     schema = (ROOT / "docs" / "status-document.md").read_text(encoding="utf-8")

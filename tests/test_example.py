@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from okrxl import example
-from okrxl.model import KeyResultKind
-from okrxl.status import review_quarter, status_document
+from okrxl.core.model import KeyResultKind
+from okrxl.core.status import review_quarter, status_document
+from okrxl.demo import example
 
 
 def review(lang="sv", as_of=example.AS_OF):

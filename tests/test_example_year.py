@@ -1,4 +1,4 @@
-"""The example year 2027 of DPAB (okrxl.example_year), checked against numbers worked out by hand."""
+"""The example year 2027 of DPAB (okrxl.demo.example_year), checked against numbers worked out by hand."""
 
 import ast
 import dataclasses
@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from okrxl import example, example_year
-from okrxl.layout import strategy_fingerprint
-from okrxl.model import Carried, KeyResultKind, Quarter, TeamQuarter
-from okrxl.scoring import assess_team
-from okrxl.status import review_quarter
+from okrxl.core.model import Carried, KeyResultKind, Quarter, TeamQuarter
+from okrxl.core.scoring import assess_team
+from okrxl.core.status import review_quarter
+from okrxl.demo import example, example_year
+from okrxl.excel.layout import strategy_fingerprint
 
 Q1, Q2, Q3, Q4 = (Quarter(2027, n) for n in (1, 2, 3, 4))
 QUARTERS = (Q1, Q2, Q3, Q4)
@@ -305,7 +305,7 @@ def test_the_nps_placeholder_is_a_gap_all_year(year, strategy):
 
 def test_the_module_is_pure():
     code = (
-        "import sys\nimport okrxl.example_year\n"
+        "import sys\nimport okrxl.demo.example_year\n"
         "print(sorted(m for m in ['openpyxl', 'xlsxwriter', 'pandas', 'click'] if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

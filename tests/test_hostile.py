@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from okrxl.cli import cli
-from okrxl.files import MAX_TOTAL_BYTES
-from okrxl.folder import read_folder
+from okrxl.excel.files import MAX_TOTAL_BYTES
+from okrxl.excel.folder import read_folder
 
 
 @pytest.fixture(scope="module")
@@ -164,19 +164,19 @@ def test_a_hostile_file_is_one_clear_error_and_the_others_still_read(demo, tmp_p
 
 
 def test_a_file_okrxl_fails_on_is_reported_and_the_others_still_read(demo, tmp_path, monkeypatch):
-    import okrxl.folder
+    import okrxl.excel.folder
 
     folder = tmp_path / "2027-Q1"
     shutil.copytree(demo / "2027-Q1", folder)
     shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
-    real = okrxl.folder.read_team_workbook
+    real = okrxl.excel.folder.read_team_workbook
 
     def fails_on_sales(path, strategy=None):
         if path.name == "sales.xlsx":
             raise IndexError("an okrxl bug")
         return real(path, strategy)
 
-    monkeypatch.setattr(okrxl.folder, "read_team_workbook", fails_on_sales)
+    monkeypatch.setattr(okrxl.excel.folder, "read_team_workbook", fails_on_sales)
     reading = read_folder([folder])
     sales = next(f for f in reading.files if f.path.name == "sales.xlsx")
     assert [(p.code, p.message.split(";")[0]) for p in sales.problems] == [
@@ -277,8 +277,8 @@ BUDGET = [
 MEASURE = """
 import json, sys, time
 from pathlib import Path
-from okrxl.files import FileError
-from okrxl.workbook_reader import read_team_workbook
+from okrxl.excel.files import FileError
+from okrxl.excel.workbook_reader import read_team_workbook
 start = time.perf_counter()
 try:
     read_team_workbook(Path(sys.argv[1]))

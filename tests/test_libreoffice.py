@@ -5,12 +5,13 @@ import datetime as dt
 import pytest
 from sheets import open_workbook, table_rows
 
-from okrxl import example, layout
-from okrxl.model import CheckIn, Commitment, KeyResult, KeyResultKind, Objective, Side, TeamQuarter
-from okrxl.scoring import assess_objective, assess_team
-from okrxl.template import DEFAULT
-from okrxl.workbook_reader import read_team_workbook
-from okrxl.workbook_writer import write_team_workbook
+from okrxl.core.model import CheckIn, Commitment, KeyResult, KeyResultKind, Objective, Side, TeamQuarter
+from okrxl.core.scoring import assess_objective, assess_team
+from okrxl.demo import example
+from okrxl.excel import layout
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.workbook_reader import read_team_workbook
+from okrxl.excel.workbook_writer import write_team_workbook
 
 K = KeyResultKind
 

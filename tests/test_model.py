@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from okrxl.model import (
+from okrxl.core.model import (
     CheckIn,
     KeyResult,
     KeyResultKind,
@@ -16,7 +16,7 @@ from okrxl.model import (
     TeamQuarter,
     year_period,
 )
-from okrxl.problems import ModelError, OkrxlError
+from okrxl.core.problems import ModelError, OkrxlError
 
 
 @pytest.mark.parametrize("text", ["2027-Q1", "2027Q1", "2027q1", " 2027-q1 "])
@@ -136,7 +136,7 @@ def test_plans_survive_the_trip_from_a_worker_process():
     """Worker processes send plans back pickled, by their slots (model._pickled_by_slots)."""
     import pickle
 
-    from okrxl import example, example_year
+    from okrxl.demo import example, example_year
 
     plans = [*example.dpab_teams(), *(p for q in example_year.dpab_year().values() for p in q)]
     assert any(kr.carried for p in plans for o in p.objectives for kr in o.key_results)
@@ -163,7 +163,7 @@ def test_a_team_id_longer_than_40_characters_is_refused_before_it_names_a_file()
 @pytest.mark.parametrize("numbers", [{"target": float("inf")}, {"baseline": -1e308}, {"weight": float("nan")},
                                      {"check_ins": "nan"}], ids=["inf target", "huge baseline", "nan weight", "nan value"])  # fmt: skip
 def test_a_key_result_holds_only_finite_numbers_of_at_most_1e15(numbers):
-    from okrxl.model import CheckIn, KeyResult, KeyResultKind
+    from okrxl.core.model import CheckIn, KeyResult, KeyResultKind
 
     if numbers.get("check_ins") == "nan":
         numbers = {"check_ins": (CheckIn(date=dt.date(2027, 1, 4), value=float("nan")),)}

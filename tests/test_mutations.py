@@ -19,8 +19,8 @@ CASES = 2000
 RUN = """
 import json, signal, sys, time, traceback
 from pathlib import Path
-from okrxl.problems import OkrxlError
-from okrxl.workbook_reader import read_team_workbook
+from okrxl.core.problems import OkrxlError
+from okrxl.excel.workbook_reader import read_team_workbook
 
 def hang(*_):
     raise TimeoutError("more than 10 s")

@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-import okrxl.files
+import okrxl.excel.files
 from okrxl.cli import cli
-from okrxl.files import Outcome, OutputError, OutputKind, output_kind, printable, write_atomically
+from okrxl.excel.files import Outcome, OutputError, OutputKind, output_kind, printable, write_atomically
 
 
 def run(*args):
@@ -160,7 +160,7 @@ def test_without_hard_links_the_name_is_claimed_before_the_file_is_moved_in(tmp_
     def no_links(*_):
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(okrxl.files.os, "link", no_links)
+    monkeypatch.setattr(okrxl.excel.files.os, "link", no_links)
     assert write_atomically(tmp_path / "a.json", lambda p: p.write_text("new"), force=False).outcome is Outcome.WRITTEN
     assert (tmp_path / "a.json").read_text() == "new"
 
@@ -192,12 +192,12 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path):
 def test_a_full_disk_while_the_report_is_written_is_one_line_and_exit_1(demo, tmp_path, monkeypatch):
     from xlsxwriter.exceptions import FileCreateError
 
-    import okrxl.report
+    import okrxl.outputs.report
 
     def full(*_args, **_kwargs):
         raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
 
-    monkeypatch.setattr(okrxl.report, "write_report", full)
+    monkeypatch.setattr(okrxl.outputs.report, "write_report", full)
     result = consolidate(demo, "-o", tmp_path / "r.xlsx")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.splitlines()[-1] == (
@@ -238,7 +238,7 @@ def test_a_read_only_disk_is_one_line(tmp_path, monkeypatch):
     def read_only(*_args, **_kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(okrxl.files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(okrxl.excel.files.tempfile, "mkstemp", read_only)
     with pytest.raises(OutputError, match=f"^{tmp_path}/r.json: {tmp_path} is on a read-only disk; write the"):
         write_atomically(tmp_path / "r.json", lambda p: p.write_text("x"), force=False)
 
@@ -269,7 +269,7 @@ def test_a_report_locked_by_another_app_is_one_line(demo, tmp_path, monkeypatch)
     def locked(source, target):  # what Windows says while Excel has the file open
         raise PermissionError(errno.EACCES, "Permission denied", str(source), None, str(target))
 
-    monkeypatch.setattr(okrxl.files.os, "replace", locked)
+    monkeypatch.setattr(okrxl.excel.files.os, "replace", locked)
     result = consolidate(demo, "-o", report)
     assert result.exit_code == 1 and "okrxl may not replace it (permission denied" in result.output
 
@@ -340,17 +340,17 @@ def test_file_names_with_escape_sequences_reach_the_terminal_escaped(demo, tmp_p
 
 
 def test_an_error_that_no_command_expected_is_one_line_not_a_traceback(demo, monkeypatch):
-    import okrxl.api
+    import okrxl.jobs
 
     def unlisted(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", "/okr/2027-Q1")
 
-    monkeypatch.setattr(okrxl.api, "read_quarter", unlisted)
+    monkeypatch.setattr(okrxl.jobs, "read_quarter", unlisted)
     result = consolidate(demo)
     assert result.exit_code == 1 and result.output == "okrxl: error: /okr/2027-Q1: Permission denied\n"
 
 
 def test_the_property_okrxl_looks_for_is_the_one_reports_are_written_with():
-    from okrxl.report import REPORT_MARK
+    from okrxl.outputs.report import REPORT_MARK
 
-    assert okrxl.files.REPORT_PROPERTY == REPORT_MARK
+    assert okrxl.excel.files.REPORT_PROPERTY == REPORT_MARK

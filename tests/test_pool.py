@@ -9,13 +9,13 @@ import time
 
 import pytest
 
-from okrxl import pool
+from okrxl.excel import pool
 
 # A parent that runs 200 slow jobs in okrxl's pool; each job notes its worker's pid and a line per job.
 PARENT = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from okrxl.api import run_jobs
+    from okrxl.jobs import run_jobs
 
     out = Path(sys.argv[1])
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from okrxl import example
-from okrxl.cells import read_date, read_number
-from okrxl.model import CheckIn, KeyResult, KeyResultKind, Objective, TeamQuarter
-from okrxl.scoring import score_key_result
-from okrxl.template import DEFAULT
-from okrxl.workbook_reader import read_team_workbook
-from okrxl.workbook_writer import write_team_workbook
+from okrxl.core.model import CheckIn, KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.core.scoring import score_key_result
+from okrxl.demo import example
+from okrxl.excel.cells import read_date, read_number
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.workbook_reader import read_team_workbook
+from okrxl.excel.workbook_writer import write_team_workbook
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60).filter(lambda s: s.strip())
 

@@ -6,12 +6,12 @@ import pytest
 from click.testing import CliRunner
 from sheets import open_workbook
 
-from okrxl import example
 from okrxl.cli import cli
-from okrxl.model import Team
-from okrxl.report import _sheet_name
-from okrxl.template import DEFAULT
-from okrxl.workbook_writer import write_strategy_workbook
+from okrxl.core.model import Team
+from okrxl.demo import example
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.workbook_writer import write_strategy_workbook
+from okrxl.outputs.report import _sheet_name
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ import pytest
 from click.testing import CliRunner
 from sheets import open_workbook
 
-from okrxl import example
 from okrxl.cli import cli
-from okrxl.model import Carried, Quarter
-from okrxl.rollover import roll_over
-from okrxl.scoring import assess_team
-from okrxl.workbook_reader import read_team_workbook
+from okrxl.core.model import Carried, Quarter
+from okrxl.core.rollover import roll_over
+from okrxl.core.scoring import assess_team
+from okrxl.demo import example
+from okrxl.excel.workbook_reader import read_team_workbook
 
 Q1, Q2 = Quarter(2027, 1), Quarter(2027, 2)
 

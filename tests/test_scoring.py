@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from okrxl.model import (
+from okrxl.core.model import (
     CheckIn,
     Commitment,
     Confidence,
@@ -20,8 +20,8 @@ from okrxl.model import (
     Team,
     TeamQuarter,
 )
-from okrxl.problems import ModelError
-from okrxl.scoring import (
+from okrxl.core.problems import ModelError
+from okrxl.core.scoring import (
     Grade,
     Status,
     assess_key_result,
@@ -364,7 +364,7 @@ def test_strategic_objectives_have_a_measured_and_a_carried_score_never_mixed():
     ids=["increase", "decrease", "maintain", "milestone", "placeholder"],
 )
 def test_the_score_history_is_the_score_at_each_check_in(result):
-    from okrxl.scoring import score_history
+    from okrxl.core.scoring import score_history
 
     dates = [c.date for c in result.check_ins]
     expected = [s for s in (score_key_result(result, d) for d in dates) if s is not None]

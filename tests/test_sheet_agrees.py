@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from sheets import open_workbook, table_rows
 
-from okrxl import example, layout
-from okrxl.files import FileError
-from okrxl.model import KeyResultKind
-from okrxl.scoring import assess_objective, assess_team
-from okrxl.template import DEFAULT
-from okrxl.workbook_reader import read_team_workbook
-from okrxl.workbook_writer import write_team_workbook
+from okrxl.core.model import KeyResultKind
+from okrxl.core.scoring import assess_objective, assess_team
+from okrxl.demo import example
+from okrxl.excel import layout
+from okrxl.excel.files import FileError
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.workbook_reader import read_team_workbook
+from okrxl.excel.workbook_writer import write_team_workbook
 
 AS_OF = example.AS_OF
 TYPED = Path(__file__).parent / "files" / "typed"

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from sheets import open_workbook
 
-from okrxl import example
-from okrxl.files import FileError
-from okrxl.model import CheckIn, Commitment, Dependency, KeyResult, KeyResultKind, Objective, Side
-from okrxl.model import Confidence as C
-from okrxl.workbook_reader import read_team_workbook
+from okrxl.core.model import CheckIn, Commitment, Dependency, KeyResult, KeyResultKind, Objective, Side
+from okrxl.core.model import Confidence as C
+from okrxl.demo import example
+from okrxl.excel.files import FileError
+from okrxl.excel.workbook_reader import read_team_workbook
 
 TYPED = Path(__file__).parent / "files" / "typed"
 K = KeyResultKind

@@ -11,12 +11,13 @@ import pytest
 from click.testing import CliRunner
 from sheets import open_workbook, table_rows
 
-from okrxl import example, layout
 from okrxl.cli import cli
-from okrxl.model import CheckIn, KeyResult, KeyResultKind, Objective, TeamQuarter
-from okrxl.template import DEFAULT, CellStyle, bundled_template_path, read_template, with_styles, write_template
-from okrxl.workbook_reader import read_strategy_workbook, read_team_workbook
-from okrxl.workbook_writer import write_team_workbook
+from okrxl.core.model import CheckIn, KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.demo import example
+from okrxl.excel import layout
+from okrxl.excel.template import DEFAULT, CellStyle, bundled_template_path, read_template, with_styles, write_template
+from okrxl.excel.workbook_reader import read_strategy_workbook, read_team_workbook
+from okrxl.excel.workbook_writer import write_team_workbook
 
 
 def run(*args):
@@ -414,7 +415,7 @@ def test_every_value_of_a_key_result_is_read_on_one_scale(tmp_path, typed, basel
 
 
 def test_105_percent_on_a_percent_key_result_scores_1_with_progress_1_25(tmp_path):
-    from okrxl.scoring import progress, score_key_result
+    from okrxl.core.scoring import progress, score_key_result
 
     path = a_team_workbook(tmp_path)
     type_into(path, {("O1.1", "kind"): "percent", ("O1.1", "baseline"): 80, ("O1.1", "target"): 100,
@@ -424,7 +425,7 @@ def test_105_percent_on_a_percent_key_result_scores_1_with_progress_1_25(tmp_pat
 
 
 def test_a_maintain_at_most_7_percent_at_7_percent_keeps_its_threshold(tmp_path):
-    from okrxl.scoring import score_key_result
+    from okrxl.core.scoring import score_key_result
 
     path = a_team_workbook(tmp_path)
     type_into(path, {("O1.1", "kind"): "maintain at most", ("O1.1", "target"): (0.07, "0%"),
@@ -497,7 +498,7 @@ def test_check_in_headers_that_cannot_be_used_are_named_at_the_header(tmp_path):
 
 
 def test_the_newest_dated_check_in_counts_wherever_its_column_stands(tmp_path):
-    from okrxl.scoring import current_value
+    from okrxl.core.scoring import current_value
 
     path = a_team_workbook(tmp_path)
     type_into(path, {("O1.1", "2027-01-04"): 8, ("O1.1", "2027-03-29"): 6}, headers={"2027-01-04": "2027-03-30"})
@@ -534,7 +535,7 @@ def test_optional_columns_may_be_deleted_and_read_as_empty(tmp_path):
 
 @pytest.mark.parametrize(("header", "words"), [("Kind", "'Typ' ('Kind')"), ("Id", "'Id' ('Id')")])
 def test_a_deleted_required_column_is_a_file_error_naming_it_in_both_languages(tmp_path, header, words):
-    from okrxl.files import FileError
+    from okrxl.excel.files import FileError
 
     path = a_team_workbook(tmp_path)
     delete_column(path, header)
@@ -558,9 +559,9 @@ def test_a_row_of_text_without_id_kind_or_numbers_is_a_note_of_the_plan(tmp_path
 
 
 def test_notes_show_in_the_summary_the_status_document_and_the_report(tmp_path):
-    from okrxl.report import write_report
-    from okrxl.status import review_quarter, status_document
-    from okrxl.summary import render_summary
+    from okrxl.core.status import review_quarter, status_document
+    from okrxl.outputs.report import write_report
+    from okrxl.outputs.summary import render_summary
 
     plan = dataclasses.replace(ONE_OBJECTIVE, notes=("Kom ihåg: workshop i mars – Eva bokar",))
     status = review_quarter(example.dpab_strategy(), [plan], quarter=plan.quarter, as_of=dt.date(2027, 2, 15))

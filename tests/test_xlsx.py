@@ -1,4 +1,4 @@
-"""okrxl.xlsx reads the values openpyxl's data_only load reads (openpyxl is the second source here)."""
+"""okrxl.excel.xlsx reads the values openpyxl's data_only load reads (openpyxl is the second source here)."""
 
 import datetime as dt
 import zipfile
@@ -8,7 +8,7 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from okrxl.xlsx import Workbook, XlsxError, cell_range
+from okrxl.excel.xlsx import Workbook, XlsxError, cell_range
 
 
 def make(path, date1904=False):
@@ -74,7 +74,7 @@ def test_a_worksheet_with_a_document_type_is_refused(tmp_path):
 def test_date_formats_are_told_apart_as_openpyxl_does(code):
     from openpyxl.styles.numbers import is_date_format as openpyxl_is_date_format
 
-    from okrxl.xlsx import is_date_format
+    from okrxl.excel.xlsx import is_date_format
 
     assert is_date_format(code) == openpyxl_is_date_format(code)
 
@@ -82,7 +82,7 @@ def test_date_formats_are_told_apart_as_openpyxl_does(code):
 def test_the_built_in_number_formats_are_openpyxls():
     from openpyxl.styles.numbers import BUILTIN_FORMATS as OPENPYXL
 
-    from okrxl.xlsx import BUILTIN_FORMATS
+    from okrxl.excel.xlsx import BUILTIN_FORMATS
 
     assert all(OPENPYXL[number] == code for number, code in BUILTIN_FORMATS.items())
 

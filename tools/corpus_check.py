@@ -3,7 +3,7 @@
 
     python tools/corpus_check.py [FOLDER ...]     # default: ../shared/corpus/xlsxwriter-excel-made
 
-Cell values must agree: okrxl.xlsx against openpyxl's `data_only=True` load, and against python-calamine
+Cell values must agree: okrxl.excel.xlsx against openpyxl's `data_only=True` load, and against python-calamine
 when it is installed. A file listed in tools/corpus_excluded.md (one `| file | reason |` row each) is
 expected to disagree or to be refused, and is reported as excluded; any other disagreement, refusal or
 traceback is a failure (exit 1). tests/test_corpus.py runs the same comparison on the curated subset
@@ -27,7 +27,7 @@ EXCLUDED = Path(__file__).resolve().parent / "corpus_excluded.md"
 
 def okrxl_cells(path: Path) -> dict[str, dict[tuple[int, int], object]]:
     """Sheet title -> (row, column) -> value, for every worksheet, empty cells left out."""
-    from okrxl.xlsx import Workbook
+    from okrxl.excel.xlsx import Workbook
 
     book = Workbook(path)
     try:
@@ -86,7 +86,7 @@ def _same(ours, theirs, oracle: str) -> bool:
     if theirs is None and isinstance(ours, str) and ours.startswith("#"):
         return True  # python-calamine gives no value for an error cell (#DIV/0!)
     if oracle == "openpyxl" and isinstance(ours, str) and isinstance(theirs, str) and "_x" in theirs:
-        from okrxl.xlsx import _unescape
+        from okrxl.excel.xlsx import _unescape
 
         theirs = _unescape(theirs)  # openpyxl leaves the spec's `_x001B_` escapes in the text
     if isinstance(ours, bool) or isinstance(theirs, bool):

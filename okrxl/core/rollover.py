@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from okrxl.model import Carried, KeyResult, KeyResultKind, Objective, Quarter, TeamQuarter
-from okrxl.scoring import ObjectiveAssessment, Status, TeamAssessment
+from okrxl.core.model import Carried, KeyResult, KeyResultKind, Objective, Quarter, TeamQuarter
+from okrxl.core.scoring import ObjectiveAssessment, Status, TeamAssessment
 
 
 def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter) -> TeamQuarter:

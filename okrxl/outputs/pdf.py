@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from okrxl.problems import OkrxlError
+from okrxl.core.problems import OkrxlError
 
 INSTALL_HINT = (
     "--pdf needs LibreOffice: on Debian or Ubuntu `sudo apt-get install --no-install-recommends "

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from okrxl.model import Commitment, KeyResult, KeyResultKind, Objective, Strategy, TeamQuarter
-from okrxl.problems import Severity
-from okrxl.scoring import QuarterAssessment, Status, confidence_differs, reaches
+from okrxl.core.model import Commitment, KeyResult, KeyResultKind, Objective, Strategy, TeamQuarter
+from okrxl.core.problems import Severity
+from okrxl.core.scoring import QuarterAssessment, Status, confidence_differs, reaches
 
 CHECK_INS = "check_ins"
 """The field of a check-in cell: `check_ins:2027-02-15` is the check-in of that date, `check_ins` the first

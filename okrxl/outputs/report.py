@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrxl import layout
-from okrxl.alignment import Gap, gap_counts
-from okrxl.layout import Lang, Words
-from okrxl.model import KeyResult, KeyResultKind, Objective, TeamQuarter
-from okrxl.problems import CellRef, Problem
-from okrxl.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_history
-from okrxl.status import QuarterStatus, fed_total, feeders
-from okrxl.workbook_writer import escape_header, new_workbook, write_value
+from okrxl.core.alignment import Gap, gap_counts
+from okrxl.core.model import KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.core.problems import CellRef, Problem
+from okrxl.core.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_history
+from okrxl.core.status import QuarterStatus, fed_total, feeders
+from okrxl.excel import layout
+from okrxl.excel.book import escape_header, new_workbook, write_value
+from okrxl.excel.layout import Lang, Words
 
 if TYPE_CHECKING:
-    from okrxl.workbook_reader import RowCells
+    from okrxl.excel.workbook_reader import RowCells
 
 REPORT_MARK = "okrxl-report"
 """A custom document property that tells okrxl's own reports apart, so that they may be replaced."""
@@ -409,7 +409,7 @@ def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
 
 def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> int:
     """At quarter close: grades, the committed hit rate and the average score against the sweet spot."""
-    from okrxl.status import closing_statistics
+    from okrxl.core.status import closing_statistics
 
     stats = closing_statistics(status)
     if stats is None:
@@ -434,8 +434,8 @@ def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> 
 
 
 def aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:
-    from okrxl.model import Commitment
-    from okrxl.scoring import grade_score
+    from okrxl.core.model import Commitment
+    from okrxl.core.scoring import grade_score
 
     return grade_score(score, Commitment.ASPIRATIONAL, status.strategy.method)
 

@@ -3,7 +3,7 @@
 Sheet names, table names, column keys, defined names, the schema version and the fixed
 vocabulary (kinds, commitments, confidence, statuses) in both languages. Data is found by table
 name plus header text, never by a fixed address. The words a person reads (headers, titles,
-instructions) come from the template (:mod:`okrxl.template`); the ones okrxl must understand
+instructions) come from the template (:mod:`okrxl.excel.template`); the ones okrxl must understand
 when it reads a file back are fixed here, and the reader accepts both languages.
 """
 
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from okrxl.model import Carried, Commitment, Confidence, KeyResultKind, Quarter, Side, Strategy
-from okrxl.scoring import Status
+from okrxl.core.model import Carried, Commitment, Confidence, KeyResultKind, Quarter, Side, Strategy
+from okrxl.core.scoring import Status
 
 SCHEMA_VERSION = 1
 Lang = Literal["sv", "en"]
@@ -65,7 +65,7 @@ NAME_PERIOD_END = "okrxl_period_end"
 NAME_ELAPSED = "okrxl_elapsed"
 """The elapsed share of the quarter at okrxl_today, clamped to [0, 1]: METHOD.md's `t`."""
 NAME_UNSURE = "okrxl_unsure"
-"""More than 0 when the sheet cannot know how okrxl groups its rows (okrxl.sheet_formulas.unsure)."""
+"""More than 0 when the sheet cannot know how okrxl groups its rows (okrxl.excel.sheet_formulas.unsure)."""
 NAME_TODAY = "okrxl_today"
 """`=TODAY()`: the date the status formulas pace against (a fixed date in tests)."""
 
@@ -125,7 +125,7 @@ TEAM_COLUMNS: tuple[Column, ...] = (
 )
 """The last three are hidden helpers: `kind_no` the kind as a number 1-8, so that the score and status
 formulas stay short; `kr_score` and `kr_status` a key result's score and status again, which an
-objective's formulas gather by id (okrxl.sheet_formulas)."""
+objective's formulas gather by id (okrxl.excel.sheet_formulas)."""
 HIDDEN_KEYS = ("kind_no", "kr_score", "kr_status")
 PRINTED_UNTIL = "carried"
 FORMULA_KEYS = frozenset(c.key for c in TEAM_COLUMNS if not c.input)
@@ -195,7 +195,7 @@ STATUS_WORDS: dict[Status, Words] = {
     Status.UNSCORED: Words("utan mål", "no target"),
 }
 UNKNOWN_STATUS = Words("? kör okrxl check", "? run okrxl check")
-"""What a Status cell of the team sheet shows where only okrxl can read the entries (okrxl.sheet_formulas)."""
+"""What a Status cell of the team sheet shows where only okrxl can read the entries (okrxl.excel.sheet_formulas)."""
 DONE_WORDS = frozenset({"ja", "klar", "klart", "yes", "done", "x", "✓", "true", "sant", "y", "j"})
 NOT_DONE_WORDS = frozenset({"nej", "no", "not done", "ej klar", "false", "falskt", "n"})
 PLACEHOLDER_WORDS = frozenset({"x", "tbd", "?", "??", "-", "n/a", "tbc", "okänt", "okänd"})

@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrxl.alignment import Gap, GapCode
-from okrxl.files import FileError, guard_xlsx
-from okrxl.layout import SHEET_SETTINGS
-from okrxl.model import Quarter, Strategy, TeamQuarter
-from okrxl.problems import OkrxlError, Problem, Severity
-from okrxl.workbook_reader import StrategyReading, TeamReading, read_strategy_workbook, read_team_workbook
+from okrxl.core.alignment import Gap, GapCode
+from okrxl.core.model import Quarter, Strategy, TeamQuarter
+from okrxl.core.problems import OkrxlError, Problem, Severity
+from okrxl.excel.files import FileError, guard_xlsx
+from okrxl.excel.layout import SHEET_SETTINGS
+from okrxl.excel.workbook_reader import StrategyReading, TeamReading, read_strategy_workbook, read_team_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 STRATEGY_NAMES = ("strategy.xlsx", "strategi.xlsx")
@@ -174,7 +174,7 @@ def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
 
 def _looks_like_strategy(path: Path) -> bool:
     """A look at the sheet names, without reading the sheets."""
-    from okrxl.xlsx import Workbook, XlsxError
+    from okrxl.excel.xlsx import Workbook, XlsxError
 
     try:
         guard_xlsx(path)
@@ -232,8 +232,8 @@ def file_problem(path: Path, error: Exception) -> FileError | None:
 
 
 def _read_teams(paths: list[Path], strategy: Strategy | None, progress) -> list[FileResult]:
-    """Each file's result, in the order of `paths`; in parallel when there are many (okrxl.pool)."""
-    from okrxl.pool import in_parallel, worker_pool
+    """Each file's result, in the order of `paths`; in parallel when there are many (okrxl.excel.pool)."""
+    from okrxl.excel.pool import in_parallel, worker_pool
 
     if not in_parallel(len(paths)):
         results = []
@@ -329,7 +329,7 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
 
 
 def _fingerprint(strategy: Strategy) -> str:
-    from okrxl.layout import strategy_fingerprint
+    from okrxl.excel.layout import strategy_fingerprint
 
     return strategy_fingerprint(strategy)
 
@@ -417,7 +417,7 @@ def _missing_teams(
 
 def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[FileResult]:
     """Error gaps of each team's plan (an unknown link, a decrease without baseline) as problems at their cells."""
-    from okrxl.alignment import link_gaps
+    from okrxl.core.alignment import link_gaps
 
     by_team: dict[str, list[Gap]] = collections.defaultdict(list)
     for gap in link_gaps(strategy, [r.team.plan for r in results if r.used]):

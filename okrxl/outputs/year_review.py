@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from okrxl.layout import Lang, Words
-from okrxl.model import Strategy
-from okrxl.status import QuarterStatus, fed_total, feeders
+from okrxl.core.model import Strategy
+from okrxl.core.status import QuarterStatus, fed_total, feeders
+from okrxl.excel.layout import Lang, Words
 
 TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "title": ("Årsgenomgång {year} – {company}", "Year review {year} – {company}"),
@@ -111,8 +111,8 @@ def persisting_gaps(review: YearReview) -> list[dict[str, Any]]:
 
 def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
     """The printable year-review workbook: the year, the strategic key results, persisting gaps."""
-    from okrxl.report import REPORT_MARK, ReportBook
-    from okrxl.workbook_writer import escape_header, new_workbook
+    from okrxl.excel.book import escape_header, new_workbook
+    from okrxl.outputs.report import REPORT_MARK, ReportBook
 
     workbook = new_workbook(path, title=f"OKR {review.strategy.year}")
     workbook.set_custom_property(REPORT_MARK, f"review {review.strategy.year}")
@@ -130,7 +130,14 @@ def _t(book, key: str, **values) -> str:
 
 
 def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
-    from okrxl.report import aspirational_grade, print_page, write_header_row, write_heading, write_score, write_title
+    from okrxl.outputs.report import (
+        aspirational_grade,
+        print_page,
+        write_header_row,
+        write_heading,
+        write_score,
+        write_title,
+    )
 
     sheet = book.workbook.add_worksheet(_t(book, "year"))
     labels = review.labels
@@ -185,7 +192,7 @@ def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
 
 
 def _key_results_sheet(book, review: YearReview, document: dict, header: str) -> None:
-    from okrxl.report import print_page, write_header_row, write_title
+    from okrxl.outputs.report import print_page, write_header_row, write_title
 
     sheet = book.workbook.add_worksheet(_t(book, "kr_sheet"))
     labels = review.labels
@@ -222,7 +229,7 @@ def _key_results_sheet(book, review: YearReview, document: dict, header: str) ->
 
 
 def _gaps_sheet(book, document: dict, header: str) -> None:
-    from okrxl.report import SEVERITY_WORDS, print_page, write_header_row, write_title
+    from okrxl.outputs.report import SEVERITY_WORDS, print_page, write_header_row, write_title
 
     sheet = book.workbook.add_worksheet(_t(book, "gaps_sheet"))
     row = write_title(book, sheet, _t(book, "gaps_title"))

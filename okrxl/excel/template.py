@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from okrxl.layout import Lang, Words
-from okrxl.problems import OkrxlError
+from okrxl.core.problems import OkrxlError
+from okrxl.excel.layout import Lang, Words
 
 STYLE_NAMES = ("title", "header", "objective", "key_result", "formula", "green", "yellow", "red")
 SHEET_README, SHEET_STYLES, SHEET_LABELS, SHEET_INSTRUCTIONS = "Read me", "Styles", "Labels", "Instructions"
@@ -302,8 +302,8 @@ def read_template(path: Path) -> Template:
     """Read an edited copy of the template; missing keys keep their defaults."""
     import openpyxl
 
-    from okrxl.files import FileError, guard_xlsx
-    from okrxl.xlsx import MAX_TEMPLATE_MARKUP, XlsxError, check_markup
+    from okrxl.excel.files import FileError, guard_xlsx
+    from okrxl.excel.xlsx import MAX_TEMPLATE_MARKUP, XlsxError, check_markup
 
     guard_xlsx(path)
     try:

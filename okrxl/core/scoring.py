@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from okrxl.model import (
+from okrxl.core.model import (
     CheckIn,
     Commitment,
     Confidence,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from okrxl.model import (
+from okrxl.core.model import (
     CheckIn,
     Commitment,
     Confidence,

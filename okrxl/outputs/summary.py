@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from okrxl.alignment import gap_counts
-from okrxl.folder import FolderReading
-from okrxl.model import KeyResult, KeyResultKind
-from okrxl.scoring import KeyResultAssessment, elapsed_share
-from okrxl.status import QuarterStatus
+from okrxl.core.alignment import gap_counts
+from okrxl.core.model import KeyResult, KeyResultKind
+from okrxl.core.scoring import KeyResultAssessment, elapsed_share
+from okrxl.core.status import QuarterStatus
+from okrxl.excel.folder import FolderReading
 
 TITLE_WIDTH = 56
 

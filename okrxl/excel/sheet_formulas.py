@@ -1,7 +1,7 @@
 """The team sheet's live formulas: Current, Score and Status as okrxl computes them, or `?`.
 
 A team looks at its own sheet between two meetings, and what the sheet shows must be what the
-report will show. These formulas follow okrxl.scoring and the reading rules of okrxl.cells for
+report will show. These formulas follow okrxl.core.scoring and the reading rules of okrxl.excel.cells for
 every entry a formula can read exactly: numbers, cells formatted as percent, done and not-done
 words, placeholder targets, real dates, check-in headers as dates or ISO text, the newest-dated
 check-in wherever its column stands. For an entry only okrxl can read (text where a number or a
@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from okrxl import layout
-from okrxl.cells import PERCENT_CELL_LIMIT, PLAUSIBLE_DAYS
-from okrxl.layout import Lang
-from okrxl.model import Method, Period
-from okrxl.scoring import TOLERANCE, Status
+from okrxl.core.model import Method, Period
+from okrxl.core.scoring import TOLERANCE, Status
+from okrxl.excel import layout
+from okrxl.excel.cells import PERCENT_CELL_LIMIT, PLAUSIBLE_DAYS
+from okrxl.excel.layout import Lang
 
 MARKER = "?"
 """What Current and Score show where only okrxl can read the entry."""
@@ -84,7 +84,7 @@ def _is_word(cell: str, name: str) -> str:
 
 
 def _percent_points(cell: str) -> str:
-    """The percent a percent cell shows, rounded to 10 significant digits as okrxl.cells.percent_points_of."""
+    """The percent a percent cell shows, rounded to 10 significant digits as okrxl.excel.cells.percent_points_of."""
     return f"IF({cell}=0,0,ROUND({cell}*100,7-INT(LOG10(ABS({cell})))))"
 
 
@@ -95,7 +95,7 @@ def _number(cell: str) -> str:
 
 def _completion(cell: str) -> str:
     """A number as a share done: a percent cell shows it (above 1000 %, percent points), another cell holds
-    a share up to 1 and percent points above; beyond 100 % it is unreadable (okrxl.cells.read_completion)."""
+    a share up to 1 and percent points above; beyond 100 % it is unreadable (okrxl.excel.cells.read_completion)."""
     percent, limit = _is_percent_cell(cell), PERCENT_CELL_LIMIT
     return (
         f'IF(OR({cell}<0,{cell}>100,AND({percent},{cell}>1,{cell}<={limit})),"{MARKER}",'
@@ -169,7 +169,7 @@ def current(*, kind: str, dates: str, values: str, newest: str) -> str:
 
 def score(*, kind: str, title: str, kind_no: str, baseline: str, target: str, current: str,
           dates: str, values: str, refused: str) -> str:  # fmt: skip
-    """okrxl.scoring.score_key_result; "" when unscored; `?` where okrxl refuses the row or reads it otherwise."""
+    """okrxl.core.scoring.score_key_result; "" when unscored; `?` where okrxl refuses the row or reads it otherwise."""
     b, t, c, k = baseline, target, current, kind_no
     # increase, decrease, count, percent: refused when there is nothing to measure or it runs the wrong way
     wrong_way = f"OR({t}=N({b}),AND({k}=1,{t}<N({b})),AND({k}=2,{t}>N({b})))"
@@ -201,7 +201,7 @@ def unknown_word(lang: Lang) -> str:
 
 def status(*, kind: str, title: str, kind_no: str, score: str, current: str, due: str, confidence: str,
            dates: str, values: str, method: Method, period: Period, lang: Lang) -> str:  # fmt: skip
-    """okrxl.scoring.key_result_status against today (the defined name okrxl_today)."""
+    """okrxl.core.scoring.key_result_status against today (the defined name okrxl_today)."""
     word = {s: f'"{status_word(s, lang)}"' for s in Status}
     unknown = f'"{unknown_word(lang)}"'
     s, c, k = score, current, kind_no
@@ -261,7 +261,7 @@ def _weights(weights: str) -> str:
 
 def objective_score(*, objective_id: str, title: str, ids: str, kinds: str, scores: str, weights: str,
                     repeated: str) -> str:  # fmt: skip
-    """The weighted mean of the objective's scored key results (okrxl.scoring.assess_objective)."""
+    """The weighted mean of the objective's scored key results (okrxl.core.scoring.assess_objective)."""
     members = _members(ids, objective_id)
     counted = f"{members}*ISNUMBER({scores})*{_weights(weights)}"
     return (
@@ -273,7 +273,7 @@ def objective_score(*, objective_id: str, title: str, ids: str, kinds: str, scor
 
 def objective_status(*, objective_id: str, title: str, ids: str, kinds: str, statuses: str, repeated: str,
                      lang: Lang) -> str:  # fmt: skip
-    """The worst status among the objective's key results (okrxl.scoring.worst_status)."""
+    """The worst status among the objective's key results (okrxl.core.scoring.worst_status)."""
     members = _members(ids, objective_id)
     unknown = f'"{unknown_word(lang)}"'
     formula = f'"{status_word(Status.UNSCORED, lang)}"'
@@ -287,7 +287,7 @@ def objective_status(*, objective_id: str, title: str, ids: str, kinds: str, sta
 
 
 def team_score(*, ids: str, scores: str, weights: str) -> str:
-    """The weighted mean of the objective scores (okrxl.scoring.assess_team)."""
+    """The weighted mean of the objective scores (okrxl.core.scoring.assess_team)."""
     objectives = f'ISERROR(FIND(".",{ids}))*({ids}<>"")'
     counted = f"{objectives}*ISNUMBER({scores})*{_weights(weights)}"
     return (

@@ -2,7 +2,7 @@
 
 Everything here is pure data. Invariants that make an object meaningless are checked
 where the object is made and raise :class:`ModelError` naming the object; things that are
-merely unwise (no owner, a placeholder target) are gaps, found by :mod:`okrxl.alignment`.
+merely unwise (no owner, a placeholder target) are gaps, found by :mod:`okrxl.core.alignment`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from okrxl.problems import ModelError
+from okrxl.core.problems import ModelError
 
 
 def _pickled_by_slots(cls):

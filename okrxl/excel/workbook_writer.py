@@ -17,9 +17,7 @@ from pathlib import Path
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
-from okrxl import __version__, layout, sheet_formulas
-from okrxl.layout import Lang
-from okrxl.model import (
+from okrxl.core.model import (
     Commitment,
     KeyResult,
     KeyResultKind,
@@ -30,44 +28,23 @@ from okrxl.model import (
     Team,
     TeamQuarter,
 )
-from okrxl.scoring import (
+from okrxl.core.scoring import (
     Status,
     TeamAssessment,
     assess_team,
 )
-from okrxl.template import Template
+from okrxl.excel import layout, sheet_formulas
+from okrxl.excel.book import escape_header, meta_sheet, new_workbook, write_value
+from okrxl.excel.layout import Lang
+from okrxl.excel.template import Template
 
-CREATED = dt.datetime(2026, 1, 1)
-"""A fixed creation time, so that the same input gives the same bytes."""
 OBJECTIVE_ROOM = 5
 KEY_RESULT_ROOM = 5
 TITLE_ROWS = 3  # title, team score, blank; the table's header is on the next row
 WRAPPED = ("title", "aligned_to", "note")
 """Columns whose text wraps; their rows are made tall enough for it."""
 DATE_FORMAT = "yyyy-mm-dd"
-EPSILON = "0.000000001"  # the float tolerance of okrxl.scoring, in formulas
-
-
-def new_workbook(path: Path, **properties):
-    """An XlsxWriter workbook for every file okrxl writes: text written to it stays text, never a formula,
-    a link or a number, and the creation time is fixed. `properties` add to the document properties.
-
-    in_memory: the sheets' XML is assembled in memory, not in a temporary file per sheet. For a
-    1000-team report that costs 80 MiB and saves 0.9 s (benchmarks/README.md).
-    """
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
-    )
-    workbook.set_properties({"created": CREATED, "comments": f"Made by okrxl {__version__}"} | properties)
-    return workbook
-
-
-def escape_header(text: str) -> str:
-    """Text for a printed page's header or footer, where `&` starts a code."""
-    return text.replace("&", "&&")
+EPSILON = "0.000000001"  # the float tolerance of okrxl.core.scoring, in formulas
 
 
 def _open_workbook(path: Path):
@@ -168,33 +145,6 @@ def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
     return sheet
 
 
-def _meta_sheet(workbook, entries: Sequence[tuple[str, object]]):
-    sheet = workbook.add_worksheet(layout.SHEET_META)
-    sheet.set_column(0, 1, 30)
-    sheet.add_table(0, 0, len(entries), 1, {
-        "name": layout.TABLE_META, "columns": [{"header": "key"}, {"header": "value"}], "autofilter": False,
-    })  # fmt: skip
-    for row, (key, value) in enumerate(entries, start=1):
-        sheet.write_string(row, 0, key)
-        sheet.write_string(row, 1, str(value))
-    sheet.hide()
-    return sheet
-
-
-def write_value(sheet, row: int, col: int, value, fmt, *, date_format=None) -> None:
-    """Write a cell by its Python type, text always as text; an empty value leaves a styled blank."""
-    if value is None or value == "":
-        sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
-        sheet.write_boolean(row, col, value, fmt)
-    elif isinstance(value, int | float):
-        sheet.write_number(row, col, value, fmt)
-    elif isinstance(value, dt.date):
-        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_format or fmt)
-    else:
-        sheet.write_string(row, col, str(value), fmt)
-
-
 def _kind_text(kr: KeyResult, lang: Lang) -> str:
     return layout.kind_word(kr.kind, kr.side, lang)
 
@@ -288,7 +238,7 @@ def write_team_workbook(
         (layout.META_LANG, lang),
         *((layout.META_HEADER_PREFIX + key, text) for key, text in headers.items()),
     ]
-    _meta_sheet(workbook, meta)
+    meta_sheet(workbook, meta)
     workbook.define_name(layout.NAME_PERIOD_START, _date_formula(period.start))
     workbook.define_name(layout.NAME_PERIOD_END, _date_formula(period.end))
     workbook.define_name(layout.NAME_TODAY, "=TODAY()" if formula_today is None else _date_formula(formula_today))
@@ -414,7 +364,7 @@ def _write_okr_table(
 
 
 def _define_unsure(workbook, sheet_name: str, col: dict[str, int], first: int, last: int, width: int) -> None:
-    """The defined name okrxl_unsure over the OKR table (okrxl.sheet_formulas.unsure)."""
+    """The defined name okrxl_unsure over the OKR table (okrxl.excel.sheet_formulas.unsure)."""
     name = quote_sheetname(sheet_name) + "!"
     whole = lambda key: name + _column_range(col[key], first, last)  # noqa: E731
     row = lambda r: f"{name}{xl_rowcol_to_cell(r, 0, True, True)}:{xl_rowcol_to_cell(r, width - 1, True, True)}"  # noqa: E731
@@ -445,7 +395,7 @@ def _cached(value):
 @dataclass(frozen=True)
 class _HelperColumns:
     """The hidden columns right of the table: each check-in, the baseline and the target as okrxl reads
-    them, and the newest usable check-in date (okrxl.sheet_formulas)."""
+    them, and the newest usable check-in date (okrxl.excel.sheet_formulas)."""
 
     first: int
     check_ins: int
@@ -584,7 +534,7 @@ def _at_row(formula: str, r: int) -> str:
 
 @dataclass(frozen=True)
 class _RowFormulas:
-    """The formulas of an objective row and of a key result row (okrxl.sheet_formulas), at `_TEMPLATE_ROW`:
+    """The formulas of an objective row and of a key result row (okrxl.excel.sheet_formulas), at `_TEMPLATE_ROW`:
     (column, formula, cell format) each. Every row gets the hidden helpers right of the table, since a
     sorted table may bring a key result to any row."""
 
@@ -865,7 +815,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
 
     _write_strategic_okrs(okrs, formats, template, strategy, lang, headers)
     _print_setup(okrs, header=header, repeat_to=2)
-    _meta_sheet(workbook, [
+    meta_sheet(workbook, [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_STRATEGY),
         (layout.META_LANG, lang),

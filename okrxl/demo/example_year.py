@@ -1,13 +1,13 @@
 """The whole example year 2027 of Digital Posthantering AB (DPAB): four quarters of team OKRs.
 
 From the story (shared/DOMAIN.md): the strategy and its targets, the three teams and their Q1 OKRs
-(:mod:`okrxl.example`, imported, not copied), Production missing its Q1 goals badly, asking for
+(:mod:`okrxl.demo.example`, imported, not copied), Production missing its Q1 goals badly, asking for
 resources, hiring in Q2 and coming close to zero errors in Q3; the committed 20 MSEK to new
 customers (S1.1); Marketing's Norwegian material; the Norway market test with 10 new Norwegian
 customers (S3.1) and 3 validated sales strategies (S3.2), which no team carries in Q1.
 
 **Invented**, because the story has no numbers or plans after Q1: every check-in value, confidence
-and note from 1 March 2027 on; how each team edits what :func:`okrxl.rollover.roll_over` carries
+and note from 1 March 2027 on; how each team edits what :func:`okrxl.core.rollover.roll_over` carries
 over; every objective and key result added in Q2-Q4 (their titles, targets, owners and baselines);
 the leadership's strategic check-ins after 15 February. They follow the story:
 
@@ -35,8 +35,7 @@ import dataclasses
 import datetime as dt
 from typing import NamedTuple
 
-from okrxl.example import AS_OF, Lang, dpab_strategy, dpab_teams
-from okrxl.model import (
+from okrxl.core.model import (
     Carried,
     CheckIn,
     Commitment,
@@ -50,8 +49,9 @@ from okrxl.model import (
     Strategy,
     TeamQuarter,
 )
-from okrxl.rollover import roll_over
-from okrxl.scoring import assess_team
+from okrxl.core.rollover import roll_over
+from okrxl.core.scoring import assess_team
+from okrxl.demo.example import AS_OF, Lang, dpab_strategy, dpab_teams
 
 __all__ = ["QUARTERS", "dpab_year", "dpab_year_strategy"]
 
@@ -245,7 +245,7 @@ def dpab_year_strategy(lang: Lang = "sv") -> Strategy:
 
     From 1 March on the leadership checks in at every check-in date, on a straight line to each
     quarter's value in `_STRATEGIC_ENDS`. Objectives, key results, teams and targets are the same
-    (so okrxl.layout.strategy_fingerprint is unchanged). S2.2 stays a placeholder (its NPS target is
+    (so okrxl.excel.layout.strategy_fingerprint is unchanged). S2.2 stays a placeholder (its NPS target is
     never set: a gap that persists through the year).
     """
     strategy = dpab_strategy(lang)
@@ -264,9 +264,9 @@ def dpab_year(lang: Lang = "sv") -> dict[Quarter, tuple[TeamQuarter, ...]]:
     """The three teams' plans for 2027-Q1 .. 2027-Q4, each with check-ins at every check-in date of its
     quarter (Quarter.check_in_dates(): every second week from the first Monday) through the quarter's end.
 
-    Q1 is :func:`okrxl.example.dpab_teams` with check-ins added for 1, 15 and 29 March (it keeps the
+    Q1 is :func:`okrxl.demo.example.dpab_teams` with check-ins added for 1, 15 and 29 March (it keeps the
     example's own, which skip some early dates). Each later quarter starts from
-    :func:`okrxl.rollover.roll_over` of the one before, at its last day, edited as the teams would.
+    :func:`okrxl.core.rollover.roll_over` of the one before, at its last day, edited as the teams would.
     """
     strategy = dpab_strategy(lang)
     t = lambda sv, en: _text(lang, sv, en)  # noqa: E731

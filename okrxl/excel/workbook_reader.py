@@ -1,7 +1,7 @@
 """Reading the strategy workbook and team workbooks back, however they were saved.
 
 Data is found by table name and header text (layout.py), never by a fixed address. Every value a
-person typed goes through okrxl.cells; what cannot be read becomes a `Problem` naming the file and
+person typed goes through okrxl.excel.cells; what cannot be read becomes a `Problem` naming the file and
 the cell, and reading goes on. Scores are never taken from cached formula values.
 """
 
@@ -14,25 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from okrxl import layout
-from okrxl.cells import (
-    CellValueError,
-    ambiguous_fraction_message,
-    check_plausible_date,
-    clean_text,
-    is_ambiguous_fraction,
-    is_completion_word,
-    is_typed_as_percent,
-    read_completion,
-    read_date,
-    read_ids,
-    read_number,
-    read_target,
-    read_word,
-    unit_means_percent,
-)
-from okrxl.files import FileError, guard_xlsx
-from okrxl.model import (
+from okrxl.core.model import (
     Carried,
     CheckIn,
     Commitment,
@@ -50,9 +32,27 @@ from okrxl.model import (
     TeamQuarter,
     year_period,
 )
-from okrxl.problems import CellRef, ModelError, Problem, Severity
-from okrxl.template import DEFAULT
-from okrxl.xlsx import TooBigError, XlsxError, cell_range
+from okrxl.core.problems import CellRef, ModelError, Problem, Severity
+from okrxl.excel import layout
+from okrxl.excel.cells import (
+    CellValueError,
+    ambiguous_fraction_message,
+    check_plausible_date,
+    clean_text,
+    is_ambiguous_fraction,
+    is_completion_word,
+    is_typed_as_percent,
+    read_completion,
+    read_date,
+    read_ids,
+    read_number,
+    read_target,
+    read_word,
+    unit_means_percent,
+)
+from okrxl.excel.files import FileError, guard_xlsx
+from okrxl.excel.template import DEFAULT
+from okrxl.excel.xlsx import TooBigError, XlsxError, cell_range
 
 KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
     **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
@@ -183,7 +183,7 @@ class _Collector:
 
 def _load(path: Path):
     """Open a workbook for reading values, after the package-level safety checks."""
-    from okrxl.xlsx import Workbook, XlsxError
+    from okrxl.excel.xlsx import Workbook, XlsxError
 
     guard_xlsx(path)
     try:
@@ -358,7 +358,7 @@ def _read_table(
 
 
 _ISO_HEADER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-"""A check-in header as text that the sheet's formulas read as a date (okrxl.sheet_formulas.header_date)."""
+"""A check-in header as text that the sheet's formulas read as a date (okrxl.excel.sheet_formulas.header_date)."""
 
 
 def _check_in_key(raw, year: int, period: _PeriodContext | None, columns: dict[str, int], ref: CellRef,

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from okrxl.alignment import Gap, alignment_shares, find_gaps
-from okrxl.changes import Change, find_changes
-from okrxl.model import Carried, Commitment, KeyResult, Objective, Quarter, Strategy, TeamQuarter
-from okrxl.scoring import (
+from okrxl.core.alignment import Gap, alignment_shares, find_gaps
+from okrxl.core.changes import Change, find_changes
+from okrxl.core.model import Carried, Commitment, KeyResult, Objective, Quarter, Strategy, TeamQuarter
+from okrxl.core.scoring import (
     Grade,
     KeyResultAssessment,
     ObjectiveAssessment,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from okrxl.layout import DONE_WORDS, NOT_DONE_WORDS, PLACEHOLDER_WORDS
-from okrxl.model import MAX_NUMBER
+from okrxl.core.model import MAX_NUMBER
+from okrxl.excel.layout import DONE_WORDS, NOT_DONE_WORDS, PLACEHOLDER_WORDS
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
 _PLAIN = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")

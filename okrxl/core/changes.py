@@ -11,9 +11,9 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from okrxl.alignment import Gap, GapCode
-from okrxl.model import Quarter, TeamQuarter
-from okrxl.scoring import QuarterAssessment, Status
+from okrxl.core.alignment import Gap, GapCode
+from okrxl.core.model import Quarter, TeamQuarter
+from okrxl.core.scoring import QuarterAssessment, Status
 
 MOVERS = 5
 """How many of the biggest movers in score are listed."""

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrxl.problems import OkrxlError
+from okrxl.core.problems import OkrxlError
 
 # Limits checked on the file and its zip directory before any XML is parsed (a zip bomb declares its
 # sizes there; zipfile never unpacks more than a member declares). The XML parsed is bounded in
-# okrxl.xlsx (MAX_MARKUP, MAX_PART_BYTES, Excel's grid). Together: any file within them is answered
+# okrxl.excel.xlsx (MAX_MARKUP, MAX_PART_BYTES, Excel's grid). Together: any file within them is answered
 # within 2 s and 256 MiB (tests/test_hostile.py measures the worst cases). See docs/check.md, "Limits".
 MAX_FILE_BYTES = 20_000_000
 MAX_MEMBERS = 500  # read from the zip's end record first: 20 MB of empty members would cost zipfile 1 s
@@ -44,7 +44,7 @@ def guard_xlsx(path: Path) -> None:
     would block any open), its first bytes, the zip's end record (its member count), the zip
     directory (the declared sizes), and only then `[Content_Types].xml`.
     """
-    from okrxl.xlsx import XlsxError, is_workbook_type, read_content_types
+    from okrxl.excel.xlsx import XlsxError, is_workbook_type, read_content_types
 
     name = path.name
     damaged = f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again"
@@ -243,7 +243,7 @@ def output_kind(path: Path) -> OutputKind | None:
 
 
 REPORT_PROPERTY = "okrxl-report"
-"""The custom document property of okrxl's reports and year reviews (okrxl.report.REPORT_MARK)."""
+"""The custom document property of okrxl's reports and year reviews (okrxl.outputs.report.REPORT_MARK)."""
 
 
 def _workbook_kind(path: Path) -> OutputKind | None:
