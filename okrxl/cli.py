@@ -1,7 +1,10 @@
 """The `okrxl` command: a thin click layer over the library.
 
 Library errors (`OkrxlError`) become a one-line message and exit code 1 here, in one place.
-Heavy libraries are imported inside the commands so that `okrxl --help` starts fast.
+Each command imports the jobs (okrxl.jobs) and the outputs it needs when it runs: they bring
+XlsxWriter, the readers and the report (about 0.15 s), which `okrxl --help` and a mistyped command
+need not pay (a target of 0.25 s, benchmarks/README.md). The core and the files layer are imported
+here.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ import pathlib
 import click
 
 from okrxl import __version__
+from okrxl.core.model import Quarter
+from okrxl.core.problems import ModelError, OkrxlError
+from okrxl.core.status import review_quarter, status_document
+from okrxl.demo import example
+from okrxl.excel.files import Outcome, OutputKind, printable, printable_json, write_atomically
 
 
 class _IsoDate(click.ParamType):
@@ -38,7 +46,6 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, file=None) -> None:
     Every line okrxl prints goes through here, so a file name or team name holding an escape
     sequence (ESC, CSI, a bidirectional override) is shown as `\x1b...`, never run by the terminal.
     """
-    from okrxl.excel.files import printable
 
     click.echo(printable(text, lines=True), err=err, nl=nl, file=file)
 
@@ -46,7 +53,6 @@ def _echo(text: str, *, err: bool = False, nl: bool = True, file=None) -> None:
 def _json_text(document: dict) -> str:
     """JSON for the terminal: as json.dumps, but C1 controls, bidirectional overrides and undecodable
     bytes of file names are escaped too (`\u009b`), which stays valid JSON."""
-    from okrxl.excel.files import printable_json
 
     return printable_json(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -66,7 +72,6 @@ class _Group(click.Group):
     """
 
     def invoke(self, ctx):
-        from okrxl.core.problems import OkrxlError
 
         try:
             return super().invoke(ctx)
@@ -91,8 +96,6 @@ class _QuarterType(click.ParamType):
     name = "QUARTER"
 
     def convert(self, value, param, ctx):
-        from okrxl.core.model import Quarter
-        from okrxl.core.problems import ModelError
 
         try:
             return value if not isinstance(value, str) else Quarter.parse(value)
@@ -125,7 +128,6 @@ FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (
 
 def _report_writes(results, *, err: bool = False) -> None:
     """Print what was written and skipped; exit 1 when anything was skipped."""
-    from okrxl.excel.files import Outcome
 
     for result in results:
         _echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
@@ -141,7 +143,6 @@ def _json_output(document: dict, json_path: str, *, force: bool) -> list:
     if json_path == "-":
         click.echo(_json_text(document))
         return []
-    from okrxl.excel.files import OutputKind, write_atomically
 
     text = json.dumps(document, ensure_ascii=False, indent=2)
     kind = OutputKind.REVIEW_JSON if document.get("schema", "").startswith("okrxl.review/") else OutputKind.STATUS_JSON
@@ -175,7 +176,6 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
       okrxl demo --json > status.json
       okrxl demo /tmp/dpab-year --year
     """
-    from okrxl.demo import example
 
     if whole_year:
         from okrxl.jobs import write_demo_year
@@ -189,7 +189,6 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         return
 
     if as_json:
-        from okrxl.core.status import review_quarter, status_document
         from okrxl.jobs import last_meeting
 
         strategy, as_of = example.dpab_strategy(lang), as_of or example.AS_OF
@@ -429,7 +428,6 @@ def template(template_file: pathlib.Path, force: bool) -> None:
       okrxl template my_template.xlsx
       okrxl generate strategy.xlsx --quarter 2027-Q1 --template my_template.xlsx
     """
-    from okrxl.excel.files import write_atomically
     from okrxl.excel.template import write_template
 
     _report_writes([write_atomically(template_file, write_template, force=force)])

@@ -11,24 +11,27 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from okrxl.core.model import Quarter, Strategy
+from okrxl.core.changes import previous_check_in
+from okrxl.core.model import Lang, Quarter, Strategy
 from okrxl.core.problems import CellRef, OkrxlError, Severity
-from okrxl.excel.files import OutputKind, WriteResult, write_atomically
-from okrxl.excel.layout import Lang
-from okrxl.excel.template import Template
-
-if TYPE_CHECKING:
-    from okrxl.core.status import QuarterStatus
-    from okrxl.excel.folder import FolderReading
-    from okrxl.outputs.report import ReportSources
-    from okrxl.outputs.year_review import YearReview
+from okrxl.core.rollover import roll_over
+from okrxl.core.scoring import assess_team
+from okrxl.core.status import QuarterStatus, review_quarter, status_document
+from okrxl.demo import example as dpab
+from okrxl.demo.example_year import dpab_year, dpab_year_strategy
+from okrxl.excel.files import Outcome, OutputKind, WriteResult, write_atomically
+from okrxl.excel.folder import FolderReading, read_folder, read_strategy_file
+from okrxl.excel.pool import in_parallel, worker_pool
+from okrxl.excel.template import DEFAULT, Template, read_template
+from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
+from okrxl.outputs.pdf import convert_to_pdf, soffice
+from okrxl.outputs.report import DATA_COLUMNS, ReportSources, key_result_rows, write_report
+from okrxl.outputs.year_review import YearReview, write_review
 
 
 def load_template(template_path: Path | None) -> Template:
     """The template an admin passed, or the built-in one."""
-    from okrxl.excel.template import DEFAULT, read_template
 
     return DEFAULT if template_path is None else read_template(Path(template_path))
 
@@ -37,8 +40,6 @@ def init_strategy(
     path: Path, *, lang: Lang = "sv", example: bool = False, template_path: Path | None = None, force: bool = False
 ) -> WriteResult:
     """Write a strategy workbook for the leadership to fill in; `example` fills it with DPAB's strategy."""
-    from okrxl.demo import example as dpab
-    from okrxl.excel.workbook_writer import write_strategy_workbook
 
     template = load_template(template_path)
     if example:
@@ -52,7 +53,6 @@ def init_strategy(
 
 def read_strategy(path: Path):
     """The strategy of a strategy workbook; raises OkrxlError listing the errors that make it unusable."""
-    from okrxl.excel.folder import read_strategy_file
 
     reading = read_strategy_file(Path(path))
     if reading.has_errors:
@@ -125,7 +125,6 @@ class TeamJob:
 
 
 def write_team_job(job: TeamJob) -> WriteResult:
-    from okrxl.excel.workbook_writer import write_team_workbook
 
     return write_atomically(
         job.path,
@@ -151,7 +150,6 @@ def run_jobs(work, jobs: Sequence):
     cycle collector is on while they run (and in the pool's processes), also where the `okrxl`
     command has turned it off.
     """
-    from okrxl.excel.pool import in_parallel, worker_pool
 
     collecting = gc.isenabled()
     gc.enable()
@@ -173,31 +171,26 @@ def write_demo(
 
     Nothing is written when any of these files exists, unless `force`; the results then say which.
     """
-    from okrxl.demo import example
-    from okrxl.excel.files import Outcome
-    from okrxl.excel.template import DEFAULT
-    from okrxl.excel.workbook_writer import write_strategy_workbook
-    from okrxl.outputs.pdf import soffice
 
     out_dir = Path(out_dir)
-    as_of = as_of or example.AS_OF
-    strategy = example.dpab_strategy(lang)
-    quarter_dir = out_dir / str(example.QUARTER)
-    report = out_dir / f"report-{example.QUARTER}.xlsx"
+    as_of = as_of or dpab.AS_OF
+    strategy = dpab.dpab_strategy(lang)
+    quarter_dir = out_dir / str(dpab.QUARTER)
+    report = out_dir / f"report-{dpab.QUARTER}.xlsx"
     strategy_path = out_dir / "strategy.xlsx"
     jobs = [
         TeamJob(
             path=quarter_dir / f"{plan.team.id}.xlsx",
             strategy=strategy,
             team=plan.team,
-            quarter=example.QUARTER,
+            quarter=dpab.QUARTER,
             template=DEFAULT,
             lang=lang,
             force=force,
             plan=plan,
             as_of=as_of,
         )  # fmt: skip
-        for plan in example.dpab_teams(lang)
+        for plan in dpab.dpab_teams(lang)
     ]
     targets = [
         strategy_path,
@@ -231,7 +224,6 @@ class Consolidation:
     @property
     def document(self) -> dict:
         """The `okrxl.status/1` status document (docs/status-document.md)."""
-        from okrxl.core.status import status_document
 
         return status_document(self.status)
 
@@ -241,9 +233,7 @@ class Consolidation:
 
     def key_results(self):
         """A pandas DataFrame with one row per team key result and every field (docs/python.md)."""
-        import pandas as pd
-
-        from okrxl.outputs.report import DATA_COLUMNS, key_result_rows
+        import pandas as pd  # 0.3 s to import, and only this method needs it
 
         frame = pd.DataFrame(key_result_rows(self.status, self.sources), columns=list(DATA_COLUMNS))
         for column in ("due", "last_check_in"):
@@ -252,7 +242,6 @@ class Consolidation:
 
     def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
         """Write the report workbook; an earlier okrxl report is replaced, any other file only with `force`."""
-        from okrxl.outputs.report import write_report
 
         return write_atomically(
             Path(path),
@@ -264,8 +253,6 @@ class Consolidation:
     def write_pdf(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
         """The printed pages as PDF, through LibreOffice (`soffice` must be installed); an earlier okrxl
         report PDF is replaced, any other file only with `force`."""
-        from okrxl.outputs.pdf import convert_to_pdf
-        from okrxl.outputs.report import write_report
 
         return write_atomically(
             Path(path),
@@ -282,7 +269,6 @@ class Consolidation:
 
 def report_sources(reading: FolderReading) -> ReportSources:
     """Where each id came from (file and cell), and each file's problems, for the report."""
-    from okrxl.outputs.report import ReportSources
 
     locations: dict[str, tuple[str, CellRef | None]] = {}
     rows = {}
@@ -322,7 +308,6 @@ def consolidate(
 
 def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = None, progress=None) -> FolderReading:
     """The strategy and a quarter's team workbooks; OkrxlError when either is missing."""
-    from okrxl.excel.folder import read_folder
 
     paths = [Path(folder)] if isinstance(folder, str | Path) else [Path(p) for p in folder]
     reading = read_folder(paths, strategy_path=strategy_path, progress=progress)
@@ -337,7 +322,6 @@ def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = 
 
 def review(reading: FolderReading, *, as_of: dt.date, since: dt.date | None = None) -> Consolidation:
     """Score, pace and find the gaps of what `read_quarter` read, at `as_of`."""
-    from okrxl.core.status import review_quarter
 
     status = review_quarter(
         reading.strategy,
@@ -353,7 +337,6 @@ def review(reading: FolderReading, *, as_of: dt.date, since: dt.date | None = No
 
 def last_meeting(strategy: Strategy, quarter: Quarter, as_of: dt.date) -> dt.date | None:
     """The check-in date before the newest one on or before `as_of`: what `--since` defaults to."""
-    from okrxl.core.changes import previous_check_in
 
     return previous_check_in(
         quarter, as_of, first_month=strategy.first_month, cadence_weeks=strategy.method.cadence_weeks
@@ -383,7 +366,6 @@ def rollover(
     is listed on the "last quarter" sheet. A team of the strategy without a workbook gets an empty
     one. The old files are only read; new ones go to `out_dir/<to>/` (default: beside the old folder).
     """
-    from okrxl.core.rollover import roll_over
 
     quarter_dir = Path(quarter_dir)
     reading = read_quarter(quarter_dir, strategy_path=strategy_path)
@@ -397,10 +379,11 @@ def rollover(
     final = review(reading, as_of=old.period(strategy.first_month).end)
     template = load_template(template_path)
     folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
-    plans = {plan.team.id: (plan, team) for plan, team in zip(final.status.plans, final.status.assessment.teams)}
+    assessed_teams = {assessed.plan.team.id: assessed for assessed in final.status.assessment.teams}
     jobs = []
     for team in strategy.teams:
-        plan, assessed = plans.get(team.id, (None, None))
+        assessed = assessed_teams.get(team.id)
+        plan = assessed.plan if assessed else None
         jobs.append(TeamJob(
             path=folder / f"{team.id}.xlsx", strategy=strategy, team=team, quarter=to, template=template,
             lang=lang or final.lang, force=force, plan=roll_over(plan, assessed, to=to) if plan else None,
@@ -416,7 +399,6 @@ def review_year(
 
     With `as_of`, quarters that start after it are left out and a running quarter is taken at `as_of`.
     """
-    from okrxl.outputs.year_review import YearReview
 
     folder = Path(folder)
     statuses = []
@@ -444,8 +426,6 @@ def write_year_review(
 
     An earlier okrxl review is replaced; any other file only with `force`.
     """
-    from okrxl.outputs.pdf import convert_to_pdf
-    from okrxl.outputs.year_review import write_review
 
     path, lang = Path(path), lang or review.lang
     write = lambda p: write_review(p, review, lang=lang)  # noqa: E731
@@ -466,12 +446,6 @@ def write_demo_year(
 
     Nothing is written when any of these files exists, unless `force`; the results then say which.
     """
-    from okrxl.core.scoring import assess_team
-    from okrxl.demo.example_year import dpab_year, dpab_year_strategy
-    from okrxl.excel.files import Outcome
-    from okrxl.excel.template import DEFAULT
-    from okrxl.excel.workbook_writer import write_strategy_workbook
-    from okrxl.outputs.pdf import soffice
 
     out_dir = Path(out_dir)
     strategy = dpab_year_strategy(lang)

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from okrxl.core.problems import CellValueError
 from okrxl.excel.cells import (
-    CellValueError,
     ambiguous_fraction_message,
     check_plausible_date,
     clean_text,

@@ -3,9 +3,12 @@
 import pathlib
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from okrxl.cli import cli
+from okrxl.core.alignment import GapCode
+from okrxl.core.problems import ProblemCode
 
 ROOT = pathlib.Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -43,3 +46,34 @@ def test_every_gap_code_and_status_is_documented():
     schema = (ROOT / "docs" / "status-document.md").read_text(encoding="utf-8")
     assert all(f"`{code}`" in method for code in GapCode)
     assert all(f'"{status}"' in schema for status in Status)
+
+
+def table_codes(text):
+    """`code` -> severity, from the table rows that start `| `code` | error |` (or warning, info)."""
+    return dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", text, flags=re.M))
+
+
+def section(text, heading):
+    return text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("codes", "doc", "heading"),
+    [(GapCode, "method.md", "## Gaps"), (ProblemCode, "check.md", "## Problem codes")],
+    ids=["gap codes in method.md", "problem codes in check.md"],
+)
+def test_every_code_is_in_its_docs_table_with_its_severity_and_every_code_there_exists(codes, doc, heading):
+    documented = table_codes(section((ROOT / "docs" / doc).read_text(encoding="utf-8"), heading))
+    assert documented == {str(code): str(code.severity) for code in codes}
+
+
+def test_the_codes_cells_md_names_are_problem_or_gap_codes():
+    cells = (ROOT / "docs" / "cells.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", cells))
+    assert named and named <= {str(code) for code in (*ProblemCode, *GapCode)}
+
+
+def test_the_error_gaps_that_check_shows_at_cells_are_problem_codes_of_the_same_severity():
+    for code in GapCode:
+        if code.severity == "error":
+            assert ProblemCode(code).severity == "error"

@@ -46,7 +46,7 @@ def at_close(strategy, year, quarter):
 
 
 def team_score(status, team_id):
-    return next(a.score for p, a in zip(status.plans, status.assessment.teams) if p.team.id == team_id)
+    return next(a.score for a in status.assessment.teams if a.plan.team.id == team_id)
 
 
 def plan_of(year, quarter, team_id):

@@ -277,7 +277,7 @@ BUDGET = [
 MEASURE = """
 import json, sys, time
 from pathlib import Path
-from okrxl.excel.files import FileError
+from okrxl.core.problems import FileError
 from okrxl.excel.workbook_reader import read_team_workbook
 start = time.perf_counter()
 try:

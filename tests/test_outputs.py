@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import okrxl.excel.files
 from okrxl.cli import cli
-from okrxl.excel.files import Outcome, OutputError, OutputKind, output_kind, printable, write_atomically
+from okrxl.core.problems import OutputError
+from okrxl.excel.files import Outcome, OutputKind, output_kind, printable, write_atomically
 
 
 def run(*args):
@@ -192,12 +193,12 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(tmp_path):
 def test_a_full_disk_while_the_report_is_written_is_one_line_and_exit_1(demo, tmp_path, monkeypatch):
     from xlsxwriter.exceptions import FileCreateError
 
-    import okrxl.outputs.report
+    import okrxl.jobs
 
     def full(*_args, **_kwargs):
         raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
 
-    monkeypatch.setattr(okrxl.outputs.report, "write_report", full)
+    monkeypatch.setattr(okrxl.jobs, "write_report", full)
     result = consolidate(demo, "-o", tmp_path / "r.xlsx")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.splitlines()[-1] == (
@@ -348,9 +349,3 @@ def test_an_error_that_no_command_expected_is_one_line_not_a_traceback(demo, mon
     monkeypatch.setattr(okrxl.jobs, "read_quarter", unlisted)
     result = consolidate(demo)
     assert result.exit_code == 1 and result.output == "okrxl: error: /okr/2027-Q1: Permission denied\n"
-
-
-def test_the_property_okrxl_looks_for_is_the_one_reports_are_written_with():
-    from okrxl.outputs.report import REPORT_MARK
-
-    assert okrxl.excel.files.REPORT_PROPERTY == REPORT_MARK

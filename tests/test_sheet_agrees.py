@@ -18,10 +18,10 @@ import pytest
 from sheets import open_workbook, table_rows
 
 from okrxl.core.model import KeyResultKind
+from okrxl.core.problems import FileError
 from okrxl.core.scoring import assess_objective, assess_team
 from okrxl.demo import example
 from okrxl.excel import layout
-from okrxl.excel.files import FileError
 from okrxl.excel.template import DEFAULT
 from okrxl.excel.workbook_reader import read_team_workbook
 from okrxl.excel.workbook_writer import write_team_workbook

@@ -13,8 +13,8 @@ from sheets import open_workbook
 
 from okrxl.core.model import CheckIn, Commitment, Dependency, KeyResult, KeyResultKind, Objective, Side
 from okrxl.core.model import Confidence as C
+from okrxl.core.problems import FileError
 from okrxl.demo import example
-from okrxl.excel.files import FileError
 from okrxl.excel.workbook_reader import read_team_workbook
 
 TYPED = Path(__file__).parent / "files" / "typed"

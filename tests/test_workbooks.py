@@ -535,7 +535,7 @@ def test_optional_columns_may_be_deleted_and_read_as_empty(tmp_path):
 
 @pytest.mark.parametrize(("header", "words"), [("Kind", "'Typ' ('Kind')"), ("Id", "'Id' ('Id')")])
 def test_a_deleted_required_column_is_a_file_error_naming_it_in_both_languages(tmp_path, header, words):
-    from okrxl.excel.files import FileError
+    from okrxl.core.problems import FileError
 
     path = a_team_workbook(tmp_path)
     delete_column(path, header)

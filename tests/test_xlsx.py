@@ -8,7 +8,8 @@ import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from okrxl.excel.xlsx import Workbook, XlsxError, cell_range
+from okrxl.core.problems import XlsxError
+from okrxl.excel.xlsx import Workbook, cell_range
 
 
 def make(path, date1904=False):

@@ -173,11 +173,20 @@ def link_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[Gap, ..
     )
 
 
-def gap_counts(gaps: Sequence[Gap]) -> dict[str, int]:
-    """How many gaps of each severity: `errors`, `warnings`, `infos`."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapCounts:
+    """How many gaps there are of each severity."""
+
+    errors: int
+    warnings: int
+    infos: int
+
+
+def gap_counts(gaps: Sequence[Gap]) -> GapCounts:
+    """How many gaps of each severity."""
     severities = [str(g.severity) for g in gaps]
-    return {"errors": severities.count("error"), "warnings": severities.count("warning"),
-            "infos": severities.count("info")}  # fmt: skip
+    return GapCounts(errors=severities.count("error"), warnings=severities.count("warning"),
+                     infos=severities.count("info"))  # fmt: skip
 
 
 def alignment_shares(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[float | None, float | None]:
@@ -358,9 +367,9 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
                 field="needed_by" if dependency.needed_by is not None else "depends_on",
             )
     if assessed.stale:
-        reported = [c.date for c in kr.check_ins if c.date <= assessment.as_of and c.value is not None]
-        since = f"since {reported[-1]}" if reported else "this quarter"
-        field = f"{CHECK_INS}:{reported[-1].isoformat()}" if reported else CHECK_INS
+        newest = assessed.last_check_in
+        since = f"since {newest}" if newest else "this quarter"
+        field = f"{CHECK_INS}:{newest.isoformat()}" if newest else CHECK_INS
         yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}",
                   field=field)  # fmt: skip
     if confidence_differs(assessed.status, assessed.confidence):

@@ -10,9 +10,10 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from okrxl.core.alignment import Gap, GapCode
-from okrxl.core.model import Quarter, TeamQuarter
+from okrxl.core.model import Quarter
 from okrxl.core.scoring import QuarterAssessment, Status
 
 MOVERS = 5
@@ -34,14 +35,20 @@ class Change:
     kind: ChangeKind
     where: str
     """The qualified id of the key result (or what the gap is about)."""
-    before: str | float | None
-    after: str | float | None
+    before: Status | float | bool | None
+    """The status (done, worse, better), the score (mover), whether stale (stale); None for a gap."""
+    after: Status | float | bool | GapCode | None
+    """As `before`; for a new or resolved gap, its code."""
     message: str
 
+    def to_json(self) -> dict[str, Any]:
+        """The change in the status document: statuses and codes as their words."""
+        return {"kind": str(self.kind), "where": self.where, "before": _json_value(self.before),
+                "after": _json_value(self.after), "message": self.message}  # fmt: skip
 
-# Better is higher; unscored has no place on the scale.
-_SCALE = {Status.AT_RISK: 0, Status.OVERDUE: 0, Status.BEHIND: 1, Status.NOT_STARTED: 2, Status.ON_TRACK: 3,
-          Status.DONE: 4}  # fmt: skip
+
+def _json_value(value):
+    return str(value) if isinstance(value, enum.Enum) else value
 
 
 def previous_check_in(quarter: Quarter, as_of: dt.date, *, first_month: int, cadence_weeks: int) -> dt.date | None:
@@ -50,8 +57,23 @@ def previous_check_in(quarter: Quarter, as_of: dt.date, *, first_month: int, cad
     return dates[-2] if len(dates) >= 2 else None
 
 
+def status_change(before: Status, after: Status) -> ChangeKind | None:
+    """`worse` or `better` by `Status.rank`, None when the status did not move or one side is unranked.
+
+    Overdue and at-risk are both on the bad step; between the two, turning overdue (a date has passed)
+    is worse, though the rank shows an objective with both as at-risk.
+    """
+    if before is after or before.rank is None or after.rank is None:
+        return None
+    if before.step == after.step == _BAD_STEP:
+        return ChangeKind.WORSE if after is Status.OVERDUE else ChangeKind.BETTER
+    return ChangeKind.WORSE if after.rank < before.rank else ChangeKind.BETTER
+
+
+_BAD_STEP = Status.AT_RISK.step
+
+
 def find_changes(
-    plans: Sequence[TeamQuarter],
     earlier: QuarterAssessment,
     earlier_gaps: Sequence[Gap],
     later: QuarterAssessment,
@@ -62,27 +84,22 @@ def find_changes(
     """The changes of the team key results and the gaps from `earlier` to `later`, most telling first."""
     by_kind: dict[ChangeKind, list[Change]] = {kind: [] for kind in ChangeKind}
     deltas = []
-    for plan in plans:
-        for objective in plan.objectives:
-            for kr in objective.key_results:
-                where = plan.qualify(kr.id)
-                before, after = earlier.key_results[where], later.key_results[where]
-                title = f"{kr.title!r}"
-                if after.status is Status.DONE and before.status is not Status.DONE:
-                    by_kind[ChangeKind.DONE].append(_change(ChangeKind.DONE, where, before.status, after.status,
-                                                            f"{title} is done"))  # fmt: skip
-                elif before.status in _SCALE and after.status in _SCALE and after.status != before.status:
-                    kind = ChangeKind.WORSE if _SCALE[after.status] < _SCALE[before.status] else ChangeKind.BETTER
-                    if _SCALE[after.status] == _SCALE[before.status]:
-                        kind = ChangeKind.WORSE if after.status is Status.OVERDUE else ChangeKind.BETTER
-                    by_kind[kind].append(_change(kind, where, before.status, after.status,
-                                                 f"{title}: {before.status} -> {after.status}"))  # fmt: skip
-                if after.stale and not before.stale:
-                    by_kind[ChangeKind.STALE].append(
-                        _change(ChangeKind.STALE, where, False, True, f"{title} has had no check-in for a while")
-                    )
-                if before.score is not None and after.score is not None and after.score != before.score:
-                    deltas.append((abs(after.score - before.score), where, before.score, after.score, title))
+    for item in later.team_key_results():
+        where, after = item.id, item.assessment
+        before = earlier.key_results[where]
+        title = f"{item.key_result.title!r}"
+        direction = status_change(before.status, after.status)
+        if after.status is Status.DONE and before.status is not Status.DONE:
+            by_kind[ChangeKind.DONE].append(Change(kind=ChangeKind.DONE, where=where, before=before.status,
+                                                   after=after.status, message=f"{title} is done"))  # fmt: skip
+        elif direction is not None:
+            by_kind[direction].append(Change(kind=direction, where=where, before=before.status, after=after.status,
+                                             message=f"{title}: {before.status} -> {after.status}"))  # fmt: skip
+        if after.stale and not before.stale:
+            by_kind[ChangeKind.STALE].append(Change(kind=ChangeKind.STALE, where=where, before=False, after=True,
+                                                    message=f"{title} has had no check-in for a while"))  # fmt: skip
+        if before.score is not None and after.score is not None and after.score != before.score:
+            deltas.append((abs(after.score - before.score), where, before.score, after.score, title))
     for _, where, old, new, title in sorted(deltas, key=lambda d: (-d[0], d[1]))[:movers]:
         by_kind[ChangeKind.MOVER].append(
             Change(
@@ -107,11 +124,5 @@ def find_changes(
     return tuple(change for kind in ChangeKind for change in by_kind[kind])
 
 
-def _change(kind: ChangeKind, where: str, before, after, message: str) -> Change:
-    before = str(before) if isinstance(before, Status) else before
-    after = str(after) if isinstance(after, Status) else after
-    return Change(kind=kind, where=where, before=before, after=after, message=message)
-
-
 def _gap_change(kind: ChangeKind, gap: Gap, message: str) -> Change:
-    return Change(kind=kind, where=gap.where, before=None, after=str(gap.code), message=message)
+    return Change(kind=kind, where=gap.where, before=None, after=gap.code, message=message)

@@ -11,8 +11,13 @@ import datetime as dt
 import enum
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from okrxl.core.problems import ModelError
+
+Lang = Literal["sv", "en"]
+"""The languages of okrxl's workbooks, reports and messages: every word a person reads exists in both."""
+LANGS: tuple[Lang, ...] = ("sv", "en")
 
 
 def _pickled_by_slots(cls):

@@ -19,21 +19,22 @@ def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter) -> 
     `assessment` is the plan's assessment at the end of its quarter (its final scores).
     """
     objectives = []
-    for objective, assessed in zip(plan.objectives, assessment.objectives):
-        carried = _carry_objective(objective, assessed, plan.quarter)
+    for assessed in assessment.objectives:
+        carried = _carry_objective(assessed, plan.quarter)
         if carried is not None:
             objectives.append(carried)
     return TeamQuarter(team=plan.team, quarter=to, objectives=tuple(objectives))
 
 
-def _carry_objective(objective: Objective, assessed: ObjectiveAssessment, quarter: Quarter) -> Objective | None:
+def _carry_objective(assessed: ObjectiveAssessment, quarter: Quarter) -> Objective | None:
     key_results = tuple(
-        _carry_key_result(kr, kr_assessed.score, kr_assessed.current, quarter)
-        for kr, kr_assessed in zip(objective.key_results, assessed.key_results)
+        _carry_key_result(kr_assessed.key_result, kr_assessed.score, kr_assessed.current, quarter)
+        for kr_assessed in assessed.key_results
         if kr_assessed.status is not Status.DONE
     )
     if not key_results:
         return None
+    objective = assessed.objective
     return dataclasses.replace(
         objective,
         key_results=key_results,

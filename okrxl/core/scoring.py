@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from okrxl.core.model import (
     CheckIn,
@@ -85,6 +86,8 @@ _CONFIDENCE_STATUS = {Confidence.AT_RISK: Status.BEHIND, Confidence.OFF_TRACK: S
 class KeyResultAssessment:
     """Everything okrxl computes about one key result at one date."""
 
+    key_result: KeyResult
+    """The key result assessed."""
     current: float | None
     """The value of the newest check-in on or before the as-of date."""
     progress: float | None
@@ -96,10 +99,16 @@ class KeyResultAssessment:
     stale: bool
     confidence: Confidence | None
     """The team's confidence at its newest check-in."""
+    last_check_in: dt.date | None
+    """The date of the newest check-in with a value on or before the as-of date."""
+    history: tuple[float, ...]
+    """The score after each check-in with a value up to the as-of date, oldest first (`score_history`)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ObjectiveAssessment:
+    objective: Objective
+    """The objective assessed (a team's or the strategy's)."""
     score: float | None
     grade: Grade | None
     status: Status
@@ -159,11 +168,15 @@ def score_history(kr: KeyResult, as_of: dt.date) -> list[float]:
 
     The same as `score_key_result(kr, c.date)` for each such check-in, in one pass.
     """
+    return _score_history(kr, check_ins_until(kr, as_of))
+
+
+def _score_history(kr: KeyResult, reported: Sequence[CheckIn]) -> list[float]:
     if not is_scorable(kr):
         return []
     scores, kept = [], 0
     baseline = kr.effective_baseline
-    for count, check_in in enumerate(check_ins_until(kr, as_of), start=1):
+    for count, check_in in enumerate(reported, start=1):
         value = check_in.value
         if kr.kind is KeyResultKind.MAINTAIN:
             kept += _keeps_threshold(kr, value)
@@ -243,22 +256,27 @@ def confidence_differs(status: Status, confidence: Confidence | None) -> bool:
 def assess_key_result(kr: KeyResult, *, period: Period, as_of: dt.date, method: Method) -> KeyResultAssessment:
     score = score_key_result(kr, as_of)
     status = key_result_status(kr, period=period, as_of=as_of, method=method)
+    reported = check_ins_until(kr, as_of)
     return KeyResultAssessment(
-        current=current_value(kr, as_of),
+        key_result=kr,
+        current=reported[-1].value if reported else None,
         progress=progress(kr, as_of),
         score=score,
         grade=grade_score(score, kr.commitment, method),
         status=status,
         stale=is_stale(kr, period=period, as_of=as_of, method=method, status=status),
         confidence=latest_confidence(kr, as_of),
+        last_check_in=reported[-1].date if reported else None,
+        history=tuple(_score_history(kr, reported)),
     )
 
 
 def assess_objective(objective: Objective, *, period: Period, as_of: dt.date, method: Method) -> ObjectiveAssessment:
     """Weighted mean of the scored key results; status is the worst among them."""
     krs = tuple(assess_key_result(kr, period=period, as_of=as_of, method=method) for kr in objective.key_results)
-    score = weighted_mean((a.score, kr.weight) for a, kr in zip(krs, objective.key_results))
+    score = weighted_mean((a.score, a.key_result.weight) for a in krs)
     return ObjectiveAssessment(
+        objective=objective,
         score=score,
         grade=grade_score(score, Commitment.ASPIRATIONAL, method),
         status=worst_status(a.status for a in krs),
@@ -283,6 +301,8 @@ def worst_status(statuses: Iterable[Status]) -> Status:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TeamAssessment:
+    plan: TeamQuarter
+    """The team's plan assessed."""
     score: float | None
     """Weighted mean of the objective scores."""
     grade: Grade | None
@@ -292,13 +312,36 @@ class TeamAssessment:
 
 def assess_team(plan: TeamQuarter, *, period: Period, as_of: dt.date, method: Method) -> TeamAssessment:
     objectives = tuple(assess_objective(o, period=period, as_of=as_of, method=method) for o in plan.objectives)
-    score = weighted_mean((a.score, o.weight) for a, o in zip(objectives, plan.objectives))
+    score = weighted_mean((a.score, a.objective.weight) for a in objectives)
     return TeamAssessment(
+        plan=plan,
         score=score,
         grade=grade_score(score, Commitment.ASPIRATIONAL, method),
         status=worst_status(a.status for a in objectives),
         objectives=objectives,
     )
+
+
+class AssessedKeyResult(NamedTuple):
+    """A team's key result with what it belongs to and its assessment."""
+
+    plan: TeamQuarter
+    objective: Objective
+    key_result: KeyResult
+    assessment: KeyResultAssessment
+    id: str
+    """The qualified id: `marketing.O1.2`."""
+
+
+def each_key_result(teams: Iterable[TeamAssessment]) -> Iterator[AssessedKeyResult]:
+    """Every key result of the assessed teams, in plan order: the one walk over teams, objectives and
+    key results that every report, document and check uses."""
+    for team in teams:
+        plan = team.plan
+        for objective in team.objectives:
+            for assessed in objective.key_results:
+                kr = assessed.key_result
+                yield AssessedKeyResult(plan, objective.objective, kr, assessed, plan.qualify(kr.id))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -317,6 +360,21 @@ class QuarterAssessment:
     key_results: Mapping[str, KeyResultAssessment]
     """Every key result by qualified id (`S1.1`, `marketing.O1.2`)."""
 
+    def team_key_results(self) -> Iterator[AssessedKeyResult]:
+        """Every team key result, in plan order (`each_key_result`)."""
+        return each_key_result(self.teams)
+
+    def strategic_objectives(self) -> Iterator[StrategicObjective]:
+        """Each strategic objective's measured assessment with its carried score, in the strategy's order."""
+        return map(StrategicObjective._make, zip(self.strategic, self.carried, strict=True))
+
+
+class StrategicObjective(NamedTuple):
+    measured: ObjectiveAssessment
+    """The strategy's own scores of the objective, paced against the year."""
+    carried: float | None
+    """The mean score of the team objectives aligned to it this quarter."""
+
 
 def assess_quarter(
     strategy: Strategy, plans: Sequence[TeamQuarter], *, quarter: Quarter, as_of: dt.date
@@ -328,16 +386,14 @@ def assess_quarter(
         assess_objective(o, period=strategy.period, as_of=as_of, method=method) for o in strategy.objectives
     )
     aligned_scores: dict[str, list[float | None]] = {o.id: [] for o in strategy.objectives}
-    key_results: dict[str, KeyResultAssessment] = {}
-    for plan, team in zip(plans, teams):
-        for objective, assessed in zip(plan.objectives, team.objectives):
-            for target in objective.aligned_to:
+    for team in teams:
+        for assessed in team.objectives:
+            for target in assessed.objective.aligned_to:
                 aligned_scores.get(target, []).append(assessed.score)
-            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-                key_results[plan.qualify(kr.id)] = kr_assessed
-    for objective, assessed in zip(strategy.objectives, strategic):
-        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-            key_results[kr.id] = kr_assessed
+    key_results = {item.id: item.assessment for item in each_key_result(teams)}
+    for assessed in strategic:
+        for kr_assessed in assessed.key_results:
+            key_results[kr_assessed.key_result.id] = kr_assessed
     return QuarterAssessment(
         quarter=quarter,
         period=period,

@@ -7,14 +7,16 @@ The status document (`okrxl.status/1`, docs/status-document.md) is okrxl's stabl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from okrxl.core.alignment import Gap, alignment_shares, find_gaps
+from okrxl.core.alignment import Gap, GapCounts, alignment_shares, find_gaps, gap_counts
 from okrxl.core.changes import Change, find_changes
-from okrxl.core.model import Carried, Commitment, KeyResult, Objective, Quarter, Strategy, TeamQuarter
+from okrxl.core.model import Carried, Commitment, KeyResult, Quarter, Strategy, TeamQuarter
 from okrxl.core.scoring import (
+    AssessedKeyResult,
     Grade,
     KeyResultAssessment,
     ObjectiveAssessment,
@@ -27,6 +29,77 @@ SWEET_SPOT = (0.6, 0.7)
 """The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
 
 SCHEMA = "okrxl.status/1"
+
+
+class SweetSpot(enum.StrEnum):
+    """Where a quarter's average key result score ended against `SWEET_SPOT`."""
+
+    BELOW = "below"
+    WITHIN = "within"
+    ABOVE = "above"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GradeCounts:
+    """How many objectives or key results ended in each grade."""
+
+    green: int
+    yellow: int
+    red: int
+
+    @classmethod
+    def of(cls, grades: Iterable[Grade | None]) -> GradeCounts:
+        graded = [g for g in grades if g is not None]
+        return cls(green=graded.count(Grade.GREEN), yellow=graded.count(Grade.YELLOW), red=graded.count(Grade.RED))
+
+    def __getitem__(self, grade: Grade) -> int:
+        return getattr(self, grade.value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClosingStatistics:
+    """A quarter's grading once it is over (METHOD.md, "Grades")."""
+
+    objectives_by_grade: GradeCounts
+    key_results_by_grade: GradeCounts
+    committed: int
+    """Committed key results that could be scored."""
+    committed_hit: int
+    """Of those, how many reached 1.0."""
+    average_score: float | None
+    """The mean score of the team key results that could be scored."""
+    sweet_spot: SweetSpot | None
+    """None when no key result could be scored."""
+
+    @property
+    def committed_hit_rate(self) -> float | None:
+        return self.committed_hit / self.committed if self.committed else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `close` object of the status document."""
+        return {
+            "objectives_by_grade": _grade_counts_json(self.objectives_by_grade),
+            "key_results_by_grade": _grade_counts_json(self.key_results_by_grade),
+            "committed": {"count": self.committed, "hit": self.committed_hit, "hit_rate": self.committed_hit_rate},
+            "average_score": self.average_score,
+            "sweet_spot": _value(self.sweet_spot),
+        }
+
+
+def _grade_counts_json(counts: GradeCounts) -> dict[str, int]:
+    return {str(grade): counts[grade] for grade in (Grade.GREEN, Grade.YELLOW, Grade.RED)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Feeding:
+    """A strategic key result and the team key results that feed it."""
+
+    key_result: KeyResult
+    """The strategic key result."""
+    feeders: tuple[AssessedKeyResult, ...]
+    """In plan order."""
+    total: float | None
+    """The sum of the feeders' current values where every unit is the strategic key result's; else None."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +116,12 @@ class QuarterStatus:
     since: dt.date | None = None
     """The date `changes` compare with (the last meeting's check-in)."""
     changes: tuple[Change, ...] = ()
+    gap_counts: GapCounts = field(default_factory=lambda: GapCounts(errors=0, warnings=0, infos=0))
+    """How many `gaps` there are of each severity."""
+    feeding: Mapping[str, Feeding] = field(default_factory=dict)
+    """Strategic key result id -> what feeds it, in the strategy's order."""
+    close: ClosingStatistics | None = None
+    """The quarter's grading, once it is over."""
 
     @property
     def is_closed(self) -> bool:
@@ -70,7 +149,8 @@ def review_quarter(
     """Score, pace and find the gaps of `plans` against `strategy` at `as_of`.
 
     `extra_gaps` are gaps found outside the plans (a team with no workbook). With `since` (before
-    `as_of`), `changes` lists what changed from that date to `as_of`.
+    `as_of`), `changes` lists what changed from that date to `as_of`. The numbers every output shows
+    (gap counts, feeder sums, the closing grades) are computed here, once.
     """
     plans = tuple(plans)
     assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=as_of)
@@ -79,7 +159,8 @@ def review_quarter(
     changes: tuple[Change, ...] = ()
     if since is not None and since < as_of:
         earlier = assess_quarter(strategy, plans, quarter=quarter, as_of=since)
-        changes = find_changes(plans, earlier, (*find_gaps(strategy, plans, earlier), *extra_gaps), assessment, gaps)
+        changes = find_changes(earlier, (*find_gaps(strategy, plans, earlier), *extra_gaps), assessment, gaps)
+    closed = as_of > assessment.period.end
     return QuarterStatus(
         strategy=strategy,
         plans=plans,
@@ -89,44 +170,51 @@ def review_quarter(
         coverage=coverage,
         since=since if since is not None and since < as_of else None,
         changes=changes,
+        gap_counts=gap_counts(gaps),
+        feeding=_feeding(strategy, assessment),
+        close=_closing_statistics(assessment) if closed else None,
     )
 
 
-def closing_statistics(status: QuarterStatus) -> dict[str, Any] | None:
+def closing_statistics(status: QuarterStatus) -> ClosingStatistics | None:
     """The quarter's grading once it is over: grades, the committed hit rate, the average score."""
-    if not status.is_closed:
-        return None
-    objectives = [o for team in status.assessment.teams for o in team.objectives]
-    pairs = [
-        (kr, assessed)
-        for plan, team in zip(status.plans, status.assessment.teams)
-        for objective, objective_assessed in zip(plan.objectives, team.objectives)
-        for kr, assessed in zip(objective.key_results, objective_assessed.key_results)
-    ]
-    committed = [a for kr, a in pairs if kr.commitment is Commitment.COMMITTED and a.score is not None]
-    scores = [a.score for _, a in pairs if a.score is not None]
+    return status.close
+
+
+def _closing_statistics(assessment: QuarterAssessment) -> ClosingStatistics:
+    key_results = [item.assessment for item in assessment.team_key_results()]
+    committed = [a for a in key_results if a.key_result.commitment is Commitment.COMMITTED and a.score is not None]
+    scores = [a.score for a in key_results if a.score is not None]
     average = sum(scores) / len(scores) if scores else None
     low, high = SWEET_SPOT
-    return {
-        "objectives_by_grade": _by_grade(o.grade for o in objectives),
-        "key_results_by_grade": _by_grade(a.grade for _, a in pairs),
-        "committed": {
-            "count": len(committed),
-            "hit": sum(reaches(a.score, 1.0) for a in committed),
-            "hit_rate": sum(reaches(a.score, 1.0) for a in committed) / len(committed) if committed else None,
-        },
-        "average_score": average,
-        "sweet_spot": None if average is None else "below" if average < low else "above" if average > high
-        else "within",
-    }  # fmt: skip
+    return ClosingStatistics(
+        objectives_by_grade=GradeCounts.of(o.grade for team in assessment.teams for o in team.objectives),
+        key_results_by_grade=GradeCounts.of(a.grade for a in key_results),
+        committed=len(committed),
+        committed_hit=sum(reaches(a.score, 1.0) for a in committed),
+        average_score=average,
+        sweet_spot=None if average is None else SweetSpot.BELOW if average < low else SweetSpot.ABOVE
+        if average > high else SweetSpot.WITHIN,
+    )  # fmt: skip
 
 
-def _by_grade(grades) -> dict[str, int]:
-    counts = {str(grade): 0 for grade in (Grade.GREEN, Grade.YELLOW, Grade.RED)}
-    for grade in grades:
-        if grade is not None:
-            counts[str(grade)] += 1
-    return counts
+def _feeding(strategy: Strategy, assessment: QuarterAssessment) -> dict[str, Feeding]:
+    fed_by: dict[str, list[AssessedKeyResult]] = {}
+    for item in assessment.team_key_results():
+        if item.key_result.feeds is not None:
+            fed_by.setdefault(item.key_result.feeds, []).append(item)
+    feeding = {}
+    for objective in strategy.objectives:
+        for kr in objective.key_results:
+            feeders = tuple(fed_by.get(kr.id, ()))
+            feeding[kr.id] = Feeding(key_result=kr, feeders=feeders, total=_fed_total(kr, feeders))
+    return feeding
+
+
+def _fed_total(strategic_kr: KeyResult, feeders: Sequence[AssessedKeyResult]) -> float | None:
+    if not feeders or any(f.key_result.unit != strategic_kr.unit or f.key_result.kind.is_completion for f in feeders):
+        return None
+    return sum(f.assessment.current or 0.0 for f in feeders)
 
 
 def status_document(status: QuarterStatus) -> dict[str, Any]:
@@ -143,42 +231,33 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
             "vision": strategy.vision,
             "mission": strategy.mission,
             "objectives": [
-                {
-                    **_objective(objective, measured, qualify=str),
-                    "measured_score": measured.score,
-                    "carried_score": carried,
-                }
-                for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried)
+                {**_objective(measured, qualify=str), "measured_score": measured.score, "carried_score": carried}
+                for measured, carried in assessment.strategic_objectives()
             ],
         },
         "teams": [
             {
-                "id": plan.team.id,
-                "name": plan.team.name,
-                "lead": plan.team.lead,
+                "id": team.plan.team.id,
+                "name": team.plan.team.name,
+                "lead": team.plan.team.lead,
                 "score": team.score,
                 "grade": _value(team.grade),
                 "status": str(team.status),
-                "objectives": [
-                    _objective(objective, assessed, qualify=plan.qualify)
-                    for objective, assessed in zip(plan.objectives, team.objectives)
-                ],
-                "notes": list(plan.notes),
+                "objectives": [_objective(assessed, qualify=team.plan.qualify) for assessed in team.objectives],
+                "notes": list(team.plan.notes),
             }
-            for plan, team in zip(status.plans, assessment.teams)
+            for team in assessment.teams
         ],
         "gaps": [gap.to_json() for gap in status.gaps],
         "alignment": {"aligned_share": status.aligned_share, "coverage": status.coverage},
         "since": status.since.isoformat() if status.since else None,
-        "changes": [
-            {"kind": str(c.kind), "where": c.where, "before": c.before, "after": c.after, "message": c.message}
-            for c in status.changes
-        ],
-        "close": closing_statistics(status),
+        "changes": [change.to_json() for change in status.changes],
+        "close": status.close.to_json() if status.close else None,
     }
 
 
-def _objective(objective: Objective, assessed: ObjectiveAssessment, *, qualify) -> dict[str, Any]:
+def _objective(assessed: ObjectiveAssessment, *, qualify) -> dict[str, Any]:
+    objective = assessed.objective
     return {
         "id": qualify(objective.id),
         "title": objective.title,
@@ -189,14 +268,12 @@ def _objective(objective: Objective, assessed: ObjectiveAssessment, *, qualify) 
         "score": assessed.score,
         "grade": _value(assessed.grade),
         "status": str(assessed.status),
-        "key_results": [
-            _key_result(kr, kr_assessed, qualify=qualify)
-            for kr, kr_assessed in zip(objective.key_results, assessed.key_results)
-        ],
+        "key_results": [_key_result(kr_assessed, qualify=qualify) for kr_assessed in assessed.key_results],
     }
 
 
-def _key_result(kr: KeyResult, assessed: KeyResultAssessment, *, qualify) -> dict[str, Any]:
+def _key_result(assessed: KeyResultAssessment, *, qualify) -> dict[str, Any]:
+    kr = assessed.key_result
     return {
         "id": qualify(kr.id),
         "title": kr.title,
@@ -242,21 +319,3 @@ def _float(number: float | None) -> float | None:
 
 def _value(member) -> str | None:
     return None if member is None else str(member)
-
-
-def feeders(status: QuarterStatus, strategic_kr: KeyResult) -> list[tuple[str, KeyResult, KeyResultAssessment]]:
-    """The team key results that feed `strategic_kr`: (qualified id, key result, its assessment)."""
-    return [
-        (plan.qualify(kr.id), kr, status.assessment.key_results[plan.qualify(kr.id)])
-        for plan in status.plans
-        for objective in plan.objectives
-        for kr in objective.key_results
-        if kr.feeds == strategic_kr.id
-    ]
-
-
-def fed_total(strategic_kr: KeyResult, fed_by: Sequence[tuple[str, KeyResult, KeyResultAssessment]]) -> float | None:
-    """The sum of the feeders' current values where every unit is the strategic key result's; else None."""
-    if not fed_by or any(kr.unit != strategic_kr.unit or kr.kind.is_completion for _, kr, _ in fed_by):
-        return None
-    return sum(assessed.current or 0.0 for _, _, assessed in fed_by)

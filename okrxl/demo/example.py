@@ -9,7 +9,6 @@ values: those are invented, plausibly, so that the example shows every status at
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from okrxl.core.model import (
     CheckIn,
@@ -18,14 +17,13 @@ from okrxl.core.model import (
     Dependency,
     KeyResult,
     KeyResultKind,
+    Lang,
     Objective,
     Quarter,
     Strategy,
     Team,
     TeamQuarter,
 )
-
-Lang = Literal["sv", "en"]
 
 QUARTER = Quarter(2027, 1)
 AS_OF = dt.date(2027, 2, 15)

@@ -43,6 +43,7 @@ from okrxl.core.model import (
     Dependency,
     KeyResult,
     KeyResultKind,
+    Lang,
     Objective,
     Quarter,
     Side,
@@ -51,7 +52,7 @@ from okrxl.core.model import (
 )
 from okrxl.core.rollover import roll_over
 from okrxl.core.scoring import assess_team
-from okrxl.demo.example import AS_OF, Lang, dpab_strategy, dpab_teams
+from okrxl.demo.example import AS_OF, dpab_strategy, dpab_teams
 
 __all__ = ["QUARTERS", "dpab_year", "dpab_year_strategy"]
 

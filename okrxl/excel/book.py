@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -43,6 +44,47 @@ def new_workbook(path: Path, **properties):
 def escape_header(text: str) -> str:
     """Text for a printed page's header or footer, where `&` starts a code."""
     return text.replace("&", "&&")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paper:
+    """How a kind of workbook prints. Every sheet okrxl writes prints on A4, one page wide."""
+
+    top_margin: float
+    """In inches; the header sits in it."""
+    footer: str
+    """The printed footer, with Excel's codes (`&P` the page, `&N` the number of pages)."""
+    gridlines: bool
+    """Show the sheet's gridlines on screen (they are never printed)."""
+
+
+WORKBOOK_PAPER = Paper(top_margin=0.7, footer="&CPage &P / &N", gridlines=True)
+"""The team and strategy workbooks: sheets people fill in."""
+NOTICEBOARD_PAPER = Paper(top_margin=0.75, footer="&C&P / &N", gridlines=False)
+"""The report and the year review: pages for the noticeboard."""
+HEADER_CHARS = 250
+"""Excel refuses a header of more than 255 characters, codes included."""
+
+
+def set_up_page(
+    sheet, paper: Paper, *, header: str, repeat_to: int | None = None, landscape: bool = True,
+    one_page: bool = False, last_cell: tuple[int, int] | None = None,
+) -> None:  # fmt: skip
+    """Page setup for printing `sheet`: A4, one page wide (and, with `one_page`, one page tall), the
+    rows up to `repeat_to` repeated on every page, the print area up to `last_cell` (row, column)."""
+    sheet.set_paper(9)  # A4
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_margins(left=0.4, right=0.4, top=paper.top_margin, bottom=0.6)
+    sheet.fit_to_pages(1, 1 if one_page else 0)
+    if repeat_to is not None:
+        sheet.repeat_rows(0, repeat_to)
+    if last_cell is not None:
+        sheet.print_area(0, 0, *last_cell)
+    sheet.set_header(header[:HEADER_CHARS])
+    sheet.set_footer(paper.footer)
+    if not paper.gridlines:
+        sheet.hide_gridlines(2)
 
 
 def meta_sheet(workbook, entries: Sequence[tuple[str, object]]):

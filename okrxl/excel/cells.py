@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from okrxl.core.model import MAX_NUMBER
+from okrxl.core.problems import CellValueError, ProblemCode
 from okrxl.excel.layout import DONE_WORDS, NOT_DONE_WORDS, PLACEHOLDER_WORDS
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
@@ -19,14 +20,6 @@ _GROUPED_COMMA_DECIMAL = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+,\d+$")  # 1.234,
 _GROUPED_DOT_DECIMAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+\.\d+$")  # 1,234.5
 _GROUPED_ONLY = re.compile(r"^[+-]?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+$")  # 1.234.567 or 1,234,567
 _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")  # 1.234 or 1,234: thousands or decimals?
-
-
-class CellValueError(ValueError):
-    """A cell's content cannot be read as what its column needs."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 def clean_text(raw) -> str | None:
@@ -120,7 +113,7 @@ def read_number(
     if raw is None:
         return None
     if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
-        raise CellValueError("not-a-number", f"expected a number, got {_show(raw)}")
+        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}")
     if isinstance(raw, int | float):
         value = _bounded(float(raw), raw)
         if not (percent_points and is_percent_format(number_format)):
@@ -138,7 +131,7 @@ def read_number(
     if value is not None:
         value = _bounded(value, raw)
     if value is None:
-        raise CellValueError("not-a-number", f"expected a number, got {_show(raw)}; write e.g. 4 or 4,5")
+        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}; write e.g. 4 or 4,5")
     if percent and not percent_points:
         return value / 100
     return value
@@ -146,8 +139,8 @@ def read_number(
 
 def _bounded(value: float, raw) -> float:
     if not abs(value) <= MAX_NUMBER:  # also infinity and NaN
-        raise CellValueError("number-too-large", f"{_show(raw)} is beyond what okrxl reads (at most {MAX_NUMBER:g} "
-                             "in size); write the number you mean")  # fmt: skip
+        raise CellValueError(ProblemCode.NUMBER_TOO_LARGE, f"{_show(raw)} is beyond what okrxl reads (at most "
+                             f"{MAX_NUMBER:g} in size); write the number you mean")  # fmt: skip
     return value
 
 
@@ -155,7 +148,7 @@ def _parse_number_text(body: str) -> float | None:
     if _AMBIGUOUS.match(body):
         whole, decimal = body.replace(",", "").replace(".", ""), body.replace(",", ".")
         raise CellValueError(
-            "ambiguous-number",
+            ProblemCode.AMBIGUOUS_NUMBER,
             f"{body!r} could mean {whole} or {decimal}; write it without a thousands separator ({whole}) "
             f"or with more or fewer decimals",
         )
@@ -201,7 +194,9 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
             if from_epoch.year == 1904:
                 from_epoch = dt.datetime(1904, 1, 1)
             return (from_epoch + dt.timedelta(days=int(raw))).date()
-        raise CellValueError("not-a-date", f"expected a date, got the number {_show(raw)}; write e.g. 2027-03-15")
+        raise CellValueError(
+            ProblemCode.NOT_A_DATE, f"expected a date, got the number {_show(raw)}; write e.g. 2027-03-15"
+        )
     text = clean_text(raw)
     if text is None:
         return None
@@ -214,7 +209,7 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
             return dt.date(full_year, month, day)
     except ValueError:
         pass
-    raise CellValueError("not-a-date", f"expected a date, got {_show(raw)}; write e.g. 2027-03-15 or 15/3")
+    raise CellValueError(ProblemCode.NOT_A_DATE, f"expected a date, got {_show(raw)}; write e.g. 2027-03-15 or 15/3")
 
 
 PLAUSIBLE_DAYS = 366
@@ -238,7 +233,7 @@ def check_plausible_date(day: dt.date, *, start: dt.date, end: dt.date, period_n
                    f"{meant.isoformat()}? Write it as {meant.isoformat()}")  # fmt: skip
     else:
         message = f"{where}: write the date in full, e.g. {dt.date(end.year, end.month, 15).isoformat()}"
-    raise CellValueError("implausible-date", message)
+    raise CellValueError(ProblemCode.IMPLAUSIBLE_DATE, message)
 
 
 def meant_date(day: dt.date, *, start: dt.date, end: dt.date) -> dt.date | None:
@@ -261,7 +256,7 @@ def meant_date(day: dt.date, *, start: dt.date, end: dt.date) -> dt.date | None:
 def _note(notes: list | None, value: float, meant: str) -> None:
     if notes is not None:
         notes.append((
-            "ambiguous-percent",
+            ProblemCode.AMBIGUOUS_PERCENT,
             f"{value:g} in a cell formatted as percent shows as {value * 100:g} %; read as {meant}. "
             f"Type it with a % sign (e.g. {value:g} %) or format the cell as a number",
         ))  # fmt: skip
@@ -295,7 +290,7 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
             return 0.0
         if not any(ch.isdigit() for ch in word):
             raise CellValueError(
-                "not-a-completion",
+                ProblemCode.NOT_A_COMPLETION,
                 f"expected done (ja, klar, yes, done, x) or a share done such as 40 %, got {_show(raw)}",
             )
         value = read_number(raw)
@@ -312,8 +307,16 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
         share = value if value <= 1 else value / 100
         shown = _show(raw)
     if not 0 <= share <= 1:
-        raise CellValueError("not-a-completion", f"a share done is between 0 and 100 %, got {shown}")
+        raise CellValueError(ProblemCode.NOT_A_COMPLETION, f"a share done is between 0 and 100 %, got {shown}")
     return share
+
+
+_UNKNOWN_WORD = {
+    "kind": ProblemCode.UNKNOWN_KIND,
+    "commitment": ProblemCode.UNKNOWN_COMMITMENT,
+    "confidence": ProblemCode.UNKNOWN_CONFIDENCE,
+}
+"""The problem of a word that is not in the vocabulary, by what the word names."""
 
 
 def read_word(raw, vocabulary: dict[str, object], what: str):
@@ -325,7 +328,7 @@ def read_word(raw, vocabulary: dict[str, object], what: str):
     if key in vocabulary:
         return vocabulary[key]
     choices = ", ".join(sorted({w for w in vocabulary if w.isascii()} | set(vocabulary))[:12])
-    raise CellValueError(f"unknown-{what}", f"expected a {what} ({choices}), got {_show(raw)}")
+    raise CellValueError(_UNKNOWN_WORD[what], f"expected a {what} ({choices}), got {_show(raw)}")
 
 
 _CHOICE_ID = re.compile(r"^\s*([A-Za-z][\w.-]*)\s+[–-]\s+")

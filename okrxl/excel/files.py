@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrxl.core.problems import OkrxlError
+from okrxl.core.problems import FileError, OkrxlError, OutputError, ProblemCode, XlsxError
 
 # Limits checked on the file and its zip directory before any XML is parsed (a zip bomb declares its
 # sizes there; zipfile never unpacks more than a member declares). The XML parsed is bounded in
@@ -26,17 +26,6 @@ MAX_MEMBER_BYTES = 30_000_000
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MB; real okrxl files stay under 30
 
 
-class FileError(OkrxlError):
-    """A file cannot be used at all: not an xlsx, too big, macro-enabled, unreadable."""
-
-    default_code = "unreadable"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        super().__init__(message)
-        self.code = code or self.default_code
-        """Stable, for reports: `unreadable`, `not-okrxl`, `wrong-schema`, `unknown-team`, ..."""
-
-
 def guard_xlsx(path: Path) -> None:
     """Refuse files that are not plain xlsx packages, or whose declared sizes are out of bounds.
 
@@ -44,7 +33,7 @@ def guard_xlsx(path: Path) -> None:
     would block any open), its first bytes, the zip's end record (its member count), the zip
     directory (the declared sizes), and only then `[Content_Types].xml`.
     """
-    from okrxl.excel.xlsx import XlsxError, is_workbook_type, read_content_types
+    from okrxl.excel.xlsx import is_workbook_type, read_content_types  # start-up: the CLI imports this module
 
     name = path.name
     damaged = f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again"
@@ -90,7 +79,8 @@ def guard_xlsx(path: Path) -> None:
         raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
     if any("macroEnabled" in t for t in types) or any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
         raise FileError(
-            f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx", code="macros"
+            f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx",
+            code=ProblemCode.MACROS,
         )
 
 
@@ -148,12 +138,6 @@ class OutputKind(enum.StrEnum):
     """JSON that starts with `{"schema": "okrxl.status/1"`."""
     REVIEW_JSON = "review document"
     """JSON that starts with `{"schema": "okrxl.review/1"`."""
-
-
-class OutputError(FileError):
-    """okrxl could not write an output file: the disk is full, the folder is read-only, a folder is in the way."""
-
-    default_code = "cannot-write"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +227,8 @@ def output_kind(path: Path) -> OutputKind | None:
 
 
 REPORT_PROPERTY = "okrxl-report"
-"""The custom document property of okrxl's reports and year reviews (okrxl.outputs.report.REPORT_MARK)."""
+"""The custom document property that marks okrxl's reports and year reviews (set by okrxl.outputs), so
+that okrxl may replace them without --force."""
 
 
 def _workbook_kind(path: Path) -> OutputKind | None:

@@ -7,17 +7,22 @@ One broken file never stops the others from being read: it becomes a result with
 from __future__ import annotations
 
 import collections
+import xml.parsers.expat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
-from okrxl.core.alignment import Gap, GapCode
+from okrxl.core.alignment import Gap, GapCode, link_gaps
 from okrxl.core.model import Quarter, Strategy, TeamQuarter
-from okrxl.core.problems import OkrxlError, Problem, Severity
-from okrxl.excel.files import FileError, guard_xlsx
-from okrxl.excel.layout import SHEET_SETTINGS
+from okrxl.core.problems import FileError, OkrxlError, Problem, ProblemCode, Severity
+from okrxl.excel.files import guard_xlsx
+from okrxl.excel.layout import SHEET_SETTINGS, strategy_fingerprint
+from okrxl.excel.pool import in_parallel, worker_pool
 from okrxl.excel.workbook_reader import StrategyReading, TeamReading, read_strategy_workbook, read_team_workbook
+from okrxl.excel.xlsx import Workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 STRATEGY_NAMES = ("strategy.xlsx", "strategi.xlsx")
@@ -174,12 +179,10 @@ def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
 
 def _looks_like_strategy(path: Path) -> bool:
     """A look at the sheet names, without reading the sheets."""
-    from okrxl.excel.xlsx import Workbook, XlsxError
-
     try:
         guard_xlsx(path)
         workbook = Workbook(path)
-    except (OkrxlError, OSError, XlsxError):
+    except (OkrxlError, OSError):
         return False
     try:
         return any(name in workbook.sheetnames for name in SHEET_SETTINGS)
@@ -211,10 +214,6 @@ def read_strategy_file(path: Path) -> StrategyReading:
 
 def file_problem(path: Path, error: Exception) -> FileError | None:
     """The FileError for an exception that means the file itself cannot be read; None for anything else (a bug)."""
-    import xml.parsers.expat
-    import zlib
-    from xml.etree.ElementTree import ParseError
-
     name = path.name
     if isinstance(error, FileNotFoundError):
         return FileError(f"{name}: it was moved or removed while okrxl read the folder; run okrxl again")
@@ -233,8 +232,6 @@ def file_problem(path: Path, error: Exception) -> FileError | None:
 
 def _read_teams(paths: list[Path], strategy: Strategy | None, progress) -> list[FileResult]:
     """Each file's result, in the order of `paths`; in parallel when there are many (okrxl.excel.pool)."""
-    from okrxl.excel.pool import in_parallel, worker_pool
-
     if not in_parallel(len(paths)):
         results = []
         for path in paths:
@@ -272,7 +269,7 @@ def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
     except Exception as error:  # a file okrxl cannot cope with must not stop the others from being read
         if (file_error := file_problem(path, error)) is not None:
             return _unreadable(path, file_error)
-        problem = Problem(code="internal-error", severity=Severity.ERROR, file=path.name,
+        problem = Problem(code=ProblemCode.INTERNAL_ERROR, file=path.name,
                           message=f"okrxl failed on this file ({type(error).__name__}: {error}); the other files "
                           "were read. Please report it with the file")  # fmt: skip
         return FileResult(path=path, kind="unreadable", problems=(problem,))
@@ -283,8 +280,8 @@ def _unreadable(path: Path, error: OkrxlError) -> FileResult:
     message = str(error)
     if message.startswith(f"{path.name}: "):
         message = message[len(path.name) + 2 :]
-    code = error.code if isinstance(error, FileError) else "unreadable"
-    problem = Problem(code=code, severity=Severity.ERROR, file=path.name, message=message)
+    code = error.code if isinstance(error, FileError) else ProblemCode.UNREADABLE
+    problem = Problem(code=code, file=path.name, message=message)
     return FileResult(path=path, kind="unreadable", problems=(problem,))
 
 
@@ -308,18 +305,18 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
     for result in results:
         if result.team and result.team.quarter != quarter:
             problem = Problem(
-                code="wrong-quarter", severity=Severity.ERROR, file=result.path.name,
+                code=ProblemCode.WRONG_QUARTER, file=result.path.name,
                 message=f"a workbook of {result.team.quarter}, but the others are of {quarter}; "
                 "move it to its own quarter's folder",
             )  # fmt: skip
             result = _add(result, problem, used=False)
         elif result.team and strategy and quarter.year != strategy.year:
-            problem = Problem(code="wrong-year", severity=Severity.ERROR, file=result.path.name,
+            problem = Problem(code=ProblemCode.WRONG_YEAR, file=result.path.name,
                               message=f"a workbook of {quarter}, but the strategy is for {strategy.year}")  # fmt: skip
             result = _add(result, problem, used=False)
         elif result.team and strategy and result.team.fingerprint != fingerprint:
             problem = Problem(
-                code="strategy-changed", severity=Severity.WARNING, file=result.path.name,
+                code=ProblemCode.STRATEGY_CHANGED, file=result.path.name,
                 message="made from another version of the strategy (objectives, key results or teams have "
                 "changed since); check its links, or regenerate it and copy the entries over",
             )  # fmt: skip
@@ -329,8 +326,6 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
 
 
 def _fingerprint(strategy: Strategy) -> str:
-    from okrxl.excel.layout import strategy_fingerprint
-
     return strategy_fingerprint(strategy)
 
 
@@ -358,7 +353,7 @@ def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[
                 message = (f"{' and '.join(t.path.name for t in twins)} are all workbooks of team {team}, and none "
                            f"is named {team}.xlsx: the team is not read until one is removed "
                            f"(keep the right one as {team}.xlsx)")  # fmt: skip
-            problem = Problem(code="duplicate-team", severity=Severity.ERROR, file=result.path.name, message=message)
+            problem = Problem(code=ProblemCode.DUPLICATE_TEAM, file=result.path.name, message=message)
             result = _add(result, problem, used=False)
         marked.append(result)
     unread = {team: tuple(t.path.name for t in by_team[team]) for team, winner in winners.items() if winner is None}
@@ -387,7 +382,7 @@ def _other_formats(
             notes.append(f"ignored {path}: a CSV file, not a team workbook")
             continue
         message = f"okrxl reads .xlsx workbooks only; this is {OTHER_FORMATS[suffix]}"
-        problem = Problem(code="not-xlsx", severity=Severity.ERROR, file=path.name, message=message)
+        problem = Problem(code=ProblemCode.NOT_XLSX, file=path.name, message=message)
         results.append(FileResult(path=path, kind="unreadable", problems=(problem,)))
     return results
 
@@ -398,7 +393,7 @@ def _missing_teams(
     present = {r.team.team_id for r in results if r.team and r.team.quarter == quarter} - set(unread)
     in_other_formats = collections.defaultdict(list)
     for result in results:
-        if result.problems and result.problems[0].code == "not-xlsx":
+        if result.problems and result.problems[0].code is ProblemCode.NOT_XLSX:
             in_other_formats[result.path.stem.casefold()].append(result.path.name)
     gaps = []
     for team in strategy.teams:
@@ -417,8 +412,6 @@ def _missing_teams(
 
 def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[FileResult]:
     """Error gaps of each team's plan (an unknown link, a decrease without baseline) as problems at their cells."""
-    from okrxl.core.alignment import link_gaps
-
     by_team: dict[str, list[Gap]] = collections.defaultdict(list)
     for gap in link_gaps(strategy, [r.team.plan for r in results if r.used]):
         by_team[gap.where.split(".", 1)[0]].append(gap)
@@ -427,8 +420,7 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
         gaps = by_team.get(result.team.team_id, []) if result.used else []
         problems = [
             Problem(
-                code=str(gap.code),
-                severity=Severity.ERROR,
+                code=ProblemCode(gap.code),  # unknown-link or missing-baseline
                 file=result.path.name,
                 cell=result.team.cell(gap.where, gap.field, holding=gap.linked_id),
                 message=gap.message,
@@ -454,7 +446,7 @@ def check_document(reading: FolderReading) -> dict:
                 "verdict": result.verdict,
                 "problems": [
                     {
-                        "code": p.code,
+                        "code": str(p.code),
                         "severity": str(p.severity),
                         "cell": str(p.cell) if p.cell else None,
                         "message": p.message,

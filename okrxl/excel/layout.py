@@ -15,12 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from okrxl.core.model import Carried, Commitment, Confidence, KeyResultKind, Quarter, Side, Strategy
+from okrxl.core.model import LANGS as LANGS  # the languages live in the core; re-exported for the workbooks
+from okrxl.core.model import Carried, Commitment, Confidence, KeyResultKind, Lang, Quarter, Side, Strategy
 from okrxl.core.scoring import Status
 
 SCHEMA_VERSION = 1
-Lang = Literal["sv", "en"]
-LANGS: tuple[Lang, ...] = ("sv", "en")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from okrxl.core.model import Method, Period
+from okrxl.core.model import Lang, Method, Period
 from okrxl.core.scoring import TOLERANCE, Status
 from okrxl.excel import layout
 from okrxl.excel.cells import PERCENT_CELL_LIMIT, PLAUSIBLE_DAYS
-from okrxl.excel.layout import Lang
 
 MARKER = "?"
 """What Current and Score show where only okrxl can read the entry."""

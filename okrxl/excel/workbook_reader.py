@@ -8,6 +8,7 @@ the cell, and reading goes on. Scores are never taken from cached formula values
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -32,10 +33,20 @@ from okrxl.core.model import (
     TeamQuarter,
     year_period,
 )
-from okrxl.core.problems import CellRef, ModelError, Problem, Severity
+from okrxl.core.problems import (
+    CellRef,
+    CellValueError,
+    FileError,
+    ModelError,
+    NotAnOkrxlWorkbook,
+    Problem,
+    ProblemCode,
+    Severity,
+    TooBigError,
+    XlsxError,
+)
 from okrxl.excel import layout
 from okrxl.excel.cells import (
-    CellValueError,
     ambiguous_fraction_message,
     check_plausible_date,
     clean_text,
@@ -50,9 +61,9 @@ from okrxl.excel.cells import (
     read_word,
     unit_means_percent,
 )
-from okrxl.excel.files import FileError, guard_xlsx
+from okrxl.excel.files import guard_xlsx
 from okrxl.excel.template import DEFAULT
-from okrxl.excel.xlsx import TooBigError, XlsxError, cell_range
+from okrxl.excel.xlsx import Workbook, cell_range
 
 KIND_VOCABULARY: dict[str, tuple[KeyResultKind, Side]] = {
     **{word.casefold(): (kind, side) for kind, side, words in layout.KIND_WORDS.values() for word in words},
@@ -75,12 +86,6 @@ MAX_TABLE_ROWS = 2000
 MAX_TABLE_COLUMNS = 200
 _OBJECTIVE_ID = {"team": re.compile(r"^O(\d+)$"), "strategy": re.compile(r"^S(\d+)$")}
 _KEY_RESULT_ID = {"team": re.compile(r"^(O\d+)\.(\d+)$"), "strategy": re.compile(r"^(S\d+)\.(\d+)$")}
-
-
-class NotAnOkrxlWorkbook(FileError):
-    """The file is an xlsx, but not one okrxl made (or not of the expected kind)."""
-
-    default_code = "not-okrxl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,18 +178,16 @@ class _Collector:
             return
         what, example = ("a date", "2027-03-15") if date else ("a number", "4.5")
         shown = value.isoformat() if date else f"{value:g}"
-        self.add("date-as-text" if date else "number-as-text",
+        self.add(ProblemCode.DATE_AS_TEXT if date else ProblemCode.NUMBER_AS_TEXT,
                  f"{raw.strip()!r} is stored as text: okrxl reads {shown}, but the sheet's own formulas cannot, so "
-                 f"they show ?; type it again as {what} (e.g. {example})", ref, Severity.INFO)  # fmt: skip
+                 f"they show ?; type it again as {what} (e.g. {example})", ref)  # fmt: skip
 
-    def add(self, code: str, message: str, cell: CellRef | None = None, severity=Severity.ERROR) -> None:
-        self.problems.append(Problem(code=code, severity=severity, file=self.file, cell=cell, message=message))
+    def add(self, code: ProblemCode, message: str, cell: CellRef | None = None) -> None:
+        self.problems.append(Problem(code=code, file=self.file, cell=cell, message=message))
 
 
 def _load(path: Path):
     """Open a workbook for reading values, after the package-level safety checks."""
-    from okrxl.excel.xlsx import Workbook, XlsxError
-
     guard_xlsx(path)
     try:
         return Workbook(path)
@@ -216,7 +219,7 @@ def _read_meta(workbook, path: Path) -> dict[str, str]:
         raise NotAnOkrxlWorkbook(
             f"{path.name}: made for okrxl workbook schema {schema or '?'}, this okrxl reads schema "
             f"{layout.SCHEMA_VERSION}; regenerate it with `okrxl generate` (or `okrxl init` for a strategy)",
-            code="wrong-schema",
+            code=ProblemCode.WRONG_SCHEMA,
         )
     return meta
 
@@ -303,7 +306,7 @@ def _read_table(
         )
     header_keys = _header_keys(meta)
     columns: dict[str, int] = {}
-    header_problems: list[tuple[str, str, CellRef, Severity]] = []
+    header_problems: list[tuple[ProblemCode, str, CellRef]] = []
     unknown: list[tuple[int, str | None]] = []
     for col in range(min_col, max_col + 1):
         raw = sheet.cell(min_row, col).value
@@ -317,8 +320,8 @@ def _read_table(
         if key is None:
             unknown.append((col, text))
         elif key in columns:
-            header_problems.append(("duplicate-column", f"a second column {text!r}; only the first was read", ref,
-                                    Severity.ERROR))  # fmt: skip
+            header_problems.append((ProblemCode.DUPLICATE_COLUMN, f"a second column {text!r}; only the first was read",
+                                    ref))  # fmt: skip
         else:
             columns[key] = col
     missing = [k for k in required if k not in columns]
@@ -327,7 +330,7 @@ def _read_table(
         raise FileError(
             f"{collect.file}: the table {table_name!r} on sheet {sheet.title!r} has no column {names}; "
             "put the column back with its header text (copy it from a freshly generated workbook)",
-            code="missing-column",
+            code=ProblemCode.MISSING_COLUMN,
         )
     span = range(min_col, max_col + 1)
     rows = [(r, [sheet.cell(r, c).value for c in span]) for r in range(min_row + 1, max_row + 1)]
@@ -341,19 +344,19 @@ def _read_table(
         if check_ins and any(clean_text(values[col - min_col]) is not None for _, values in rows):
             example = (period.example() if period else dt.date(year, 2, 15)).isoformat()
             header = f"the header {text!r}" if text else "an empty header"
-            header_problems.append(("unreadable-header", f"{header} is neither a column okrxl knows nor a date: "
-                                    f"values in this column were not read: write the check-in's date as {example}",
-                                    ref, Severity.ERROR))  # fmt: skip
+            header_problems.append((ProblemCode.UNREADABLE_HEADER, f"{header} is neither a column okrxl knows nor a "
+                                    "date: values in this column were not read: write the check-in's date as "
+                                    f"{example}", ref))  # fmt: skip
         elif text is not None:
-            header_problems.append(("unknown-column", f"okrxl does not know the column {text!r}; it was not read",
-                                    ref, Severity.WARNING))  # fmt: skip
-    for code, message, ref, severity in sorted(header_problems, key=lambda p: p[2]):
-        collect.add(code, message, ref, severity)
+            header_problems.append((ProblemCode.UNKNOWN_COLUMN, f"okrxl does not know the column {text!r}; it was not "
+                                    "read", ref))  # fmt: skip
+    for code, message, ref in sorted(header_problems, key=lambda p: p[2]):
+        collect.add(code, message, ref)
     if r > max_row + 1:
         below = f"row {max_row + 1}" if r == max_row + 2 else f"rows {max_row + 1}-{r - 1}"
-        collect.add("below-table", f"{below} below the table were read, but the sheet's own formulas leave them "
-                    "out; insert rows inside the table instead", CellRef(sheet.title, max_row + 1, min_col),
-                    Severity.INFO)  # fmt: skip
+        collect.add(ProblemCode.BELOW_TABLE, f"{below} below the table were read, but the sheet's own formulas leave "
+                    "them out; insert rows inside the table instead",
+                    CellRef(sheet.title, max_row + 1, min_col))  # fmt: skip
     return _Table(sheet.title, columns, rows, first_column=min_col)
 
 
@@ -373,21 +376,21 @@ def _check_in_key(raw, year: int, period: _PeriodContext | None, columns: dict[s
         try:
             check_plausible_date(day, start=period.period.start, end=period.period.end, period_name=period.name)
         except CellValueError as error:
-            problems.append((error.code, f"{error}; this check-in column was not read", ref, Severity.ERROR))
+            problems.append((error.code, f"{error}; this check-in column was not read", ref))
             return ""
         if day not in period.period:
-            problems.append(("check-in-outside-quarter", f"a check-in dated {day}, outside {period.name} "
+            problems.append((ProblemCode.CHECK_IN_OUTSIDE_QUARTER, f"a check-in dated {day}, outside {period.name} "
                              f"({period.period.start} to {period.period.end}); it is not used for its scores",
-                             ref, Severity.WARNING))  # fmt: skip
+                             ref))  # fmt: skip
             return ""
     if isinstance(raw, str) and not _ISO_HEADER.match(raw.strip()):
-        problems.append(("date-as-text", f"the check-in header {raw.strip()!r} is text: okrxl reads {day}, but the "
-                         f"sheet's own formulas cannot, so they show ? for its values; write it as {day}",
-                         ref, Severity.INFO))  # fmt: skip
+        problems.append((ProblemCode.DATE_AS_TEXT, f"the check-in header {raw.strip()!r} is text: okrxl reads {day}, "
+                         f"but the sheet's own formulas cannot, so they show ? for its values; write it as {day}",
+                         ref))  # fmt: skip
     key = f"{layout.CHECK_INS}:{day.isoformat()}"
     if key in columns:
-        problems.append(("duplicate-check-in-date", f"a second check-in column dated {day}; only the first "
-                         "was read: correct the date of this one", ref, Severity.ERROR))  # fmt: skip
+        problems.append((ProblemCode.DUPLICATE_CHECK_IN_DATE, f"a second check-in column dated {day}; only the first "
+                         "was read: correct the date of this one", ref))  # fmt: skip
         return ""
     return key
 
@@ -426,7 +429,7 @@ class _Row:
             self.collect.add(error.code, str(error), self.ref(key))
             return None
         for code, message in notes:
-            self.collect.add(code, message, self.ref(key), Severity.WARNING)
+            self.collect.add(code, message, self.ref(key))
         if reader is read_completion and is_completion_word(self.raw(key)):
             return value  # a done word: the sheet's formulas read it too
         if reader in (read_number, read_completion, read_target, read_date):
@@ -455,12 +458,11 @@ class _Row:
             return None
         if day < start:
             self.collect.add(
-                "date-outside-quarter",
+                ProblemCode.DATE_OUTSIDE_QUARTER,
                 f"{day} is before the quarter starts ({start}); a date typed without a year "
                 f"takes the year of the computer's clock: write it in full, e.g. {start.year}-"
                 f"{day.month:02d}-{day.day:02d}",
                 self.ref(key),
-                Severity.WARNING,
             )
         return day
 
@@ -483,15 +485,17 @@ def _carried(row: _Row) -> Carried | None:
         return None
     carried = layout.parse_carried(text)
     if carried is None:
-        row.collect.add("bad-carried", f"expected e.g. 2027-Q1 O1.2: 0.35 (written by okrxl rollover), got {text!r}; "
-                        "it was not read", row.ref("carried"), Severity.WARNING)  # fmt: skip
+        row.collect.add(ProblemCode.BAD_CARRIED, "expected e.g. 2027-Q1 O1.2: 0.35 (written by okrxl rollover), got "
+                        f"{text!r}; it was not read", row.ref("carried"))  # fmt: skip
     return carried
 
 
 def _weight(row: _Row) -> float:
     weight = row.number("weight")
     if weight is not None and weight < 0:
-        row.collect.add("bad-weight", f"a weight must not be negative, got {weight:g}; 1 was used", row.ref("weight"))
+        row.collect.add(
+            ProblemCode.BAD_WEIGHT, f"a weight must not be negative, got {weight:g}; 1 was used", row.ref("weight")
+        )
         return 1.0
     return 1.0 if weight is None else weight
 
@@ -511,7 +515,7 @@ def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bo
                 and is_ambiguous_fraction(value, baseline=baseline, target=target)
             ):
                 message = ambiguous_fraction_message(value, baseline=baseline, target=target)
-                row.collect.add("ambiguous-fraction", message, row.ref(key), Severity.WARNING)
+                row.collect.add(ProblemCode.AMBIGUOUS_FRACTION, message, row.ref(key))
         if value is not None:
             check_ins.append(CheckIn(date=day, value=value))
     return check_ins
@@ -531,7 +535,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
     kind_side = row.word("kind", KIND_VOCABULARY, "kind")
     if kind_side is None:
         if clean_text(row.raw("kind")) is None:
-            row.collect.add("missing-kind", f"key result {local_id} has no kind; choose one from the list",
+            row.collect.add(ProblemCode.MISSING_KIND, f"key result {local_id} has no kind; choose one from the list",
                             row.ref("kind"))  # fmt: skip
         return None
     kind, side = kind_side
@@ -550,35 +554,70 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
                 check_ins = [CheckIn(date=dates[0][0], value=None, confidence=confidence, note=note)] if dates else []
             else:
                 check_ins[-1] = CheckIn(date=newest.date, value=newest.value, confidence=confidence, note=note)
-    fields = dict(
-        id=local_id,
-        title=title,
-        kind=kind,
-        side=side,
-        commitment=row.word("commitment", COMMITMENT_VOCABULARY, "commitment") or Commitment.ASPIRATIONAL,
-        unit=unit,
-        baseline=baseline,
-        target=target,
-        owner=row.text("owner"),
-        weight=_weight(row),
-        check_ins=tuple(check_ins),
-    )
-    if team:
-        feeds = read_ids(row.raw("feeds"))
-        needed_by = row.date("needed_by")
-        fields |= dict(
-            due=row.date("due"),
-            feeds=feeds[0] if feeds else None,
-            depends_on=tuple(Dependency(key_result_id=i, needed_by=needed_by) for i in read_ids(row.raw("depends_on"))),
-            miss_reason=row.text("miss_reason"),
-            comment=row.text("comment"),
-            carried=_carried(row),
-        )
+    feeds = read_ids(row.raw("feeds")) if team else ()
     try:
-        return KeyResult(**fields)
+        return KeyResult(
+            id=local_id,
+            title=title,
+            kind=kind,
+            side=side,
+            commitment=row.word("commitment", COMMITMENT_VOCABULARY, "commitment") or Commitment.ASPIRATIONAL,
+            unit=unit,
+            baseline=baseline,
+            target=target,
+            owner=row.text("owner"),
+            weight=_weight(row),
+            check_ins=tuple(check_ins),
+            feeds=feeds[0] if feeds else None,
+            depends_on=_dependencies(row) if team else (),
+            due=row.date("due") if team else None,
+            miss_reason=row.text("miss_reason") if team else None,
+            comment=row.text("comment") if team else None,
+            carried=_carried(row) if team else None,
+        )
     except ModelError as error:
-        row.collect.add("invalid-key-result", f"{error}; fix the row", row.ref("target"))
+        row.collect.add(ProblemCode.INVALID_KEY_RESULT, f"{error}; fix the row", row.ref("target"))
         return None
+
+
+class _Role(enum.StrEnum):
+    """What a row of an OKR table is, decided before any of its cells is read as a value."""
+
+    OBJECTIVE = "objective"
+    KEY_RESULT = "key-result"
+    NOTE = "note"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True, slots=True)
+class _RowRole:
+    role: _Role
+    row: _Row
+    item_id: str | None
+    """The row's id (`O1`, `O1.2`); for a note, the note's text."""
+    problem: tuple[ProblemCode, str, str] | None = None
+    """(code, message, column key) of what was found about the row itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class _ObjectiveRow:
+    """An objective row as read, before its key results (which may stand anywhere) are attached."""
+
+    id: str
+    title: str
+    owner: str | None
+    weight: float
+    aligned_to: tuple[str, ...] = ()
+    carried: Carried | None = None
+
+    def objective(self, key_results: list[KeyResult]) -> Objective:
+        return Objective(id=self.id, title=self.title, owner=self.owner, weight=self.weight,
+                         aligned_to=self.aligned_to, carried=self.carried, key_results=tuple(key_results))  # fmt: skip
+
+
+def _dependencies(row: _Row) -> tuple[Dependency, ...]:
+    needed_by = row.date("needed_by")
+    return tuple(Dependency(key_result_id=i, needed_by=needed_by) for i in read_ids(row.raw("depends_on")))
 
 
 @dataclass
@@ -609,48 +648,46 @@ def _objectives(
     inputs = [k for k in table.columns if k not in layout.FORMULA_KEYS]
     rows = [row for row in _rows(table, sheet, collect, year, epoch, period) if not row.is_empty(inputs)]
     roles = _row_roles(rows, table, inputs, part=part, prefix=prefix, team=team)
-    objective_ids = {item_id for role, _, item_id, _ in roles if role == "objective"}
-    drafts: dict[str, dict] = {}
+    objective_ids = {r.item_id for r in roles if r.role is _Role.OBJECTIVE}
+    objective_rows: dict[str, _ObjectiveRow] = {}
     key_results: dict[str, list[KeyResult]] = {item_id: [] for item_id in objective_ids}
     parsed = _Parsed(objectives=[], rows={}, notes=[])
-    for role, row, item_id, problem in roles:
+    for role, row, item_id, problem in ((r.role, r.row, r.item_id, r.problem) for r in roles):
         if problem is not None:
-            code, message, key, severity = problem
-            collect.add(code, message, row.ref(key), severity)
-        if role == "note":
+            code, message, key = problem
+            collect.add(code, message, row.ref(key))
+        if role is _Role.NOTE:
             parsed.notes.append(item_id)
-        elif role == "objective":
+        elif role is _Role.OBJECTIVE:
             aligned, also = read_ids(row.raw("aligned_to")), read_ids(row.raw("also_aligned_to"))
-            drafts[item_id] = dict(id=item_id, title=row.text("title"), owner=row.text("owner"), weight=_weight(row))
-            if team:
-                drafts[item_id]["carried"] = _carried(row)
-                drafts[item_id]["aligned_to"] = tuple(dict.fromkeys((*aligned, *also)))
+            objective_rows[item_id] = _ObjectiveRow(
+                id=item_id, title=row.text("title"), owner=row.text("owner"), weight=_weight(row),
+                aligned_to=tuple(dict.fromkeys((*aligned, *also))) if team else (),
+                carried=_carried(row) if team else None,
+            )  # fmt: skip
             parsed.rows[qualify(item_id)] = row.cells(aligned_to=aligned, also_aligned_to=also)
-        elif role == "key-result":
+        elif role is _Role.KEY_RESULT:
             parent_id = _KEY_RESULT_ID[part].match(item_id)[1]
             if parent_id not in objective_ids:
-                collect.add("orphan-key-result", f"key result {item_id} has no objective {parent_id} in the table",
-                            row.ref("id"))  # fmt: skip
+                message = f"key result {item_id} has no objective {parent_id} in the table"
+                collect.add(ProblemCode.ORPHAN_KEY_RESULT, message, row.ref("id"))
                 continue
             kr = _key_result(row, table, item_id, team=team)
             if kr is not None:
                 key_results[parent_id].append(kr)
                 parsed.rows[qualify(item_id)] = row.cells(feeds=read_ids(row.raw("feeds")),
                                                           depends_on=read_ids(row.raw("depends_on")))  # fmt: skip
-    for item_id, draft in drafts.items():
+    for item_id, objective_row in objective_rows.items():
         try:
-            parsed.objectives.append(Objective(**draft, key_results=tuple(key_results[item_id])))
+            parsed.objectives.append(objective_row.objective(key_results[item_id]))
         except ModelError as error:
-            collect.add("invalid-objective", str(error), parsed.rows[qualify(item_id)].cell("id"))
+            collect.add(ProblemCode.INVALID_OBJECTIVE, str(error), parsed.rows[qualify(item_id)].cell("id"))
     return parsed
 
 
-def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str, prefix: str, team: bool) -> list:
-    """(role, row, id, problem) per row, in table order: what each row is, before any of it is read.
-
-    Roles: `objective`, `key-result`, `note` (the id is the note's text) or `skip`. The problem is
-    (code, message, column key, severity) or None.
-    """
+def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str, prefix: str,
+               team: bool) -> list[_RowRole]:  # fmt: skip
+    """What each row is, in table order, before any of it is read as values."""
     taken = {_normal_id(row.text("id")) for row in rows}
     objective_ids: set[str] = set()
     key_result_ids: set[str] = set()
@@ -662,37 +699,37 @@ def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str,
             text, key = _note_text(row, inputs)
             message = (f"a row without id, kind or numbers is kept as a note of the plan: {text!r}; "
                        "write an id to make it an objective or key result")  # fmt: skip
-            roles.append(("note", row, text, ("note-row", message, key, Severity.INFO)))
+            roles.append(_RowRole(_Role.NOTE, row, text, (ProblemCode.NOTE_ROW, message, key)))
             continue
         if title is None:
             message = f"{item_id or 'a row'} has entries but no title; it was not read"
-            roles.append(("skip", row, item_id, ("missing-title", message, "title", Severity.ERROR)))
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.MISSING_TITLE, message, "title")))
             continue
         problem = None
         if item_id is None:
             item_id = _next_id(prefix, above if row.text("kind") else None, taken)
             taken.add(item_id)
             what = f"a key result of {above}" if "." in item_id else "an objective"
-            problem = ("inferred-id", f"a row without an id: okrxl read it as {item_id} ({what}); "
-                       "write the id to keep it", "id", Severity.WARNING)  # fmt: skip
+            problem = (ProblemCode.INFERRED_ID, f"a row without an id: okrxl read it as {item_id} ({what}); "
+                       "write the id to keep it", "id")  # fmt: skip
         if _OBJECTIVE_ID[part].match(item_id):
             if item_id in objective_ids:
                 message = f"{item_id} is used twice; the row was not read"
-                roles.append(("skip", row, item_id, ("duplicate-id", message, "id", Severity.ERROR)))
+                roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
                 continue
             objective_ids.add(item_id)
             above = item_id
-            roles.append(("objective", row, item_id, problem))
+            roles.append(_RowRole(_Role.OBJECTIVE, row, item_id, problem))
         elif _KEY_RESULT_ID[part].match(item_id):
             if item_id in key_result_ids:
                 message = f"{item_id} is used twice; the row was not read"
-                roles.append(("skip", row, item_id, ("duplicate-id", message, "id", Severity.ERROR)))
+                roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
                 continue
             key_result_ids.add(item_id)
-            roles.append(("key-result", row, item_id, problem))
+            roles.append(_RowRole(_Role.KEY_RESULT, row, item_id, problem))
         else:
             message = f"{item_id!r} is not an id okrxl knows; write e.g. {prefix}1 or {prefix}1.2"
-            roles.append(("skip", row, item_id, ("bad-id", message, "id", Severity.ERROR)))
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.BAD_ID, message, "id")))
     return roles
 
 
@@ -740,10 +777,10 @@ def _report_typed_formulas(sheet, table: _Table, collect: _Collector) -> None:
                 continue
             ref = CellRef(table.sheet_name, row, col)
             if cell.value is None:
-                collect.add("formula-without-value", "a formula that no spreadsheet app has calculated yet; "
+                collect.add(ProblemCode.FORMULA_WITHOUT_VALUE, "a formula that no spreadsheet app has calculated yet; "
                             "type the value instead", ref)  # fmt: skip
             else:
-                collect.add("formula-in-cell", f"a formula; okrxl used its value {cell.value!r}", ref, Severity.INFO)
+                collect.add(ProblemCode.FORMULA_IN_CELL, f"a formula; okrxl used its value {cell.value!r}", ref)
 
 
 # --- the strategy workbook ------------------------------------------------------------------------
@@ -786,7 +823,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
         try:
             teams.append(Team(id=team_id or "", name=name or team_id or "", lead=row.text("lead")))
         except ModelError as error:
-            collect.add("bad-team-id", f"{error}", row.ref("id"))
+            collect.add(ProblemCode.BAD_TEAM_ID, f"{error}", row.ref("id"))
 
     okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
     first_month = int(settings.get("first_month") or 1)
@@ -798,7 +835,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
     try:
         method = Method(**method_fields)
     except ModelError as error:
-        collect.add("bad-setting", f"{error}; the method's defaults were used", None)
+        collect.add(ProblemCode.BAD_SETTING, f"{error}; the method's defaults were used", None)
         method = Method()
     try:
         strategy = Strategy(
@@ -812,7 +849,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             objectives=tuple(parsed.objectives),
         )
     except ModelError as error:
-        collect.add("invalid-strategy", str(error))
+        collect.add(ProblemCode.INVALID_STRATEGY, str(error))
         strategy = None
     lang = meta.get(layout.META_LANG) if meta.get(layout.META_LANG) in layout.LANGS else "sv"
     return StrategyReading(path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
@@ -835,12 +872,12 @@ def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str
         ref = CellRef(sheet.title, row_number, table.columns["value"])
         if key is None:
             if label:
-                collect.add("unknown-setting", f"okrxl does not know the setting {label!r}", ref, Severity.WARNING)
+                collect.add(ProblemCode.UNKNOWN_SETTING, f"okrxl does not know the setting {label!r}", ref)
             continue
         if key in ("company", "vision", "mission"):
             settings[key] = clean_text(raw)
             if not settings[key] and key == "company":
-                collect.add("missing-setting", "write the company's name", ref)
+                collect.add(ProblemCode.MISSING_SETTING, "write the company's name", ref)
             continue
         try:
             value = read_number(raw)
@@ -849,11 +886,11 @@ def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str
             continue
         if value is None:
             if key == "year":
-                collect.add("missing-setting", "write the strategic year, e.g. 2027", ref)
+                collect.add(ProblemCode.MISSING_SETTING, "write the strategic year, e.g. 2027", ref)
             continue
         if key in _INTEGER_SETTINGS:
             if not value.is_integer():
-                collect.add("not-a-whole-number", f"expected a whole number, got {value:g}", ref)
+                collect.add(ProblemCode.NOT_A_WHOLE_NUMBER, f"expected a whole number, got {value:g}", ref)
                 continue
             value = int(value)
         settings[key] = value
@@ -895,7 +932,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
             raise NotAnOkrxlWorkbook(
                 f"{path.name}: made for team {team.id!r}, which the strategy does not list (teams are "
                 f"{', '.join(t.id for t in strategy.teams)}); add the team to the strategy or remove the file",
-                code="unknown-team",
+                code=ProblemCode.UNKNOWN_TEAM,
             ) from None
     collect = _Collector(path, sheet_formulas=True)
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
@@ -918,7 +955,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     try:
         plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes))
     except ModelError as error:
-        collect.add("invalid-plan", str(error))
+        collect.add(ProblemCode.INVALID_PLAN, str(error))
         plan = None
     return TeamReading(
         path=path,

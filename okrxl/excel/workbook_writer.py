@@ -21,6 +21,7 @@ from okrxl.core.model import (
     Commitment,
     KeyResult,
     KeyResultKind,
+    Lang,
     Method,
     Objective,
     Quarter,
@@ -34,8 +35,7 @@ from okrxl.core.scoring import (
     assess_team,
 )
 from okrxl.excel import layout, sheet_formulas
-from okrxl.excel.book import escape_header, meta_sheet, new_workbook, write_value
-from okrxl.excel.layout import Lang
+from okrxl.excel.book import WORKBOOK_PAPER, escape_header, meta_sheet, new_workbook, set_up_page, write_value
 from okrxl.excel.template import Template
 
 OBJECTIVE_ROOM = 5
@@ -90,20 +90,9 @@ class _Formats:
         return self.cache[key]
 
 
-def _print_setup(sheet, *, header: str, repeat_to: int | None, landscape: bool = True) -> None:
-    sheet.set_paper(9)  # A4
-    if landscape:
-        sheet.set_landscape()
-    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
-    sheet.fit_to_pages(1, 0)
-    if repeat_to is not None:
-        sheet.repeat_rows(0, repeat_to)
-    sheet.set_header(f"&L&B{_header_text(header)}&R&A")
-    sheet.set_footer("&C" + "Page &P / &N")
-
-
-def _header_text(text: str) -> str:
-    return escape_header(text)[:200]
+def _page_header(text: str) -> str:
+    """The printed header of a team or strategy workbook's sheets: what it is, left; the sheet, right."""
+    return f"&L&B{escape_header(text)[:200]}&R&A"
 
 
 def _instructions_sheet(workbook, formats: _Formats, template: Template, part: str, lang: Lang, header: str):
@@ -114,7 +103,7 @@ def _instructions_sheet(workbook, formats: _Formats, template: Template, part: s
     wrap = formats("key_result", text_wrap=True)
     for row, words in enumerate(paragraphs[1:], start=2):
         sheet.write_string(row, 0, words(lang), wrap)
-    _print_setup(sheet, header=header, repeat_to=None, landscape=False)
+    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=None, landscape=False)
     sheet.protect("", {"select_locked_cells": True})
     return sheet
 
@@ -228,7 +217,7 @@ def write_team_workbook(
         okrs, formats, template, strategy=strategy, team=team, quarter=quarter, lang=lang,
         plan=plan, dates=dates, as_of=as_of,
     )  # fmt: skip
-    _print_setup(okrs, header=header, repeat_to=TITLE_ROWS)
+    set_up_page(okrs, WORKBOOK_PAPER, header=_page_header(header), repeat_to=TITLE_ROWS)
     meta = [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_TEAM),
@@ -341,7 +330,7 @@ def _write_okr_table(
             _write_key_result_inputs(sheet, formats, strategy, row.key_result, r, col, dates, check_in_cols, lang)
         if row.is_objective:
             sheet.write_blank(r, col["current"], None, formats("formula"))
-        cached = _cached_results(row, assessments.get(row.local_id), col, helpers, dates, as_of=as_of, period=period,
+        cached = _cached_results(row, assessments.get(row.local_id), col, helpers, dates, period=period,
                                  lang=lang)  # fmt: skip
         for column, formula, cell_format in formulas.for_row(row):
             sheet.write_formula(r, column, _at_row(formula, r), cell_format, cached[column])
@@ -380,10 +369,10 @@ def _assessments(plan: TeamQuarter | None, *, period, as_of: dt.date, method: Me
         return {}
     team_assessed = assess_team(plan, period=period, as_of=as_of, method=method)
     assessments: dict[str, object] = {"": team_assessed}
-    for objective, assessed in zip(plan.objectives, team_assessed.objectives):
-        assessments[objective.id] = assessed
-        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-            assessments[kr.id] = kr_assessed
+    for assessed in team_assessed.objectives:
+        assessments[assessed.objective.id] = assessed
+        for kr_assessed in assessed.key_results:
+            assessments[kr_assessed.key_result.id] = kr_assessed
     return assessments
 
 
@@ -592,19 +581,19 @@ class _RowFormulas:
         return cls(objective=tuple(objective), key_result=tuple(key_result))
 
 
-def _cached_results(row: _Row, assessed, col, helpers: _HelperColumns, dates, *, as_of: dt.date, period,
+def _cached_results(row: _Row, assessed, col, helpers: _HelperColumns, dates, *, period,
                     lang: Lang) -> dict[int, object]:  # fmt: skip
     """What okrxl computed for each formula of the row: the formulas' cached results, by column."""
     kr = row.key_result
     by_date = {c.date: c.value for c in kr.check_ins} if kr else {}
-    reported = [c.date for c in kr.check_ins if c.value is not None and c.date <= as_of] if kr else []
+    newest = assessed.last_check_in if assessed is not None and not row.is_objective else None
     score = _cached(assessed.score if assessed else None)
     status = _status_word(assessed.status, lang) if assessed else ""
     return {
         **{helpers.value(i): _cached(by_date.get(d) if d in period else None) for i, d in enumerate(dates)},
         helpers.baseline: _cached(kr.baseline if kr else None),
         helpers.target: _cached(kr.target if kr else None),
-        helpers.newest: sheet_formulas.serial(max(reported)) if reported else 0,
+        helpers.newest: sheet_formulas.serial(newest) if newest else 0,
         col["kind_no"]: _kind_no(kr) if kr else 0,
         col["current"]: _cached(assessed.current if assessed and not row.is_objective else None),
         col["score"]: score,
@@ -727,7 +716,7 @@ def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: S
             for index, value in enumerate(values):
                 write_value(sheet, row, index, value, wrap)
             row += 1
-    _print_setup(sheet, header=header, repeat_to=header_row)
+    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=header_row)
     sheet.write_string(row + 1, 0, template.label("read_only", lang), formats("key_result", italic=True))
     sheet.protect("", {"select_locked_cells": True})
     return sheet
@@ -750,9 +739,9 @@ def _last_quarter_sheet(
         sheet.write_string(3, index, template.label(key, lang), formats("header", text_wrap=True))
     row = 4
     done_word, carried_word = layout.STATUS_WORDS[Status.DONE](lang), template.label("carried_over", lang)
-    for objective, assessed in zip(plan.objectives, assessment.objectives):
-        items = [(objective, assessed, "objective")] + [
-            (kr, kr_assessed, "key_result") for kr, kr_assessed in zip(objective.key_results, assessed.key_results)
+    for assessed in assessment.objectives:
+        items = [(assessed.objective, assessed, "objective")] + [
+            (kr_assessed.key_result, kr_assessed, "key_result") for kr_assessed in assessed.key_results
         ]
         for item, item_assessed, style in items:
             fmt = formats(style, text_wrap=True)
@@ -761,7 +750,7 @@ def _last_quarter_sheet(
             for index, value in enumerate(values):
                 write_value(sheet, row, index, value, formats(style, num_format="0.00") if index == 2 else fmt)
             row += 1
-    _print_setup(sheet, header=header, repeat_to=3)
+    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=3)
     sheet.protect("", {"select_locked_cells": True})
 
 
@@ -793,7 +782,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
         settings.write_string(row, 0, label(lang), formats("key_result"))
         write_value(settings, row, 1, values[key], text if isinstance(values[key], str) else number)
     headers.update({"setting": template.label("setting", lang), "value": template.label("value", lang)})
-    _print_setup(settings, header=header, repeat_to=None, landscape=False)
+    set_up_page(settings, WORKBOOK_PAPER, header=_page_header(header), repeat_to=None, landscape=False)
     settings.protect("", {"select_locked_cells": True, "format_columns": True})
 
     teams.write_string(0, 0, template.label("teams_title", lang), formats("title"))
@@ -810,11 +799,11 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
         team = strategy.teams[row - 3] if row - 3 < len(strategy.teams) else None
         for index, value in enumerate((team.id, team.name, team.lead) if team else ("", "", "")):
             write_value(teams, row, index, value, text)
-    _print_setup(teams, header=header, repeat_to=2, landscape=False)
+    set_up_page(teams, WORKBOOK_PAPER, header=_page_header(header), repeat_to=2, landscape=False)
     teams.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
 
     _write_strategic_okrs(okrs, formats, template, strategy, lang, headers)
-    _print_setup(okrs, header=header, repeat_to=2)
+    set_up_page(okrs, WORKBOOK_PAPER, header=_page_header(header), repeat_to=2)
     meta_sheet(workbook, [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_STRATEGY),

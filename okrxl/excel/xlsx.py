@@ -34,6 +34,8 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from okrxl.core.problems import TooBigError, XlsxError
+
 MAX_PART_BYTES = 30_000_000
 """The declared (unpacked) size of one XML part okrxl parses; an okrxl team sheet is about 0.2 MB."""
 MAX_MARKUP = 1_000_000
@@ -60,14 +62,6 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, O
                NotImplementedError, ValueError, IndexError, KeyError, OverflowError)  # fmt: skip
 """What zipfile raises on a damaged package or member (RuntimeError for a member flagged encrypted,
 NotImplementedError for an unknown compression method, zlib.error for broken deflate data)."""
-
-
-class XlsxError(ValueError):
-    """The package is not a readable workbook (a part is missing or its XML is broken)."""
-
-
-class TooBigError(XlsxError):
-    """The workbook is beyond one of the reader's budgets; the message says which and its limit."""
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from okrxl.core.problems import OkrxlError
+from okrxl.core.problems import PdfError
 
 INSTALL_HINT = (
     "--pdf needs LibreOffice: on Debian or Ubuntu `sudo apt-get install --no-install-recommends "
@@ -29,7 +29,7 @@ def convert_to_pdf(write_xlsx: Callable[[Path], None], pdf_path: Path, *, timeou
     """
     executable = soffice()
     if executable is None:
-        raise OkrxlError(INSTALL_HINT)
+        raise PdfError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="okrxl-pdf-") as scratch:
         scratch_path = Path(scratch)
         source = scratch_path / "report.xlsx"
@@ -41,8 +41,8 @@ def convert_to_pdf(write_xlsx: Callable[[Path], None], pdf_path: Path, *, timeou
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise OkrxlError(f"LibreOffice did not finish the PDF within {timeout:.0f} s") from None
+            raise PdfError(f"LibreOffice did not finish the PDF within {timeout:.0f} s") from None
         produced = scratch_path / "report.pdf"
         if not produced.exists():
-            raise OkrxlError(f"LibreOffice made no PDF: {(done.stderr or done.stdout).strip()[:300]}")
+            raise PdfError(f"LibreOffice made no PDF: {(done.stderr or done.stdout).strip()[:300]}")
         shutil.move(produced, pdf_path)

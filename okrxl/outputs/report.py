@@ -8,27 +8,35 @@ Grades and statuses are colour *and* word and symbol, so the page reads on a bla
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrxl.core.alignment import Gap, gap_counts
-from okrxl.core.model import KeyResult, KeyResultKind, Objective, TeamQuarter
+from okrxl.core.alignment import Gap, GapCounts
+from okrxl.core.changes import ChangeKind
+from okrxl.core.model import Commitment, KeyResult, KeyResultKind
 from okrxl.core.problems import CellRef, Problem
-from okrxl.core.scoring import Grade, KeyResultAssessment, Status, elapsed_share, score_history
-from okrxl.core.status import QuarterStatus, fed_total, feeders
+from okrxl.core.scoring import (
+    AssessedKeyResult,
+    Grade,
+    KeyResultAssessment,
+    Status,
+    TeamAssessment,
+    elapsed_share,
+    grade_score,
+)
+from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot
 from okrxl.excel import layout
-from okrxl.excel.book import escape_header, new_workbook, write_value
+from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, write_value
+from okrxl.excel.files import REPORT_PROPERTY
 from okrxl.excel.layout import Lang, Words
+from okrxl.excel.template import DEFAULT as DEFAULT_TEMPLATE
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: the report reads no workbook
     from okrxl.excel.workbook_reader import RowCells
 
-REPORT_MARK = "okrxl-report"
-"""A custom document property that tells okrxl's own reports apart, so that they may be replaced."""
 STATUS_SYMBOLS = {
     Status.DONE: "✔",
     Status.ON_TRACK: "●",
@@ -43,8 +51,8 @@ GRADE_WORDS = {
     Grade.YELLOW: Words("gul", "yellow"),
     Grade.RED: Words("röd", "red"),
 }
-GRADE_COLOURS = {Grade.GREEN: ("#C6EFCE", "#006100"), Grade.YELLOW: ("#FFEB9C", "#7A4500"),
-                 Grade.RED: ("#FFC7CE", "#9C0006")}  # fmt: skip
+GRADE_STYLES = {grade: DEFAULT_TEMPLATE.styles[grade.value] for grade in Grade}
+"""The grades' fill and font colours: the built-in template's, the same as in the team workbooks."""
 NAVY = "#1F3864"
 
 # Every word of the report in both languages, by key.
@@ -101,11 +109,15 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "below": ("under", "below"), "within": ("inom", "within"), "above": ("över", "above"),
 }.items()}  # fmt: skip
 CHANGE_WORDS = {
-    "done": Words("✔ klar", "✔ done"), "worse": Words("▼ sämre", "▼ worse"), "better": Words("▲ bättre", "▲ better"),
-    "stale": Words("inaktuell", "stale"), "mover": Words("rörelse", "mover"), "new-gap": Words("ny lucka", "new gap"),
-    "resolved-gap": Words("löst lucka", "resolved gap"),
+    ChangeKind.DONE: Words("✔ klar", "✔ done"), ChangeKind.WORSE: Words("▼ sämre", "▼ worse"),
+    ChangeKind.BETTER: Words("▲ bättre", "▲ better"), ChangeKind.STALE: Words("inaktuell", "stale"),
+    ChangeKind.MOVER: Words("rörelse", "mover"), ChangeKind.NEW_GAP: Words("ny lucka", "new gap"),
+    ChangeKind.RESOLVED_GAP: Words("löst lucka", "resolved gap"),
 }  # fmt: skip
-STATUS_VALUES = frozenset(s.value for s in Status)
+HEADLINE_STATUSES = (Status.DONE, Status.ON_TRACK, Status.BEHIND, Status.AT_RISK, Status.OVERDUE,
+                     Status.NOT_STARTED, Status.UNSCORED)  # fmt: skip
+"""The order the overview counts key results in: those under way from done to overdue, then those not
+started and those without a target. A reading order, not a ranking (that is `Status.rank`)."""
 SEVERITY_WORDS = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
 
@@ -182,7 +194,7 @@ def write_report(
     """Write the report; `for_print` leaves out the data sheet (for the PDF)."""
     sources = sources or ReportSources()
     workbook = new_workbook(path, title=f"OKR {status.quarter}")
-    workbook.set_custom_property(REPORT_MARK, str(status.quarter))
+    workbook.set_custom_property(REPORT_PROPERTY, str(status.quarter))
     book = ReportBook(workbook, lang)
     header = f"&L{escape_header(status.strategy.company)} · {status.quarter}&C&A&R{escape_header(_as_of(book, status))}"
     if status.since is not None:
@@ -191,8 +203,8 @@ def write_report(
     book.sheet_names = {ws.get_name().casefold() for ws in workbook.worksheets()} | {
         TEXT[k](book.lang).casefold() for k in ("alignment", "gaps", "files", "data")
     } | {layout.SHEET_META}  # fmt: skip
-    for plan, team in zip(status.plans, status.assessment.teams):
-        _team_page(book, status, plan, team, header)
+    for team in status.assessment.teams:
+        _team_page(book, status, team, header)
     _alignment_page(book, status, header)
     _gaps_page(book, status, sources, header)
     _files_page(book, sources, header)
@@ -210,34 +222,6 @@ def write_report(
 def _as_of(book: ReportBook, status: QuarterStatus) -> str:
     """`Per 2027-02-15` / `As of 2027-02-15`."""
     return book.t("as_of", as_of=status.as_of, share="").split(":")[0]
-
-
-def is_okrxl_report(path: Path) -> bool:
-    """True for a report okrxl wrote (which a new report may replace without --force)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as package:
-            return f'name="{REPORT_MARK}"'.encode() in package.read("docProps/custom.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
-
-
-def print_page(
-    sheet, header: str, *, repeat_to: int | None, last_col: int | None = None, last_row: int | None = None,
-    one_page: bool = False,
-):  # fmt: skip
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
-    sheet.fit_to_pages(1, 1 if one_page else 0)
-    if repeat_to is not None:
-        sheet.repeat_rows(0, repeat_to)
-    if last_col is not None and last_row is not None:
-        sheet.print_area(0, 0, last_row, last_col)
-    sheet.set_header(header[:250])
-    sheet.set_footer("&C" + "&P / &N")
-    sheet.hide_gridlines(2)
 
 
 def write_title(book: ReportBook, sheet, text: str, subtitle: str | None = None) -> int:
@@ -262,8 +246,8 @@ def write_header_row(book: ReportBook, sheet, row: int, labels: Sequence[str]) -
 def grade_format(book: ReportBook, grade: Grade | None, **extra):
     if grade is None:
         return book.fmt(border=1, **extra)
-    fill, font = GRADE_COLOURS[grade]
-    return book.fmt(bg_color=fill, pattern=1, font_color=font, border=1, **extra)
+    style = GRADE_STYLES[grade]
+    return book.fmt(bg_color=style.fill, pattern=1, font_color=style.font_color, border=1, **extra)
 
 
 def _status_text(book: ReportBook, status: Status, stale: bool = False) -> str:
@@ -310,12 +294,11 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
         row += 1
     counts = {s: 0 for s in Status}
     stale = 0
-    for kr_assessed in _team_key_results(status):
-        counts[kr_assessed.status] += 1
-        stale += kr_assessed.stale
-    parts = [f"{STATUS_SYMBOLS[s]} {counts[s]} {layout.STATUS_WORDS[s](book.lang)}" for s in
-             (Status.DONE, Status.ON_TRACK, Status.BEHIND, Status.AT_RISK, Status.OVERDUE, Status.NOT_STARTED,
-              Status.UNSCORED) if counts[s]]  # fmt: skip
+    for item in status.assessment.team_key_results():
+        counts[item.assessment.status] += 1
+        stale += item.assessment.stale
+    parts = [f"{STATUS_SYMBOLS[s]} {counts[s]} {layout.STATUS_WORDS[s](book.lang)}" for s in HEADLINE_STATUSES
+             if counts[s]]  # fmt: skip
     sheet.write_number(row, 0, sum(counts.values()), book.fmt(bold=True, font_size=18, align="right"))
     book.text(sheet, row, 1, f"{book.t('key_results')}: {'   '.join(parts)}", book.fmt(font_size=14, text_wrap=True))
     row += 1
@@ -323,7 +306,7 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     book.text(sheet, row, 1, f"{book.t('key_results')} {book.t('stale')}", book.fmt(font_size=14))
     row += 1
     sheet.write_number(row, 0, len(status.gaps), book.fmt(bold=True, font_size=18, align="right"))
-    book.text(sheet, row, 1, book.t("gap_count", **gap_counts(status.gaps)), book.fmt(font_size=14))
+    book.text(sheet, row, 1, _gap_count_text(book, status.gap_counts), book.fmt(font_size=14))
     row += 2
 
     row = _closing_block(book, sheet, row, status)
@@ -333,7 +316,8 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     write_header_row(book, sheet, row, [book.t("id"), book.t("item"), book.t("measured"), book.t("carried"),
                                    book.t("status")])  # fmt: skip
     row += 1
-    for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried):
+    for measured, carried in assessment.strategic_objectives():
+        objective = measured.objective
         book.text(sheet, row, 0, objective.id, book.fmt(bold=True, border=1))
         book.text(sheet, row, 1, objective.title, book.fmt(text_wrap=True, border=1))
         write_score(book, sheet, row, 2, measured.score, measured.grade)
@@ -350,14 +334,14 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
                                         book.t("status"),
                                    book.t("lead")])  # fmt: skip
     first_team_row = row + 1
-    for plan, team in zip(status.plans, assessment.teams):
+    for team in assessment.teams:
         row += 1
-        book.text(sheet, row, 0, plan.team.id, book.fmt(border=1))
-        book.text(sheet, row, 1, plan.team.name, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 0, team.plan.team.id, book.fmt(border=1))
+        book.text(sheet, row, 1, team.plan.team.name, book.fmt(bold=True, border=1))
         write_score(book, sheet, row, 2, team.score, team.grade)
         book.text(sheet, row, 3, grade_text(book, team.grade), grade_format(book, team.grade))
         book.text(sheet, row, 4, _status_text(book, team.status), book.fmt(border=1))
-        book.text(sheet, row, 5, plan.team.lead or "", book.fmt(border=1))
+        book.text(sheet, row, 5, team.plan.team.lead or "", book.fmt(border=1))
     row += 2
     if status.plans:
         chart = book.workbook.add_chart({"type": "bar"})
@@ -377,7 +361,7 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
         row += 4 + 2 * len(status.plans)
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=None, last_col=5, last_row=row, one_page=True)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=None, one_page=True, last_cell=(row, 5))
 
 
 def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
@@ -390,13 +374,13 @@ def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
     for change in status.changes:
         row += 1
         cell = book.fmt(text_wrap=True, border=1)
-        book.text(sheet, row, 0, CHANGE_WORDS[str(change.kind)](book.lang), book.fmt(bold=True, border=1))
+        book.text(sheet, row, 0, CHANGE_WORDS[change.kind](book.lang), book.fmt(bold=True, border=1))
         book.text(sheet, row, 1, change.where, cell)
         for col, value in ((2, change.before), (3, change.after)):
-            if isinstance(value, float):
+            if isinstance(value, Status):
+                book.text(sheet, row, col, _status_text(book, value), cell)
+            elif isinstance(value, float):
                 sheet.write_number(row, col, value, book.fmt(border=1, num_format="0.00"))
-            elif isinstance(value, str) and value in STATUS_VALUES:
-                book.text(sheet, row, col, _status_text(book, Status(value)), cell)
             else:
                 book.text(sheet, row, col, "" if value is None or isinstance(value, bool) else str(value), cell)
         book.text(sheet, row, 4, change.message, cell)
@@ -404,28 +388,25 @@ def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
         row += 1
         sheet.write_string(row, 0, book.t("changes_none", since=status.since))
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 4))
 
 
 def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> int:
     """At quarter close: grades, the committed hit rate and the average score against the sweet spot."""
-    from okrxl.core.status import closing_statistics
-
-    stats = closing_statistics(status)
-    if stats is None:
+    close = status.close
+    if close is None:
         return row
     write_heading(book, sheet, row, book.t("close"))
 
-    def grades(counts: dict) -> str:
-        return ", ".join(f"{counts[g]} {GRADE_WORDS[Grade(g)](book.lang)}" for g in ("green", "yellow", "red"))
+    def grades(counts: GradeCounts) -> str:
+        return ", ".join(f"{counts[g]} {GRADE_WORDS[g](book.lang)}" for g in (Grade.GREEN, Grade.YELLOW, Grade.RED))
 
-    committed = stats["committed"]
-    average = _score_text(stats["average_score"])
     lines = [
-        book.t("close_grades", objectives=grades(stats["objectives_by_grade"]),
-               key_results=grades(stats["key_results_by_grade"])),
-        book.t("close_committed", hit=committed["hit"], count=committed["count"]),
-        book.t("close_average", average=average, verdict=book.t(stats["sweet_spot"] or "within")),
+        book.t("close_grades", objectives=grades(close.objectives_by_grade),
+               key_results=grades(close.key_results_by_grade)),
+        book.t("close_committed", hit=close.committed_hit, count=close.committed),
+        book.t("close_average", average=_score_text(close.average_score),
+               verdict=book.t(close.sweet_spot or SweetSpot.WITHIN)),
     ]  # fmt: skip
     for line in lines:
         row += 1
@@ -434,16 +415,11 @@ def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> 
 
 
 def aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | None:
-    from okrxl.core.model import Commitment
-    from okrxl.core.scoring import grade_score
-
     return grade_score(score, Commitment.ASPIRATIONAL, status.strategy.method)
 
 
-def _team_key_results(status: QuarterStatus):
-    for team in status.assessment.teams:
-        for objective in team.objectives:
-            yield from objective.key_results
+def _gap_count_text(book: ReportBook, counts: GapCounts) -> str:
+    return book.t("gap_count", errors=counts.errors, warnings=counts.warnings, infos=counts.infos)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -470,7 +446,8 @@ def _fit_sheet_name(text: str, units: int) -> str:
     return "".join(kept).strip().strip("'").strip() or "Team"
 
 
-def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team, header: str) -> None:
+def _team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, header: str) -> None:
+    plan = team.plan
     sheet = book.workbook.add_worksheet(_sheet_name(plan.team.name, book.sheet_names))
     score = _score_text(team.score)
     title = book.t("team_page", team=plan.team.name, lead=plan.team.lead or "–", score=score,
@@ -483,7 +460,8 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
     header_row = row
     strong = book.fmt(bold=True, bg_color="#D9E2F3", pattern=1, text_wrap=True, border=1)
     cell, right = book.fmt(text_wrap=True, border=1), book.fmt(border=1, align="right")
-    for objective, assessed in zip(plan.objectives, team.objectives):
+    for assessed in team.objectives:
+        objective = assessed.objective
         row += 1
         book.text(sheet, row, 0, objective.id, strong)
         aligned = f"  → {', '.join(objective.aligned_to)}" if objective.aligned_to else ""
@@ -495,7 +473,8 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
         book.text(sheet, row, 6, _status_text(book, assessed.status), strong)
         book.text(sheet, row, 9, objective.owner or "", strong)
         sheet.write_blank(row, 10, None, strong)
-        for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
+        for kr_assessed in assessed.key_results:
+            kr = kr_assessed.key_result
             row += 1
             book.text(sheet, row, 0, kr.id, cell)
             book.text(sheet, row, 1, kr.title, cell)
@@ -506,7 +485,7 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
             book.text(sheet, row, 6, _status_text(book, kr_assessed.status, kr_assessed.stale), cell)
             confidence = kr_assessed.confidence
             book.text(sheet, row, 7, layout.CONFIDENCE_WORDS[confidence](book.lang) if confidence else "", cell)
-            book.text(sheet, row, 8, _trend(kr, status.as_of), cell)
+            book.text(sheet, row, 8, _trend(kr_assessed), cell)
             book.text(sheet, row, 9, kr.owner or "", cell)
             notes = [c.note for c in kr.check_ins if c.note and c.date <= status.as_of]
             book.text(sheet, row, 10, "\n".join(filter(None, [kr.comment, notes[-1] if notes else None])), cell)
@@ -525,7 +504,7 @@ def _team_page(book: ReportBook, status: QuarterStatus, plan: TeamQuarter, team,
     sheet.write_string(row, 0, book.t("legend"), book.fmt(italic=True, font_size=11))
     sheet.freeze_panes(header_row + 1, 0)
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=len(widths) - 1, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, len(widths) - 1))
 
 
 def _number(value: float | None) -> str:
@@ -552,9 +531,9 @@ def _current_text(kr: KeyResult, assessed: KeyResultAssessment) -> str:
     return _number(assessed.current)
 
 
-def _trend(kr: KeyResult, as_of: dt.date) -> str:
-    """The score at each check-in so far, oldest first, with an arrow for the latest move."""
-    scores = score_history(kr, as_of)[-5:]
+def _trend(assessed: KeyResultAssessment) -> str:
+    """The score at the last five check-ins, oldest first, with an arrow for the latest move."""
+    scores = assessed.history[-5:]
     if not scores:
         return ""
     arrow = "" if len(scores) < 2 else " ↗" if scores[-1] > scores[-2] else " ↘" if scores[-1] < scores[-2] else " →"
@@ -563,18 +542,18 @@ def _trend(kr: KeyResult, as_of: dt.date) -> str:
 
 def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("alignment"))
-    strategy = status.strategy
     row = write_title(book, sheet, book.t("alignment"), book.t("matrix"))
     book.columns(sheet, [8, 40, 36] + [20] * max(len(status.plans), 2))
     write_header_row(book, sheet, row, [book.t("id"), book.t("strategy"), *(p.team.name for p in status.plans),
                                    book.t("carried")])  # fmt: skip
     header_row = row
     team_scores = {
-        (plan.team.id, objective.id): assessed.score
-        for plan, team in zip(status.plans, status.assessment.teams)
-        for objective, assessed in zip(plan.objectives, team.objectives)
+        (team.plan.team.id, assessed.objective.id): assessed.score
+        for team in status.assessment.teams
+        for assessed in team.objectives
     }
-    for objective, carried in zip(strategy.objectives, status.assessment.carried):
+    for measured, carried in status.assessment.strategic_objectives():
+        objective = measured.objective
         row += 1
         book.text(sheet, row, 0, objective.id, book.fmt(bold=True, border=1))
         book.text(sheet, row, 1, objective.title, book.fmt(text_wrap=True, border=1))
@@ -589,24 +568,29 @@ def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> Non
     row += 1
     write_header_row(book, sheet, row, [book.t("id"), book.t("strategic_kr"), book.t("fed_by"), book.t("sum"),
                                    book.t("leadership")])  # fmt: skip
-    for objective, measured in zip(strategy.objectives, status.assessment.strategic):
-        for kr, kr_assessed in zip(objective.key_results, measured.key_results):
+    for measured in status.assessment.strategic:
+        for kr_assessed in measured.key_results:
+            kr = kr_assessed.key_result
             row += 1
-            fed_by = feeders(status, kr)
-            lines = [f"{item} {fed.title}: {_current_text(fed, a)}{' ' + fed.unit if fed.unit else ''}"
-                     for item, fed, a in fed_by]  # fmt: skip
+            feeding = status.feeding[kr.id]
+            lines = [_feeder_line(fed) for fed in feeding.feeders]
             book.text(sheet, row, 0, kr.id, book.fmt(bold=True, border=1))
             book.text(sheet, row, 1, f"{kr.title} ({_from_to(kr)})", book.fmt(text_wrap=True, border=1))
             book.text(sheet, row, 2, "\n".join(lines) or book.t("none"), book.fmt(text_wrap=True, border=1))
-            total = fed_total(kr, fed_by)
-            if total is not None:
-                book.text(sheet, row, 3, f"{_number(total)} {kr.unit or ''}".strip(), book.fmt(border=1))
+            if feeding.total is not None:
+                book.text(sheet, row, 3, f"{_number(feeding.total)} {kr.unit or ''}".strip(), book.fmt(border=1))
             else:
-                book.text(sheet, row, 3, book.t("units_differ") if fed_by else "", book.fmt(border=1))
+                book.text(sheet, row, 3, book.t("units_differ") if feeding.feeders else "", book.fmt(border=1))
             current = _current_text(kr, kr_assessed)
             book.text(sheet, row, 4, f"{current} {kr.unit or ''}".strip(), book.fmt(border=1))
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=2 + len(status.plans), last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 2 + len(status.plans)))
+
+
+def _feeder_line(fed: AssessedKeyResult) -> str:
+    """`sales.O1.1 New customers' invoicing: 2.1 MSEK`."""
+    unit = f" {fed.key_result.unit}" if fed.key_result.unit else ""
+    return f"{fed.id} {fed.key_result.title}: {_current_text(fed.key_result, fed.assessment)}{unit}"
 
 
 def _score_text(score: float | None) -> str:
@@ -615,7 +599,7 @@ def _score_text(score: float | None) -> str:
 
 def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, header: str) -> None:
     sheet = book.workbook.add_worksheet(book.t("gaps"))
-    row = write_title(book, sheet, book.t("gaps"), book.t("gap_count", **gap_counts(status.gaps)))
+    row = write_title(book, sheet, book.t("gaps"), _gap_count_text(book, status.gap_counts))
     book.columns(sheet, [10, 22, 18, 20, 14, 80])
     write_header_row(book, sheet, row, [book.t(k) for k in ("severity", "code", "where", "file", "cell", "message")])
     header_row = row
@@ -632,7 +616,7 @@ def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, 
         book.text(sheet, row + 1, 0, book.t("no_gaps"))
         row += 1
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 5))
 
 
 def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:
@@ -659,7 +643,7 @@ def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:
             for col in range(3, 6):
                 sheet.write_blank(row, col, None, cell)
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=5, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 5))
 
 
 DATA_COLUMNS = (
@@ -672,25 +656,22 @@ DATA_COLUMNS = (
 def key_result_rows(status: QuarterStatus, sources: ReportSources | None = None) -> Iterator[dict]:
     """One row per team key result with every field: the data sheet and the DataFrame."""
     sources = sources or ReportSources()
-    for plan, team in zip(status.plans, status.assessment.teams):
-        for objective, assessed in zip(plan.objectives, team.objectives):
-            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-                file, cell = sources.locations.get(plan.qualify(kr.id), ("", None))
-                dated = [c.date for c in kr.check_ins if c.value is not None and c.date <= status.as_of]
-                yield _data_row(plan, objective, kr, kr_assessed, dated[-1] if dated else None, file, cell)
+    for item in status.assessment.team_key_results():
+        file, cell = sources.locations.get(item.id, ("", None))
+        yield _data_row(item, file, cell)
 
 
-def _data_row(plan: TeamQuarter, objective: Objective, kr: KeyResult, assessed: KeyResultAssessment,
-              last_check_in: dt.date | None, file: str, cell: CellRef | None) -> dict:  # fmt: skip
+def _data_row(item: AssessedKeyResult, file: str, cell: CellRef | None) -> dict:
+    plan, objective, kr, assessed = item.plan, item.objective, item.key_result, item.assessment
     return {
         "team": plan.team.id, "objective_id": plan.qualify(objective.id), "objective": objective.title,
-        "aligned_to": ", ".join(objective.aligned_to), "id": plan.qualify(kr.id), "title": kr.title,
+        "aligned_to": ", ".join(objective.aligned_to), "id": item.id, "title": kr.title,
         "kind": str(kr.kind), "commitment": str(kr.commitment), "unit": kr.unit, "baseline": kr.baseline,
         "target": kr.target, "current": assessed.current, "progress": assessed.progress, "score": assessed.score,
         "grade": str(assessed.grade) if assessed.grade else None, "status": str(assessed.status),
         "stale": assessed.stale, "confidence": str(assessed.confidence) if assessed.confidence else None,
         "due": kr.due, "weight": kr.weight, "owner": kr.owner, "feeds": kr.feeds,
-        "depends_on": ", ".join(d.key_result_id for d in kr.depends_on), "last_check_in": last_check_in,
+        "depends_on": ", ".join(d.key_result_id for d in kr.depends_on), "last_check_in": assessed.last_check_in,
         "file": file, "cell": str(cell) if cell else None,
     }  # fmt: skip
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from okrxl.core.alignment import gap_counts
 from okrxl.core.model import KeyResult, KeyResultKind
 from okrxl.core.scoring import KeyResultAssessment, elapsed_share
 from okrxl.core.status import QuarterStatus
@@ -23,27 +22,28 @@ def render_summary(status: QuarterStatus) -> str:
         "",
         "Strategy: measured (against the year) and carried (by the teams this quarter)",
     ]
-    for objective, measured, carried in zip(strategy.objectives, assessment.strategic, assessment.carried):
+    for measured, carried in assessment.strategic_objectives():
+        objective = measured.objective
         lines.append(
             f"  {objective.id:<6}{_title(objective.title, TITLE_WIDTH + 14)}"
             f"  measured {_score(measured.score)}  carried {_score(carried)}"
         )
-        for kr, kr_assessed in zip(objective.key_results, measured.key_results):
-            lines.append(_key_result_line(kr.id, kr, kr_assessed))
-    for plan, team in zip(status.plans, assessment.teams):
+        lines += [_key_result_line(kr_assessed) for kr_assessed in measured.key_results]
+    for team in assessment.teams:
+        plan = team.plan
         lines += [
             "",
             f"{plan.team.name} ({plan.team.id}), lead {plan.team.lead or '-'}: "
             f"score {_score(team.score)} {team.grade or ''}, {team.status}",
         ]
-        for objective, assessed in zip(plan.objectives, team.objectives):
+        for assessed in team.objectives:
+            objective = assessed.objective
             aligned = f" -> {', '.join(objective.aligned_to)}" if objective.aligned_to else " -> (not aligned)"
             lines.append(
                 f"  {objective.id:<6}{_title(objective.title + aligned, TITLE_WIDTH + 18)}"
                 f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}"
             )
-            for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
-                lines.append(_key_result_line(kr.id, kr, kr_assessed))
+            lines += [_key_result_line(kr_assessed) for kr_assessed in assessed.key_results]
         lines += [f"  note: {note}" for note in plan.notes]
     lines += ["", f"Gaps ({len(status.gaps)})"]
     for gap in status.gaps:
@@ -55,10 +55,11 @@ def render_summary(status: QuarterStatus) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _key_result_line(local_id: str, kr: KeyResult, assessed: KeyResultAssessment) -> str:
+def _key_result_line(assessed: KeyResultAssessment) -> str:
+    kr = assessed.key_result
     flags = " stale" if assessed.stale else ""
     return (
-        f"    {local_id:<6}{_title(kr.title, TITLE_WIDTH)}{_progress_text(kr, assessed):>16}"
+        f"    {kr.id:<6}{_title(kr.title, TITLE_WIDTH)}{_progress_text(kr, assessed):>16}"
         f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}{flags}"
     )
 
@@ -119,12 +120,12 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
     problems = sum(len(f.problems) for f in reading.files if f.used)
     if problems:
         lines.append(f"  {problems} problems in cells of the files read (okrxl check shows them)")
-    for plan, team in zip(status.plans, status.assessment.teams):
-        lines.append(f"  {plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
-    counts = gap_counts(status.gaps)
+    for team in status.assessment.teams:
+        lines.append(f"  {team.plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
+    counts = status.gap_counts
     lines.append(
         f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "
-        f"gaps: {counts['errors']} errors, {counts['warnings']} warnings, {counts['infos']} info"
+        f"gaps: {counts.errors} errors, {counts.warnings} warnings, {counts.infos} info"
     )
     return "\n".join(lines) + "\n"
 

@@ -7,13 +7,27 @@ persisted. The numbers are the quarters' own status documents', nothing recomput
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from okrxl.core.model import Strategy
-from okrxl.core.status import QuarterStatus, fed_total, feeders
+from okrxl.core.alignment import GapCode
+from okrxl.core.model import KeyResult, Objective, Strategy, Team
+from okrxl.core.problems import Severity
+from okrxl.core.status import QuarterStatus
+from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page
+from okrxl.excel.files import REPORT_PROPERTY
 from okrxl.excel.layout import Lang, Words
+from okrxl.outputs.report import (
+    SEVERITY_WORDS,
+    ReportBook,
+    aspirational_grade,
+    write_header_row,
+    write_heading,
+    write_score,
+    write_title,
+)
 
 TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "title": ("Årsgenomgång {year} – {company}", "Year review {year} – {company}"),
@@ -38,6 +52,56 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TeamYear:
+    team: Team
+    scores: Mapping[str, float | None]
+    """Quarter -> the team's score at the quarter's end (None where it had no workbook)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ObjectiveYear:
+    objective: Objective
+    """A strategic objective."""
+    measured: Mapping[str, float | None]
+    """Quarter -> its measured score."""
+    carried: Mapping[str, float | None]
+    """Quarter -> the mean score of the team objectives aligned to it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyResultYear:
+    key_result: KeyResult
+    """A strategic key result."""
+    fed: Mapping[str, float | None]
+    """Quarter -> the sum of what fed it (the quarter's `Feeding.total`)."""
+    total: float | None
+    """The sum over the quarters with a sum; None when none has one."""
+    leadership: float | None
+    """The leadership's own value at the last quarter's end."""
+
+    @property
+    def share_of_target(self) -> float | None:
+        target = self.key_result.target
+        return self.total / target if self.total is not None and target else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersistingGap:
+    """A gap (by code and place) found in more than one quarter."""
+
+    code: GapCode
+    severity: Severity
+    where: str
+    quarters: tuple[str, ...]
+    message: str
+    """The latest quarter's message."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": str(self.code), "severity": str(self.severity), "where": self.where,
+                "quarters": list(self.quarters), "message": self.message}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class YearReview:
     strategy: Strategy
     quarters: tuple[QuarterStatus, ...]
@@ -51,77 +115,111 @@ class YearReview:
 
     def team_scores(self) -> dict[str, dict[str, float | None]]:
         """Team id -> quarter -> the team's score at the quarter's end (None where it had no workbook)."""
-        by_quarter = [{p.team.id: t.score for p, t in zip(s.plans, s.assessment.teams)} for s in self.quarters]
-        return {
-            team.id: {label: scores.get(team.id) for label, scores in zip(self.labels, by_quarter)}
+        return {team.team.id: dict(team.scores) for team in self.teams()}
+
+    def teams(self) -> list[TeamYear]:
+        """Each team of the strategy with its score per quarter."""
+        by_quarter = {str(s.quarter): {t.plan.team.id: t.score for t in s.assessment.teams} for s in self.quarters}
+        return [
+            TeamYear(team=team, scores={label: scores.get(team.id) for label, scores in by_quarter.items()})
             for team in self.strategy.teams
-        }
+        ]
+
+    def objectives(self) -> list[ObjectiveYear]:
+        """Each strategic objective with its measured and carried scores per quarter."""
+        return [
+            ObjectiveYear(
+                objective=objective,
+                measured={str(s.quarter): s.assessment.strategic[i].score for s in self.quarters},
+                carried={str(s.quarter): s.assessment.carried[i] for s in self.quarters},
+            )
+            for i, objective in enumerate(self.strategy.objectives)
+        ]
+
+    def key_results(self) -> list[KeyResultYear]:
+        """Each strategic key result against the sum of what fed it, quarter by quarter."""
+        items = []
+        for objective in self.strategy.objectives:
+            for kr in objective.key_results:
+                fed = {str(s.quarter): _fed_total(s, kr) for s in self.quarters}
+                known = [v for v in fed.values() if v is not None]
+                last = self.quarters[-1].assessment.key_results[kr.id] if self.quarters else None
+                items.append(KeyResultYear(key_result=kr, fed=fed, total=sum(known) if known else None,
+                                           leadership=last.current if last else None))  # fmt: skip
+        return items
+
+    def persisting_gaps(self) -> list[PersistingGap]:
+        """Gaps (by code and place) found in more than one quarter, with the quarters they were in."""
+        seen: dict[tuple[str, str], dict[str, Any]] = {}
+        for status in self.quarters:
+            for gap in status.gaps:
+                entry = seen.setdefault((str(gap.code), gap.where), {
+                    "code": gap.code, "severity": gap.severity, "where": gap.where, "quarters": [],
+                })  # fmt: skip
+                if str(status.quarter) not in entry["quarters"]:
+                    entry["quarters"].append(str(status.quarter))
+                entry["message"] = gap.message
+        return [
+            PersistingGap(
+                code=e["code"],
+                severity=e["severity"],
+                where=e["where"],
+                quarters=tuple(e["quarters"]),
+                message=e["message"],
+            )  # fmt: skip
+            for e in seen.values()
+            if len(e["quarters"]) > 1
+        ]
+
+
+def _fed_total(status: QuarterStatus, kr: KeyResult) -> float | None:
+    feeding = status.feeding.get(kr.id)
+    return feeding.total if feeding is not None else None
 
 
 def review_document(review: YearReview) -> dict[str, Any]:
     """The `okrxl.review/1` document: what the review workbook shows, as JSON types."""
     strategy = review.strategy
-    scores = review.team_scores()
-    teams = [{"id": team.id, "name": team.name, "scores": scores[team.id]} for team in strategy.teams]
-    objectives = [
-        {
-            "id": objective.id,
-            "title": objective.title,
-            "measured": {str(s.quarter): s.assessment.strategic[i].score for s in review.quarters},
-            "carried": {str(s.quarter): s.assessment.carried[i] for s in review.quarters},
-        }
-        for i, objective in enumerate(strategy.objectives)
-    ]
-    key_results = []
-    for objective in strategy.objectives:
-        for kr in objective.key_results:
-            fed = {str(s.quarter): fed_total(kr, feeders(s, kr)) for s in review.quarters}
-            known = [v for v in fed.values() if v is not None]
-            last = review.quarters[-1].assessment.key_results[kr.id] if review.quarters else None
-            key_results.append({
-                "id": kr.id, "title": kr.title, "unit": kr.unit, "target": kr.target,
-                "fed": fed, "total": sum(known) if known else None,
-                "leadership": last.current if last else None,
-            })  # fmt: skip
     return {
         "schema": "okrxl.review/1",
         "company": strategy.company,
         "year": strategy.year,
         "quarters": review.labels,
-        "teams": teams,
-        "objectives": objectives,
-        "key_results": key_results,
+        "teams": [{"id": t.team.id, "name": t.team.name, "scores": dict(t.scores)} for t in review.teams()],
+        "objectives": [
+            {"id": o.objective.id, "title": o.objective.title, "measured": dict(o.measured), "carried": dict(o.carried)}
+            for o in review.objectives()
+        ],  # fmt: skip
+        "key_results": [
+            {
+                "id": k.key_result.id,
+                "title": k.key_result.title,
+                "unit": k.key_result.unit,
+                "target": k.key_result.target,
+                "fed": dict(k.fed),
+                "total": k.total,
+                "leadership": k.leadership,
+            }
+            for k in review.key_results()
+        ],  # fmt: skip
         "persisting_gaps": persisting_gaps(review),
     }
 
 
 def persisting_gaps(review: YearReview) -> list[dict[str, Any]]:
-    """Gaps (by code and place) found in more than one quarter, with the quarters they were in."""
-    seen: dict[tuple[str, str], dict[str, Any]] = {}
-    for status in review.quarters:
-        for gap in status.gaps:
-            entry = seen.setdefault((str(gap.code), gap.where), {
-                "code": str(gap.code), "severity": str(gap.severity), "where": gap.where, "quarters": [],
-            })  # fmt: skip
-            if str(status.quarter) not in entry["quarters"]:
-                entry["quarters"].append(str(status.quarter))
-            entry["message"] = gap.message
-    return [entry for entry in seen.values() if len(entry["quarters"]) > 1]
+    """Gaps (by code and place) found in more than one quarter, as JSON (`YearReview.persisting_gaps`)."""
+    return [gap.to_json() for gap in review.persisting_gaps()]
 
 
 def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
     """The printable year-review workbook: the year, the strategic key results, persisting gaps."""
-    from okrxl.excel.book import escape_header, new_workbook
-    from okrxl.outputs.report import REPORT_MARK, ReportBook
-
     workbook = new_workbook(path, title=f"OKR {review.strategy.year}")
-    workbook.set_custom_property(REPORT_MARK, f"review {review.strategy.year}")
+    workbook.set_custom_property(REPORT_PROPERTY, f"review {review.strategy.year}")
     book = ReportBook(workbook, lang)
-    document = review_document(review)
     header = f"&L{escape_header(review.strategy.company)} · {review.strategy.year}&C&A"
-    _year_sheet(book, review, document, header)
-    _key_results_sheet(book, review, document, header)
-    _gaps_sheet(book, document, header)
+    _year_sheet(book, review, header)
+    _key_results_sheet(book, review, header)
+    _gaps_sheet(book, review, header)
     workbook.close()
 
 
@@ -129,16 +227,7 @@ def _t(book, key: str, **values) -> str:
     return TEXT[key](book.lang).format(**values)
 
 
-def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
-    from okrxl.outputs.report import (
-        aspirational_grade,
-        print_page,
-        write_header_row,
-        write_heading,
-        write_score,
-        write_title,
-    )
-
+def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "year"))
     labels = review.labels
     row = write_title(book, sheet, _t(book, "title", year=review.strategy.year, company=review.strategy.company),
@@ -148,12 +237,13 @@ def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
     row += 1
     write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "team"), *labels])
     first = row + 1
-    for team in document["teams"]:
+    teams = review.teams()
+    for team in teams:
         row += 1
-        book.text(sheet, row, 0, team["id"], book.fmt(border=1))
-        book.text(sheet, row, 1, team["name"], book.fmt(bold=True, border=1))
+        book.text(sheet, row, 0, team.team.id, book.fmt(border=1))
+        book.text(sheet, row, 1, team.team.name, book.fmt(bold=True, border=1))
         for col, label in enumerate(labels, start=2):
-            score = team["scores"][label]
+            score = team.scores[label]
             write_score(book, sheet, row, col, score, aspirational_grade(review.quarters[0], score))
     last = row
     row += 2
@@ -161,19 +251,19 @@ def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
     row += 1
     write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "objective"),
                                         *(f"{label} {part}" for label in labels for part in ("M", "C"))])  # fmt: skip
-    for objective in document["objectives"]:
+    for objective in review.objectives():
         row += 1
-        book.text(sheet, row, 0, objective["id"], book.fmt(bold=True, border=1))
-        book.text(sheet, row, 1, objective["title"], book.fmt(text_wrap=True, border=1))
+        book.text(sheet, row, 0, objective.objective.id, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, objective.objective.title, book.fmt(text_wrap=True, border=1))
         for index, label in enumerate(labels):
-            for offset, part in enumerate(("measured", "carried")):
-                score = objective[part][label]
+            for offset, scores in enumerate((objective.measured, objective.carried)):
+                score = scores[label]
                 write_score(book, sheet, row, 2 + 2 * index + offset, score,
                             aspirational_grade(review.quarters[0], score))  # fmt: skip
     row += 1
     sheet.write_string(row, 1, "M: " + {"sv": "mätt", "en": "measured"}[book.lang] + ", C: "
                        + {"sv": "buret", "en": "carried"}[book.lang], book.fmt(italic=True, font_size=11))  # fmt: skip
-    if document["teams"] and labels:
+    if teams and labels:
         chart = book.workbook.add_chart({"type": "column"})
         name = _t(book, "year")
         for offset in range(last - first + 1):
@@ -188,12 +278,10 @@ def _year_sheet(book, review: YearReview, document: dict, header: str) -> None:
         sheet.insert_chart(row, 1, chart)
         row += 14
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=None, last_col=1 + max(len(labels) * 2, 2), last_row=row, one_page=True)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, one_page=True, last_cell=(row, 1 + max(len(labels) * 2, 2)))
 
 
-def _key_results_sheet(book, review: YearReview, document: dict, header: str) -> None:
-    from okrxl.outputs.report import print_page, write_header_row, write_title
-
+def _key_results_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "kr_sheet"))
     labels = review.labels
     row = write_title(book, sheet, _t(book, "kr_title"))
@@ -203,48 +291,48 @@ def _key_results_sheet(book, review: YearReview, document: dict, header: str) ->
                                         _t(book, "total"), _t(book, "of_target"), _t(book, "leadership")])  # fmt: skip
     header_row = row
     number = book.fmt(border=1, num_format="#,##0.##")
-    for kr in document["key_results"]:
+    for item in review.key_results():
+        kr = item.key_result
         row += 1
-        book.text(sheet, row, 0, kr["id"], book.fmt(bold=True, border=1))
-        book.text(sheet, row, 1, f"{kr['title']}" + (f" ({kr['unit']})" if kr["unit"] else ""),
+        book.text(sheet, row, 0, kr.id, book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, f"{kr.title}" + (f" ({kr.unit})" if kr.unit else ""),
                   book.fmt(text_wrap=True, border=1))  # fmt: skip
-        values = [kr["target"], *(kr["fed"][label] for label in labels), kr["total"]]
+        values = [kr.target, *(item.fed[label] for label in labels), item.total]
         for col, value in enumerate(values, start=2):
             if value is None:
                 book.text(sheet, row, col, "–", book.fmt(border=1, align="center"))
             else:
                 sheet.write_number(row, col, value, number)
         share_col = 3 + len(labels) + 1
-        if kr["total"] is not None and kr["target"]:
-            sheet.write_number(row, share_col, kr["total"] / kr["target"], book.fmt(border=1, num_format="0%"))
+        if item.share_of_target is not None:
+            sheet.write_number(row, share_col, item.share_of_target, book.fmt(border=1, num_format="0%"))
         else:
             book.text(sheet, row, share_col, "–", book.fmt(border=1, align="center"))
-        leadership = kr["leadership"]
+        leadership = item.leadership
         if leadership is None:
             book.text(sheet, row, share_col + 1, "–", book.fmt(border=1, align="center"))
         else:
             sheet.write_number(row, share_col + 1, leadership, number)
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=share_col + 1, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, share_col + 1))
 
 
-def _gaps_sheet(book, document: dict, header: str) -> None:
-    from okrxl.outputs.report import SEVERITY_WORDS, print_page, write_header_row, write_title
-
+def _gaps_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "gaps_sheet"))
     row = write_title(book, sheet, _t(book, "gaps_title"))
     book.columns(sheet, [10, 22, 18, 30, 80])
     write_header_row(book, sheet, row, ["", _t(book, "code"), _t(book, "where"), _t(book, "quarters"),
                                         _t(book, "message")])  # fmt: skip
     header_row = row
-    for gap in document["persisting_gaps"]:
+    gaps = review.persisting_gaps()
+    for gap in gaps:
         row += 1
         cell = book.fmt(text_wrap=True, border=1)
-        book.text(sheet, row, 0, SEVERITY_WORDS[gap["severity"]](book.lang), book.fmt(bold=True, border=1))
-        for col, text in enumerate([gap["code"], gap["where"], ", ".join(gap["quarters"]), gap["message"]], start=1):
+        book.text(sheet, row, 0, SEVERITY_WORDS[str(gap.severity)](book.lang), book.fmt(bold=True, border=1))
+        for col, text in enumerate([str(gap.code), gap.where, ", ".join(gap.quarters), gap.message], start=1):
             book.text(sheet, row, col, text, cell)
-    if not document["persisting_gaps"]:
+    if not gaps:
         row += 1
         sheet.write_string(row, 0, _t(book, "none"))
     book.fit_rows(sheet)
-    print_page(sheet, header, repeat_to=header_row, last_col=4, last_row=row)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 4))
