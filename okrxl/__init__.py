@@ -6,14 +6,16 @@ The pure core (no files, no clock): :mod:`okrxl.core.model`, :mod:`okrxl.core.sc
 first use so that `import okrxl` and `okrxl --help` stay fast).
 """
 
-from okrxl.excel.book import __version__
-
 _API = ("consolidate", "Consolidation", "generate", "init_strategy", "read_strategy", "write_demo")
 
 __all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # the version lives where okrxl writes it into workbooks
+        from okrxl.excel.book import __version__
+
+        return __version__
     if name in _API:
         from okrxl import jobs
 

@@ -16,11 +16,7 @@ import pathlib
 
 import click
 
-from okrxl import __version__
-from okrxl.core.model import Quarter
 from okrxl.core.problems import ModelError, OkrxlError
-from okrxl.core.status import review_quarter, status_document
-from okrxl.demo import example
 from okrxl.excel.files import Outcome, OutputKind, printable, printable_json, write_atomically
 
 
@@ -83,7 +79,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="okrxl")
+@click.version_option(package_name="okrxl", prog_name="okrxl")
 def cli() -> None:
     """Run a company's OKR cycle in Excel.
 
@@ -98,6 +94,8 @@ class _QuarterType(click.ParamType):
     def convert(self, value, param, ctx):
 
         try:
+            from okrxl.core.model import Quarter  # the model's classes: 10 ms of start-up
+
             return value if not isinstance(value, str) else Quarter.parse(value)
         except ModelError:
             self.fail(f"expected a quarter like 2027-Q1, got {value!r}", param, ctx)
@@ -189,6 +187,8 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         return
 
     if as_json:
+        from okrxl.core.status import review_quarter, status_document
+        from okrxl.demo import example
         from okrxl.jobs import last_meeting
 
         strategy, as_of = example.dpab_strategy(lang), as_of or example.AS_OF
