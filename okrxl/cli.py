@@ -264,7 +264,8 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
                 type=click.Path(exists=True, path_type=pathlib.Path))  # fmt: skip
 @_strategy_option("strategy.xlsx beside the files or in the folder above")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (okrxl.check/1).")
-def check(paths, strategy_path, as_json: bool) -> None:
+@click.option("--as-of", type=ISO_DATE, help="Date to judge the plans' gaps and missed check-ins at [default: today].")
+def check(paths, strategy_path, as_json: bool, as_of: dt.date | None) -> None:
     """Check team workbooks (files or folders) and say what okrxl cannot read, cell by cell.
 
     Exit code 0 when no file has errors, 1 when one has. A folder is checked as one quarter: a
@@ -276,15 +277,16 @@ def check(paths, strategy_path, as_json: bool) -> None:
       okrxl check okrxl-demo/2027-Q1
       okrxl check returned/sales.xlsx --strategy strategy.xlsx
       okrxl check okr/2027-Q1 --json > check.json
+      okrxl check okr/2027-Q1 --as-of 2027-02-15   # gaps and missed check-ins as of the meeting
     """
     from okrxl.excel.folder import check_document, read_folder
     from okrxl.outputs.summary import render_check
 
     reading = read_folder(paths, strategy_path=strategy_path)
     if as_json:
-        click.echo(_json_text(check_document(reading)))
+        click.echo(_json_text(check_document(reading, as_of=as_of)))
     else:
-        _echo(render_check(reading), nl=False)
+        _echo(render_check(reading, as_of=as_of), nl=False)
     if reading.has_errors:
         raise SystemExit(1)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from okrxl.core.alignment import Gap, GapCode, alignment_shares, find_gaps, link_gaps
+from okrxl.core.alignment import Gap, GapCode, alignment_shares, find_gaps, link_gaps, missed_check_ins
 from okrxl.core.model import (
     CheckIn,
     Commitment,
@@ -20,6 +20,7 @@ from okrxl.core.model import (
     Dependency,
     KeyResult,
     KeyResultKind,
+    Method,
     Objective,
     Quarter,
     Strategy,
@@ -138,6 +139,7 @@ METHOD_SEVERITIES = [
     ("committed-missed", "warning"),
     ("too-safe", "info"),
     ("missing-team", "warning"),
+    ("missed-checkin", "info"),
     ("missing-due-date", "info"),
 ]
 
@@ -569,3 +571,43 @@ def test_the_check_in_field_is_the_workbooks_check_in_column_key():
     from okrxl.excel import layout
 
     assert alignment.CHECK_INS == layout.CHECK_INS
+
+
+# 2024-Q1 at the default cadence of 2 weeks: the quarter's first Monday is 2024-01-01, so the scheduled
+# check-ins are 01-01, 01-15, 01-29, 02-12, 02-26, 03-11 and 03-25 (worked out on a calendar).
+@pytest.mark.parametrize(
+    ("as_of", "check_ins", "cadence_weeks", "missed_field"),
+    [
+        pytest.param(MID_QUARTER, [(dt.date(2024, 2, 12), 5.0)], 2, None, id="a-value-on-the-scheduled-date"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 2, 13), 5.0)], 2, None, id="a-value-on-a-date-of-its-own-after-it"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 2, 11), 5.0)], 2, "check_ins:2024-02-12", id="the-day-before"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 2, 12), None)], 2, "check_ins:2024-02-12",
+                     id="a-confidence-without-a-value"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 1, 29), 4.0), (dt.date(2024, 2, 16), 5.0)], 2,
+                     "check_ins:2024-02-12", id="a-value-dated-after-as-of-does-not-count"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 1, 29), 10.0)], 2, None, id="done-needs-no-more-values"),
+        pytest.param(dt.date(2024, 1, 1), [], 2, "check_ins:2024-01-01", id="on-the-first-scheduled-date"),
+        pytest.param(dt.date(2023, 12, 31), [], 2, None, id="before-the-first-scheduled-date"),
+        pytest.param(AFTER_QUARTER, [(dt.date(2024, 3, 11), 5.0)], 2, "check_ins:2024-03-25",
+                     id="after-the-quarter-the-last-scheduled-date"),
+        pytest.param(MID_QUARTER, [(dt.date(2024, 1, 29), 5.0)], 4, None, id="every-4-weeks-01-29-is-the-latest"),
+        pytest.param(dt.date(2024, 2, 20), [(dt.date(2024, 2, 12), 5.0)], 1, "check_ins:2024-02-19",
+                     id="every-week-02-19-is-the-latest"),
+    ],
+)  # fmt: skip
+def test_a_key_result_without_a_value_at_the_latest_scheduled_check_in_missed_it(
+    as_of, check_ins, cadence_weeks, missed_field
+):
+    strategy = replace(company_strategy(), method=Method(cadence_weeks=cadence_weeks))
+    values = tuple(CheckIn(date=day, value=value, confidence=Confidence.ON_TRACK) for day, value in check_ins)
+    gaps = find(alpha_plan(check_ins=values), beta_plan(), strategy=strategy, as_of=as_of)
+    missed = [(g.where, g.field) for g in gaps if g.code is GapCode.MISSED_CHECKIN and g.where == "alpha.O1.1"]
+    assert missed == ([("alpha.O1.1", missed_field)] if missed_field else [])
+
+
+def test_missed_check_ins_are_listed_per_team_as_local_ids_in_plan_order():
+    old = check_in(5.0, on=dt.date(2024, 1, 29))
+    gaps = find(alpha_plan(check_ins=old), beta_plan(check_ins=old, o1={"title": "Nöjdare"}))
+    assert missed_check_ins(gaps) == {"alpha": ("O1.1",), "beta": ("O1.1",)}
+    message = next(g.message for g in gaps if g.code is GapCode.MISSED_CHECKIN)
+    assert message == "'Vinn 10 nya kunder' has no value at the check-in of 2024-02-12 (the newest is of 2024-01-29)"

@@ -1,5 +1,6 @@
 """okrxl check: problems file by file with their cells, and what is wrong between the files of a quarter."""
 
+import datetime as dt
 import json
 import shutil
 
@@ -7,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from sheets import open_workbook, table_rows
 
+import okrxl.excel.folder
 from okrxl.cli import cli
 from okrxl.demo import example
 from okrxl.excel.folder import read_folder
@@ -36,14 +38,95 @@ def edit_cells(path, edits, sheet="OKR"):
     workbook.save(path)
 
 
+@pytest.fixture(autouse=True)
+def check_day(monkeypatch):
+    """okrxl check judges the plans' gaps at today's date: before the demo's quarter, unless a test says."""
+    day = dt.date(2026, 12, 14)
+    monkeypatch.setattr(okrxl.excel.folder, "today", lambda: day)
+    return day
+
+
 def test_the_demo_folder_checks_clean_and_exits_0(demo):
     result = run("check", demo / "2027-Q1")
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"{demo}/2027-Q1/marketing.xlsx: ok (team marketing, 2027-Q1)",
-        f"{demo}/2027-Q1/production.xlsx: ok (team production, 2027-Q1)",
+        f"{demo}/2027-Q1/marketing.xlsx: ok, 1 gap (team marketing, 2027-Q1)",
+        "  gap info    'OKR'!B12  activity-not-result: 'Skicka 3 nyhetsbrev till befintliga kunder med en "
+        "genomsnittlig öppningsfrekvens om 60%' reads like an activity; say what result it should bring, with a "
+        "number or date",
+        f"{demo}/2027-Q1/production.xlsx: ok, 1 gap (team production, 2027-Q1)",
+        "  gap warning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' has no owner",
         f"{demo}/2027-Q1/sales.xlsx: ok (team sales, 2027-Q1)",
         "3 files checked: 3 readable without errors, 0 with errors",
+    ]
+
+
+def test_on_the_meeting_day_check_lists_stale_and_missed_check_ins_and_who_missed_it(demo, monkeypatch):
+    monkeypatch.setattr(okrxl.excel.folder, "today", lambda: dt.date(2027, 2, 15))
+    result = run("check", demo / "2027-Q1")
+    assert result.exit_code == 0  # gaps are never errors
+    lines = result.output.splitlines()
+    gaps = [line.split(":")[0] for line in lines if line.startswith("  gap ")]
+    assert gaps == [
+        "  gap warning 'OKR'!L13  stale-checkin",  # 01-18, the newest value: 28 days before
+        "  gap info    'OKR'!B12  activity-not-result",
+        "  gap info    'OKR'!N13  missed-checkin",  # column N is the check-in of 2027-02-15
+        "  gap info    'OKR'!U13  confidence-mismatch",
+        "  gap info    'OKR'!U20  confidence-mismatch",
+        "  gap warning 'OKR'!F7  missing-owner",
+        "  gap warning 'OKR'!L13  stale-checkin",
+        "  gap info    'OKR'!N13  missed-checkin",
+    ]
+    assert f"{demo}/2027-Q1/marketing.xlsx: ok, 5 gaps (team marketing, 2027-Q1)" in lines
+    assert lines[-4:] == [
+        "Missed the check-in of 2027-02-15:",
+        "  marketing: O2.2",
+        "  production: O2.2",
+        "3 files checked: 3 readable without errors, 0 with errors",
+    ]
+
+
+def test_check_json_has_each_files_gaps_with_their_cells_and_the_date_they_were_judged_at(demo, monkeypatch):
+    monkeypatch.setattr(okrxl.excel.folder, "today", lambda: dt.date(2027, 2, 15))
+    document = json.loads(run("check", demo / "2027-Q1", "--json").output)
+    assert document["as_of"] == "2027-02-15"
+    production = next(f for f in document["files"] if f["team"] == "production")
+    assert production["verdict"] == "ok" and production["problems"] == []
+    assert [(g["code"], g["severity"], g["where"], g["cell"]) for g in production["gaps"]] == [
+        ("missing-owner", "warning", "production.O1.2", "'OKR'!F7"),
+        ("stale-checkin", "warning", "production.O2.2", "'OKR'!L13"),
+        ("missed-checkin", "info", "production.O2.2", "'OKR'!N13"),
+    ]
+    assert production["gaps"][2]["message"] == (
+        "'Ta fram och leverera rapport om volym och precision för 25 största kunder' has no value at the "
+        "check-in of 2027-02-15 (the newest is of 2027-01-18)"
+    )
+
+
+def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count(demo):
+    path = demo / "2027-Q1" / "sales.xlsx"
+    edit_cells(path, {("O1", "aligned_to"): None, ("O1.1", "target"): "TBD", ("O2", "owner"): None,
+                      ("O1.2", "id"): "O2.4"})  # fmt: skip
+    result = run("check", path, "--strategy", demo / "strategy.xlsx")
+    assert result.exit_code == 0
+    gaps = [line.split(":")[0] for line in result.output.splitlines() if line.startswith("  gap ")]
+    assert gaps == [
+        "  gap warning 'OKR'!E5  orphan-objective",
+        "  gap warning 'OKR'!A5  key-result-count",  # O1 keeps one key result: O1.2 is O2.4 now
+        "  gap warning 'OKR'!I6  placeholder-target",
+        "  gap warning 'OKR'!F11  missing-owner",
+    ]
+
+
+def test_a_file_with_errors_and_gaps_exits_1_for_the_errors_and_lists_both(demo):
+    path = demo / "2027-Q1" / "production.xlsx"
+    edit_cells(path, {("O1.1", "target"): "about half"})
+    result = run("check", path, "--strategy", demo / "strategy.xlsx")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:3] == [
+        f"{path}: 1 error, 1 gap (team production, 2027-Q1)",
+        "  error   'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4 or 4,5",
+        "  gap warning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' has no owner",
     ]
 
 
@@ -79,7 +162,7 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
     ]
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
-    assert "sales.xlsx: 5 errors (team sales, 2027-Q1)" in result.output  # marketing, depended on, is not read
+    assert "sales.xlsx: 5 errors, 1 gap (team sales, 2027-Q1)" in result.output  # the gap: O1 has one key result
     assert "'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4 or 4,5" in result.output
 
 

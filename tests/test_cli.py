@@ -29,7 +29,7 @@ def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
     assert "Produktion (production), lead Pernilla: score 0.38 red, at-risk" in out
     kr_line = next(line for line in out.splitlines() if line.strip().startswith("O2.1  30% minskning"))
     assert kr_line.split()[-4:] == ["h", "0.28", "red", "at-risk"]
-    assert "Gaps (9)" in out
+    assert "Gaps (11)" in out
     assert "warning placeholder-target   S2.2" in out
     assert out.rstrip().endswith("Aligned share 100% · coverage 100%")
 

@@ -54,7 +54,10 @@ def test_consolidate_summarises_what_it_read_and_where_the_report_is(demo):
         "  Marknad                 0.48  yellow at-risk",
         "  Försäljning             0.51  yellow behind",
         "  Produktion              0.38  red    at-risk",
-        "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 4 info",
+        "Missed the check-in of 2027-02-15:",
+        "  marketing: O2.2",
+        "  production: O2.2",
+        "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 6 info",
         f"overwritten {demo.resolve()}/report-2027-Q1.xlsx",  # the demo's own report, replaced without --force
     ]
 
@@ -132,8 +135,10 @@ def test_the_gaps_page_lists_every_gap_most_severe_first_with_file_and_cell(repo
         ("varning", "stale-checkin", "production.O2.2", "production.xlsx", "'OKR'!L13"),
         ("info", "unfed-key-result", "S3.2", "strategy.xlsx", "'Strategiska OKR'!A18"),
         ("info", "activity-not-result", "marketing.O2.1", "marketing.xlsx", "'OKR'!B12"),  # the title
+        ("info", "missed-checkin", "marketing.O2.2", "marketing.xlsx", "'OKR'!N13"),  # the check-in of 02-15
         ("info", "confidence-mismatch", "marketing.O2.2", "marketing.xlsx", "'OKR'!U13"),
         ("info", "confidence-mismatch", "marketing.O3.3", "marketing.xlsx", "'OKR'!U20"),
+        ("info", "missed-checkin", "production.O2.2", "production.xlsx", "'OKR'!N13"),
     ]
 
 

@@ -144,8 +144,9 @@ def test_the_okr_sheet_prints_on_a4_landscape_fit_to_width_with_team_and_quarter
 def test_conditional_formats_colour_scores_by_grade_with_committed_thresholds(generated):
     sheet = open_workbook(generated / "out" / "2027-Q1" / "sales.xlsx")["OKR"]
     rules = [rule.formula[0] for cf in sheet.conditional_formatting for rule in cf.rules]
-    assert rules[0] == 'AND(ISNUMBER($S5),$S5>=IF(OR($D5="åtagande",$D5="committed"),1,0.7)-0.000000001)'
-    assert rules[1].endswith('$S5>=IF(OR($D5="åtagande",$D5="committed"),0.7,0.4)-0.000000001)')
+    # graded as shown: ROUND(score, 2), so a score of 0.697 (shown 0.70) is green (issue 14)
+    assert rules[0] == 'AND(ISNUMBER($S5),ROUND($S5,2)>=IF(OR($D5="åtagande",$D5="committed"),1,0.7)-0.000000001)'
+    assert rules[1].endswith('ROUND($S5,2)>=IF(OR($D5="åtagande",$D5="committed"),0.7,0.4)-0.000000001)')
 
 
 def test_the_demo_files_read_back_exactly_as_the_example(tmp_path):
@@ -679,3 +680,23 @@ def test_a_check_in_header_stored_as_a_bare_number_in_a_1904_workbook_is_dated_i
     reading, key_results = read_back(path)
     assert [(c.date, c.value) for c in key_results["O1.1"].check_ins] == [(dt.date(2027, 1, 18), 5.0)]
     assert ("'OKRs'!L4", "implausible-date") not in cells_and_codes(reading)
+
+
+def test_a_strategy_with_several_errors_on_one_row_reports_them_all_in_one_run(generated, tmp_path):
+    path = tmp_path / "strategy.xlsx"
+    path.write_bytes((generated / "s.xlsx").read_bytes())
+    workbook = open_workbook(path)
+    sheet = workbook["Strategiska OKR"]
+    row = next(r["_row"] for r in table_rows(sheet, "strategic_okrs") if r["id"] == "S1.1")
+    for column, typed in (("C", "Bananas"), ("D", "maybe"), ("H", "about half"), ("I", -1)):
+        sheet[f"{column}{row}"].value = typed  # kind, commitment, target, weight
+    workbook.save(path)
+    problems = read_strategy_workbook(path).problems
+    assert [(str(p.cell), p.code) for p in problems] == [
+        ("'Strategiska OKR'!C5", "unknown-kind"),  # a bad kind no longer hides the rest of its row
+        ("'Strategiska OKR'!H5", "not-a-number"),
+        ("'Strategiska OKR'!D5", "unknown-commitment"),
+        ("'Strategiska OKR'!I5", "bad-weight"),
+    ]
+    result = run("check", path)
+    assert result.exit_code == 1 and f"{path}: 4 errors (strategy)" in result.output

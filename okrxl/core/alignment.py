@@ -6,14 +6,22 @@ files exist, so the readers add it.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from okrxl.core.model import Commitment, KeyResult, KeyResultKind, Objective, Strategy, TeamQuarter
+from okrxl.core.model import Commitment, KeyResult, KeyResultKind, Objective, Quarter, Strategy, TeamQuarter
 from okrxl.core.problems import Severity
-from okrxl.core.scoring import QuarterAssessment, Status, confidence_differs, reaches
+from okrxl.core.scoring import (
+    KeyResultAssessment,
+    QuarterAssessment,
+    Status,
+    confidence_differs,
+    reaches,
+    score_text,
+)
 
 CHECK_INS = "check_ins"
 """The field of a check-in cell: `check_ins:2027-02-15` is the check-in of that date, `check_ins` the first
@@ -38,6 +46,7 @@ class GapCode(enum.StrEnum):
     COMMITTED_MISSED = "committed-missed"
     TOO_SAFE = "too-safe"
     MISSING_TEAM = "missing-team"
+    MISSED_CHECKIN = "missed-checkin"
     MISSING_DUE_DATE = "missing-due-date"
 
     @property
@@ -63,6 +72,7 @@ _SEVERITY = {
     GapCode.COMMITTED_MISSED: Severity.WARNING,
     GapCode.TOO_SAFE: Severity.INFO,
     GapCode.MISSING_TEAM: Severity.WARNING,
+    GapCode.MISSED_CHECKIN: Severity.INFO,
     GapCode.MISSING_DUE_DATE: Severity.INFO,
 }
 
@@ -227,6 +237,9 @@ def _plan_gaps(
 ) -> Iterator[Gap]:
     """A plan's gaps; those that depend on scores and dates only with an `assessment`."""
     method = strategy.method
+    scheduled = (
+        None if assessment is None else latest_scheduled_check_in(strategy, assessment.quarter, assessment.as_of)
+    )
     if len(plan.objectives) > method.max_objectives:
         yield Gap(
             code=GapCode.TOO_MANY_OBJECTIVES,
@@ -270,7 +283,7 @@ def _plan_gaps(
                 yield Gap(code=GapCode.MISSING_DUE_DATE, where=kr_where, field="due",
                           message=f"{kr.title!r} has no due date; it is due on the quarter's last day")  # fmt: skip
             if assessment is not None:
-                yield from _key_result_team_gaps(kr, kr_where, index, assessment)
+                yield from _key_result_team_gaps(kr, kr_where, index, assessment, scheduled)
 
 
 def _unknown_link(where: str, verb: str, target: str, known: Sequence[str], *, field: str) -> Gap:
@@ -335,7 +348,9 @@ def reads_like_activity(kr: KeyResult) -> bool:
     return not re.search(r"\d", kr.title) and kr.due is None
 
 
-def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: QuarterAssessment) -> Iterator[Gap]:
+def _key_result_team_gaps(
+    kr: KeyResult, where: str, index: _Index, assessment: QuarterAssessment, scheduled: dt.date | None
+) -> Iterator[Gap]:
     period = assessment.period
     assessed = assessment.key_results[where]
     if kr.kind is KeyResultKind.MILESTONE and kr.due is not None and kr.due > period.end:
@@ -372,6 +387,11 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
         field = f"{CHECK_INS}:{newest.isoformat()}" if newest else CHECK_INS
         yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}",
                   field=field)  # fmt: skip
+    if missed_check_in(assessed, scheduled):
+        newest = assessed.last_check_in
+        since = f"the newest is of {newest}" if newest else "none this quarter"
+        yield Gap(code=GapCode.MISSED_CHECKIN, where=where, field=f"{CHECK_INS}:{scheduled.isoformat()}",
+                  message=f"{kr.title!r} has no value at the check-in of {scheduled} ({since})")  # fmt: skip
     if confidence_differs(assessed.status, assessed.confidence):
         yield Gap(
             code=GapCode.CONFIDENCE_MISMATCH,
@@ -384,7 +404,7 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
             yield Gap(
                 code=GapCode.COMMITTED_MISSED,
                 where=where,
-                message=f"committed {kr.title!r} ended at {assessed.score:.2f}; write the reason it was missed",
+                message=f"committed {kr.title!r} ended at {score_text(assessed.score)}; write the reason it was missed",
                 field="miss_reason",
             )
         if kr.commitment is Commitment.ASPIRATIONAL and reaches(assessed.score, 1.0):
@@ -393,3 +413,29 @@ def _key_result_team_gaps(kr: KeyResult, where: str, index: _Index, assessment: 
                 where=where,
                 message=f"aspirational {kr.title!r} reached 1.0; was the target too safe?",
             )
+
+
+def latest_scheduled_check_in(strategy: Strategy, quarter: Quarter, as_of: dt.date) -> dt.date | None:
+    """The newest of the quarter's scheduled check-in dates (the strategy's cadence) on or before `as_of`;
+    None before the first one."""
+    dates = quarter.check_in_dates(first_month=strategy.first_month, cadence_weeks=strategy.method.cadence_weeks)
+    due = [day for day in dates if day <= as_of]
+    return due[-1] if due else None
+
+
+def missed_check_in(assessed: KeyResultAssessment, scheduled: dt.date | None) -> bool:
+    """Not done and no value dated on or after the `scheduled` check-in (METHOD.md, "Missed check-in")."""
+    if scheduled is None or assessed.status is Status.DONE:
+        return False
+    return assessed.last_check_in is None or assessed.last_check_in < scheduled
+
+
+def missed_check_ins(gaps: Sequence[Gap]) -> dict[str, tuple[str, ...]]:
+    """The key results of each team that missed the latest check-in, by team id, as local ids (`O2.2`),
+    in the order of `gaps`."""
+    missed: dict[str, list[str]] = {}
+    for gap in gaps:
+        if gap.code is GapCode.MISSED_CHECKIN:
+            team, local_id = gap.where.split(".", 1)
+            missed.setdefault(team, []).append(local_id)
+    return {team: tuple(ids) for team, ids in missed.items()}

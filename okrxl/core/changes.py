@@ -14,7 +14,7 @@ from typing import Any
 
 from okrxl.core.alignment import Gap, GapCode
 from okrxl.core.model import Quarter
-from okrxl.core.scoring import QuarterAssessment, Status
+from okrxl.core.scoring import QuarterAssessment, Status, score_text, shown_score
 
 MOVERS = 5
 """How many of the biggest movers in score are listed."""
@@ -107,12 +107,15 @@ def find_changes(
                 where=where,
                 before=old,
                 after=new,
-                message=f"{title}: score {old:.2f} -> {new:.2f} ({new - old:+.2f})",
+                message=f"{title}: score {score_text(old)} -> {score_text(new)} "
+                f"({shown_score(new) - shown_score(old):+.2f})",
             )  # fmt: skip
         )
-    # A new stale-checkin gap says what a "stale" change says already.
-    old_gaps = {(g.code, g.where): g for g in earlier_gaps if g.code is not GapCode.STALE_CHECKIN}
-    new_gaps = {(g.code, g.where): g for g in later_gaps if g.code is not GapCode.STALE_CHECKIN}
+    # A stale-checkin gap says what a "stale" change says already, and missed check-ins have a list of
+    # their own on the changes page: a meeting's missed check-in is no new or resolved gap of it.
+    said_elsewhere = (GapCode.STALE_CHECKIN, GapCode.MISSED_CHECKIN)
+    old_gaps = {(g.code, g.where): g for g in earlier_gaps if g.code not in said_elsewhere}
+    new_gaps = {(g.code, g.where): g for g in later_gaps if g.code not in said_elsewhere}
     for key, gap in new_gaps.items():
         if key not in old_gaps:
             by_kind[ChangeKind.NEW_GAP].append(_gap_change(ChangeKind.NEW_GAP, gap, f"new gap: {gap.message}"))

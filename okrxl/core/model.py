@@ -318,6 +318,13 @@ class KeyResult:
         return self.baseline
 
     @property
+    def adds_up(self) -> bool:
+        """A quantity whose values add up across teams: a count, or money (a currency unit). Rates,
+        percents, times and averages do not: 2.3 % plus 21 % is no 23.3 %."""
+        unit = " ".join((self.unit or "").casefold().split())
+        return self.kind is KeyResultKind.COUNT or unit in CURRENCY_UNITS
+
+    @property
     def has_placeholder_target(self) -> bool:
         """A metric or maintain key result whose target is not set yet."""
         return self.target is None and (self.kind.is_metric or self.kind is KeyResultKind.MAINTAIN)
@@ -347,6 +354,11 @@ class Objective:
         _check_unique(f"objective {self.id}", [kr.id for kr in self.key_results])
 
 
+CURRENCY_UNITS = frozenset({
+    "kr", "sek", "ksek", "tkr", "msek", "mkr", "mnkr", "kronor", "nok", "mnok", "dkk", "eur", "keur", "meur", "€",
+    "usd", "kusd", "musd", "$", "gbp", "£", "chf",
+})  # fmt: skip
+"""Units of money: a sum of such values is money too (KeyResult.adds_up)."""
 MAX_NUMBER = 1e15
 """The largest number a key result holds: Excel keeps 15 digits, and beyond this arithmetic on
 baselines and targets could overflow to infinity, which no JSON document can hold."""

@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from okrxl.core.model import (
@@ -189,10 +190,28 @@ def _score_history(kr: KeyResult, reported: Sequence[CheckIn]) -> list[float]:
     return scores
 
 
+def shown_score(score: float) -> float:
+    """The score as people see it: two decimals, rounded half up (0.725 is 0.73, 0.397 is 0.40), the
+    same in the terminal, the team's sheet (Excel's ROUND and "0.00"), the report and the PDF. The
+    JSON keeps the full value. Rounded from the decimal a person would read (0.725, not the binary
+    0.72499999...), as Excel rounds."""
+    return float(Decimal(repr(score)).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP))
+
+
+def score_text(score: float | None) -> str:
+    """`0.73`, or `–` for no score: every printed score goes through here."""
+    return "–" if score is None else f"{shown_score(score):.2f}"
+
+
+_HUNDREDTH = Decimal("0.01")
+
+
 def grade_score(score: float | None, commitment: Commitment, method: Method) -> Grade | None:
-    """Red, yellow or green by METHOD.md's table; committed key results are green only at 1.0."""
+    """Red, yellow or green by METHOD.md's table, of the score as it is shown (0.397 is shown 0.40, and
+    graded yellow from 0.40); committed key results are green only at 1.0."""
     if score is None:
         return None
+    score = shown_score(score)
     if commitment is Commitment.COMMITTED:
         yellow, green = method.committed_yellow, 1.0
     else:

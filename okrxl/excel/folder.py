@@ -7,6 +7,7 @@ One broken file never stops the others from being read: it becomes a result with
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import xml.parsers.expat
 import zipfile
 import zlib
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from okrxl.core.alignment import Gap, GapCode, link_gaps
+from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check_in, link_gaps
 from okrxl.core.model import Quarter, Strategy, TeamQuarter
-from okrxl.core.problems import FileError, OkrxlError, Problem, ProblemCode, Severity
+from okrxl.core.problems import CellRef, FileError, OkrxlError, Problem, ProblemCode, Severity
+from okrxl.core.scoring import assess_quarter
 from okrxl.excel.files import guard_xlsx
 from okrxl.excel.layout import SHEET_SETTINGS, strategy_fingerprint
 from okrxl.excel.pool import in_parallel, worker_pool
@@ -431,12 +433,73 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
     return checked
 
 
-def check_document(reading: FolderReading) -> dict:
-    """The `okrxl.check/1` JSON document of `okrxl check --json` (docs/check.md)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanGap:
+    """A gap of one team's plan, at the cell of its workbook that holds or lacks what it is about."""
+
+    gap: Gap
+    cell: CellRef | None
+    """None for a gap about the whole plan (`too-many-objectives`)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanGaps:
+    """The gaps `okrxl check` lists under each team's file, judged at one date."""
+
+    as_of: dt.date
+    by_file: dict[Path, tuple[PlanGap, ...]]
+    """The gaps of each team file whose plan is read, by the file's path."""
+    scheduled: dt.date | None
+    """The latest scheduled check-in on or before `as_of`: the one `missed-checkin` is about."""
+
+    def of(self, result: FileResult) -> tuple[PlanGap, ...]:
+        return self.by_file.get(result.path, ())
+
+
+NOT_CHECKED_GAPS = frozenset({GapCode.DEPENDENCY_LATE})
+"""Plan gaps `okrxl check` does not list: they need another team's file to be judged."""
+
+
+def today() -> dt.date:
+    """The date `okrxl check` judges the plans at."""
+    return dt.date.today()
+
+
+def plan_gaps(reading: FolderReading, *, as_of: dt.date | None = None) -> PlanGaps:
+    """The gaps of each team's plan that need no other team's file (missing target or owners, no alignment,
+    key-result counts, missed check-ins...), at `as_of` (default today). Their errors are problems of the
+    files already (`unknown-link`, `missing-baseline`), so only warnings and infos are here, and none at a
+    cell that has a problem; without a strategy there are none (nothing to judge the plans against)."""
+    as_of = as_of or today()
+    strategy, quarter = reading.strategy, reading.quarter
+    if strategy is None or quarter is None:
+        return PlanGaps(as_of=as_of, by_file={}, scheduled=None)
+    files = {f.team.team_id: f for f in reading.files if f.used and f.team and f.team.plan}
+    plans = [f.team.plan for f in files.values()]
+    assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=as_of)
+    by_file: dict[Path, list[PlanGap]] = {f.path: [] for f in files.values()}
+    problem_cells = {f.path: {p.cell for p in f.problems} for f in files.values()}
+    for gap in find_gaps(strategy, plans, assessment):
+        result = files.get(gap.where.split(".", 1)[0])
+        if result is None or gap.severity is Severity.ERROR or gap.code in NOT_CHECKED_GAPS:
+            continue  # a gap of the strategy, an error already shown as a problem, or one of two teams
+        cell = result.team.cell(gap.where, gap.field, holding=gap.linked_id)
+        if cell is not None and cell in problem_cells[result.path]:
+            continue  # `about half` in a target cell is an error there, not also a target not set yet
+        by_file[result.path].append(PlanGap(gap=gap, cell=cell))
+    return PlanGaps(as_of=as_of, by_file={path: tuple(gaps) for path, gaps in by_file.items()},
+                    scheduled=latest_scheduled_check_in(strategy, quarter, as_of))  # fmt: skip
+
+
+def check_document(reading: FolderReading, *, as_of: dt.date | None = None) -> dict:
+    """The `okrxl.check/1` JSON document of `okrxl check --json` (docs/check.md); the plans' gaps at `as_of`
+    (default today)."""
+    gaps = plan_gaps(reading, as_of=as_of)
     return {
         "schema": "okrxl.check/1",
         "strategy": str(reading.strategy_path) if reading.strategy_path else None,
         "quarter": str(reading.quarter) if reading.quarter else None,
+        "as_of": gaps.as_of.isoformat(),
         "files": [
             {
                 "file": str(result.path),
@@ -452,6 +515,10 @@ def check_document(reading: FolderReading) -> dict:
                         "message": p.message,
                     }  # fmt: skip
                     for p in result.problems
+                ],
+                "gaps": [
+                    plan_gap.gap.to_json() | {"cell": str(plan_gap.cell) if plan_gap.cell else None}
+                    for plan_gap in gaps.of(result)
                 ],
             }
             for result in reading.files

@@ -537,6 +537,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
         if clean_text(row.raw("kind")) is None:
             row.collect.add(ProblemCode.MISSING_KIND, f"key result {local_id} has no kind; choose one from the list",
                             row.ref("kind"))  # fmt: skip
+        _read_for_problems(row, table, team=team)
         return None
     kind, side = kind_side
     unit = row.text("unit")
@@ -578,6 +579,22 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
     except ModelError as error:
         row.collect.add(ProblemCode.INVALID_KEY_RESULT, f"{error}; fix the row", row.ref("target"))
         return None
+
+
+def _read_for_problems(row: _Row, table: _Table, *, team: bool) -> None:
+    """Read the cells of a key result without a kind for their problems only, so that a bad kind does not
+    hide a bad target on the same row until the next run. Check-in values wait for the kind: whether
+    `klar` or `40 %` is valid depends on it."""
+    percent_points = _on_percent_scale(row, table, KeyResultKind.INCREASE, row.text("unit"))
+    row.number("baseline", percent_points=percent_points)
+    row.get("target", read_target, number_format=row.number_format("target"), percent_points=percent_points)
+    row.word("commitment", COMMITMENT_VOCABULARY, "commitment")
+    _weight(row)
+    if team:
+        row.word("confidence", CONFIDENCE_VOCABULARY, "confidence")
+        _dependencies(row)
+        row.date("due")
+        _carried(row)
 
 
 class _Role(enum.StrEnum):

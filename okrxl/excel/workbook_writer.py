@@ -666,7 +666,8 @@ def _validations(sheet, col: dict[str, int], first: int, last: int, period) -> N
 
 
 def _grade_formats(sheet, formats: _Formats, col: dict[str, int], first: int, last: int, method: Method) -> None:
-    """Traffic lights on score and status by grade, with the committed thresholds where committed."""
+    """Traffic lights on score and status by grade, with the committed thresholds where committed, of the
+    score as shown (ROUND(score, 2), as okrxl.core.scoring.shown_score)."""
     score = f"${xl_col_to_name(col['score'])}{first + 1}"
     commitment = f"${xl_col_to_name(col['commitment'])}{first + 1}"
     committed = "OR(" + ",".join(f'{commitment}="{w}"' for w in layout.COMMITMENT_WORDS[Commitment.COMMITTED]) + ")"
@@ -674,8 +675,8 @@ def _grade_formats(sheet, formats: _Formats, col: dict[str, int], first: int, la
     yellow = f"IF({committed},{method.committed_yellow},{method.aspirational_yellow})"
     target = f"{xl_rowcol_to_cell(first, col['score'])}:{xl_rowcol_to_cell(last, col['status'])}"
     for criteria, style in (
-        (f"=AND(ISNUMBER({score}),{score}>={green}-{EPSILON})", "green"),
-        (f"=AND(ISNUMBER({score}),{score}>={yellow}-{EPSILON})", "yellow"),
+        (f"=AND(ISNUMBER({score}),ROUND({score},2)>={green}-{EPSILON})", "green"),
+        (f"=AND(ISNUMBER({score}),ROUND({score},2)>={yellow}-{EPSILON})", "yellow"),
         (f"=ISNUMBER({score})", "red"),
     ):
         fill = formats.template.styles[style]

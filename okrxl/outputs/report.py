@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from okrxl.core.alignment import Gap, GapCounts
+from okrxl.core.alignment import Gap, GapCounts, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.changes import ChangeKind
 from okrxl.core.model import Commitment, KeyResult, KeyResultKind
 from okrxl.core.problems import CellRef, Problem
@@ -26,6 +26,7 @@ from okrxl.core.scoring import (
     TeamAssessment,
     elapsed_share,
     grade_score,
+    score_text,
 )
 from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot
 from okrxl.excel import layout
@@ -89,6 +90,7 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "strategic_kr": ("Strategiskt key result", "Strategic key result"),
     "fed_by": ("Bidrar", "Fed by"), "sum": ("Summa", "Sum"), "leadership": ("Ledningens värde", "Leadership's value"),
     "none": ("ingen", "none"), "units_differ": ("olika enheter", "units differ"),
+    "not_summed": ("summeras inte: en andel eller takt", "not summed: a rate or share"),
     "severity": ("Allvar", "Severity"), "code": ("Kod", "Code"), "where": ("Var", "Where"),
     "file": ("Fil", "File"), "cell": ("Cell", "Cell"), "message": ("Meddelande", "Message"),
     "notes": ("Anteckningar", "Notes"),
@@ -99,6 +101,11 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "changes": ("Sedan sist", "Since last time"),
     "changes_title": ("Vad har hänt sedan {since}", "What changed since {since}"),
     "changes_none": ("Inget har ändrats sedan {since}.", "Nothing has changed since {since}."),
+    "missed": ("saknar värde", "missed check-in"),
+    "missed_message": ("'{title}' har inget värde från avstämningen {date}",
+                       "'{title}' has no value at the check-in of {date}"),
+    "missed_none": ("Alla key results har ett värde från avstämningen {date} eller är klara.",
+                    "Every key result has a value from the check-in of {date} or is done."),
     "change": ("Ändring", "Change"), "before": ("Före", "Before"), "after": ("Efter", "After"),
     "close": ("Kvartalet är slut", "The quarter is over"),
     "close_grades": ("Betyg: objectives {objectives}; key results {key_results}",
@@ -384,11 +391,36 @@ def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
             else:
                 book.text(sheet, row, col, "" if value is None or isinstance(value, bool) else str(value), cell)
         book.text(sheet, row, 4, change.message, cell)
+    row = _missed_rows(book, sheet, row, status)
     if not status.changes:
         row += 1
         sheet.write_string(row, 0, book.t("changes_none", since=status.since))
     book.fit_rows(sheet)
     set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 4))
+
+
+def _missed_rows(book: ReportBook, sheet, row: int, status: QuarterStatus) -> int:
+    """A row per key result without a value at the latest scheduled check-in (gap `missed-checkin`), team
+    by team, with the date of its newest value; or a line saying every key result has one. Returns the
+    last row written."""
+    scheduled = latest_scheduled_check_in(status.strategy, status.quarter, status.as_of)
+    if scheduled is None:
+        return row
+    missed = missed_check_ins(status.gaps)
+    if not missed:
+        sheet.write_string(row + 1, 0, book.t("missed_none", date=scheduled))
+        return row + 1
+    cell = book.fmt(text_wrap=True, border=1)
+    for plan in status.plans:
+        for local_id in missed.get(plan.team.id, ()):
+            assessed = status.assessment.key_results[plan.qualify(local_id)]
+            row += 1
+            book.text(sheet, row, 0, book.t("missed"), book.fmt(bold=True, border=1))
+            book.text(sheet, row, 1, plan.qualify(local_id), cell)
+            book.text(sheet, row, 2, str(assessed.last_check_in or "–"), cell)
+            book.text(sheet, row, 3, "", cell)
+            book.text(sheet, row, 4, book.t("missed_message", title=assessed.key_result.title, date=scheduled), cell)
+    return row
 
 
 def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> int:
@@ -537,7 +569,7 @@ def _trend(assessed: KeyResultAssessment) -> str:
     if not scores:
         return ""
     arrow = "" if len(scores) < 2 else " ↗" if scores[-1] > scores[-2] else " ↘" if scores[-1] < scores[-2] else " →"
-    return " ".join(f"{s:.2f}" for s in scores) + arrow
+    return " ".join(score_text(s) for s in scores) + arrow
 
 
 def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
@@ -580,7 +612,8 @@ def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> Non
             if feeding.total is not None:
                 book.text(sheet, row, 3, f"{_number(feeding.total)} {kr.unit or ''}".strip(), book.fmt(border=1))
             else:
-                book.text(sheet, row, 3, book.t("units_differ") if feeding.feeders else "", book.fmt(border=1))
+                why = "units_differ" if any(f.key_result.unit != kr.unit for f in feeding.feeders) else "not_summed"
+                book.text(sheet, row, 3, book.t(why) if feeding.feeders else "", book.fmt(border=1))
             current = _current_text(kr, kr_assessed)
             book.text(sheet, row, 4, f"{current} {kr.unit or ''}".strip(), book.fmt(border=1))
     book.fit_rows(sheet)
@@ -594,7 +627,7 @@ def _feeder_line(fed: AssessedKeyResult) -> str:
 
 
 def _score_text(score: float | None) -> str:
-    return "–" if score is None else f"{score:.2f}"
+    return score_text(score)
 
 
 def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, header: str) -> None:

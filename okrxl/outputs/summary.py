@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
+from okrxl.core.alignment import Gap, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.model import KeyResult, KeyResultKind
-from okrxl.core.scoring import KeyResultAssessment, elapsed_share
+from okrxl.core.scoring import KeyResultAssessment, elapsed_share, score_text
 from okrxl.core.status import QuarterStatus
-from okrxl.excel.folder import FolderReading
+from okrxl.excel.folder import FolderReading, plan_gaps
 
 TITLE_WIDTH = 56
 
@@ -45,6 +49,9 @@ def render_summary(status: QuarterStatus) -> str:
             )
             lines += [_key_result_line(kr_assessed) for kr_assessed in assessed.key_results]
         lines += [f"  note: {note}" for note in plan.notes]
+    scheduled = latest_scheduled_check_in(strategy, status.quarter, status.as_of)
+    if missed := missed_check_in_lines(scheduled, status.gaps):
+        lines += ["", *missed]
     lines += ["", f"Gaps ({len(status.gaps)})"]
     for gap in status.gaps:
         lines.append(f"  {gap.severity:<8}{gap.code:<21}{gap.where:<16}{gap.message}")
@@ -79,31 +86,49 @@ def _title(text: str, width: int) -> str:
 
 
 def _score(score: float | None) -> str:
-    return "  -  " if score is None else f"{score:.2f}"
+    return "  -  " if score is None else score_text(score)
 
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
 
 
-def render_check(reading: FolderReading) -> str:
-    """Problems file by file, a one-line verdict per file, then what is wrong between the files."""
+def render_check(reading: FolderReading, *, as_of: dt.date | None = None) -> str:
+    """Problems file by file, a one-line verdict per file, the plan's gaps under its problems, then what is
+    wrong between the files and who missed the latest check-in (gaps judged at `as_of`, default today)."""
+    gaps = plan_gaps(reading, as_of=as_of)
     lines = []
     for result in reading.files:
         counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
                   ((result.errors, "error"), (result.warnings, "warning")) if n]  # fmt: skip
+        verdict, plan = ", ".join(counts) or "ok", gaps.of(result)
+        if plan:
+            verdict += f", {len(plan)} gap{'s' if len(plan) != 1 else ''}"
         what = result.kind if result.kind != "team" else f"team {result.team.team_id}, {result.team.quarter}"
-        lines.append(f"{result.path}: {', '.join(counts) or 'ok'} ({what})")
+        lines.append(f"{result.path}: {verdict} ({what})")
         for problem in sorted(result.problems, key=lambda p: p.severity.rank):
             where = f"{problem.cell}  " if problem.cell else ""
             lines.append(f"  {problem.severity:<8}{where}{problem.code}: {problem.message}")
+        for plan_gap in plan:
+            gap = plan_gap.gap
+            lines.append(f"  gap {gap.severity:<8}{plan_gap.cell or gap.where}  {gap.code}: {gap.message}")
     for gap in reading.gaps:
         lines.append(f"{gap.severity:<8}{gap.code}: {gap.message}")
+    lines += missed_check_in_lines(gaps.scheduled, [pg.gap for plan in gaps.by_file.values() for pg in plan])
     lines += [f"note: {note}" for note in reading.notes]
     bad = sum(1 for r in reading.files if r.errors)
     lines.append(f"{len(reading.files)} files checked: {len(reading.files) - bad} readable without errors, "
                  f"{bad} with errors")  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def missed_check_in_lines(scheduled: dt.date | None, gaps: Sequence[Gap]) -> list[str]:
+    """`Missed the check-in of 2027-02-15:` and a line per team with the key results that did; none when
+    no key result did."""
+    missed = missed_check_ins(gaps)
+    if scheduled is None or not missed:
+        return []
+    return [f"Missed the check-in of {scheduled}:", *(f"  {team}: {', '.join(ids)}" for team, ids in missed.items())]
 
 
 def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
@@ -122,6 +147,8 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
         lines.append(f"  {problems} problems in cells of the files read (okrxl check shows them)")
     for team in status.assessment.teams:
         lines.append(f"  {team.plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
+    lines += missed_check_in_lines(latest_scheduled_check_in(status.strategy, status.quarter, status.as_of),
+                                   status.gaps)  # fmt: skip
     counts = status.gap_counts
     lines.append(
         f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "

@@ -81,8 +81,12 @@ class KeyResultYear:
 
     @property
     def share_of_target(self) -> float | None:
-        target = self.key_result.target
-        return self.total / target if self.total is not None and target else None
+        """How far the sum went from the baseline towards the target: METHOD.md's progress, never sum / target
+        (a falling measure, 6 -> 3 days at 4.2, is 0.6 of the way, not 140 %)."""
+        kr, baseline = self.key_result, self.key_result.effective_baseline
+        if self.total is None or kr.target is None or baseline is None or kr.target == baseline:
+            return None
+        return (self.total - baseline) / (kr.target - baseline)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
