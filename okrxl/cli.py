@@ -121,16 +121,18 @@ TEMPLATE = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
     help="An edited copy of templates/okr_template.xlsx for the look and the words.",
 )
-FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist (they may hold a team's entries).")
+FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist, whatever they hold.")
 
 
-def _report_writes(results, *, err: bool = False) -> None:
-    """Print what was written and skipped; exit 1 when anything was skipped."""
-
+def _report_writes(results, *, err: bool = False, next_step: str | None = None) -> None:
+    """Print what was written and skipped, and the admin's next step when all was written; exit 1 when
+    anything was skipped."""
     for result in results:
         _echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
     if any(r.outcome is Outcome.SKIPPED for r in results):
         raise SystemExit(1)
+    if next_step and results:
+        _echo(f"next: {next_step}")
 
 
 def _json_output(document: dict, json_path: str, *, force: bool) -> list:
@@ -152,7 +154,7 @@ def _json_output(document: dict, json_path: str, *, force: bool) -> list:
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/1) only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/2) only; write nothing.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Print the report to PDF (needs LibreOffice).")
 @click.option("--year", "whole_year", is_flag=True, help="The whole example year: four quarters and the year review.")
 @FORCE
@@ -228,8 +230,11 @@ def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_p
     """
     from okrxl.jobs import init_strategy
 
-    _report_writes([init_strategy(strategy_file, lang=lang, example=example == "dpab",
-                                  template_path=template_path, force=force)])  # fmt: skip
+    result = init_strategy(strategy_file, lang=lang, example=example == "dpab", template_path=template_path,
+                           force=force)  # fmt: skip
+    next_step = (f"the leadership fills in {strategy_file} (settings, teams, strategic OKRs); then "
+                 f"`okrxl generate {strategy_file} --quarter <year>-Q1` makes the teams' workbooks")  # fmt: skip
+    _report_writes([result], next_step=next_step)
 
 
 @cli.command()
@@ -255,8 +260,14 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
     """
     from okrxl.jobs import generate as generate_workbooks
 
-    _report_writes(generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
-                                      template_path=template_path, lang=lang, force=force))  # fmt: skip
+    results = generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
+                                 template_path=template_path, lang=lang, force=force)  # fmt: skip
+    folder = results[0].path.parent if results else quarter
+    _report_writes(
+        results,
+        next_step=f"send each team its workbook; when they come back, `okrxl check {folder}` "
+        f"names what okrxl cannot read, and `okrxl consolidate {folder}` makes the report",
+    )
 
 
 @cli.command()
@@ -302,7 +313,7 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None) -> None:
 )
 @click.option(
     "--json", "json_path", metavar="FILE|-",
-    help="Also write the status document (okrxl.status/1); - for stdout. An earlier one is replaced.",
+    help="Also write the status document (okrxl.status/2); - for stdout. An earlier one is replaced.",
 )  # fmt: skip
 @click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
 @click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")
@@ -380,7 +391,7 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
 
 @cli.command("review")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
-@click.option("--year", type=int, required=True, help="The strategic year, e.g. 2027.")
+@click.option("--year", type=click.IntRange(1900, 9999), required=True, help="The strategic year, e.g. 2027.")
 @click.option("-o", "--out", "out_path", type=XLSX_PATH, help="The review to write [default: FOLDER/review-YEAR.xlsx].")
 @_strategy_option("FOLDER/strategy.xlsx")
 @click.option("--as-of", type=ISO_DATE, help="Leave out quarters after this date [default: each quarter at its end].")

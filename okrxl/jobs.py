@@ -223,7 +223,7 @@ class Consolidation:
 
     @property
     def document(self) -> dict:
-        """The `okrxl.status/1` status document (docs/status-document.md)."""
+        """The `okrxl.status/2` status document (docs/status-document.md)."""
 
         return status_document(self.status)
 
@@ -306,6 +306,15 @@ def consolidate(
     return review(reading, as_of=as_of or dt.date.today(), since=since)
 
 
+def _is_quarter_folder(path: Path) -> bool:
+    """A folder named like a quarter (`2027-Q1`) that holds a workbook."""
+    try:
+        Quarter.parse(path.name)
+    except OkrxlError:
+        return False
+    return path.is_dir() and any(path.glob("*.xlsx"))
+
+
 def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = None, progress=None) -> FolderReading:
     """The strategy and a quarter's team workbooks; OkrxlError when either is missing."""
 
@@ -316,6 +325,11 @@ def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = 
         detail = "\n".join(problems) or "  " + "; ".join(reading.notes)
         raise OkrxlError(f"no usable strategy for {', '.join(map(str, paths))}:\n{detail}")
     if reading.quarter is None:
+        quarters = sorted(q for p in paths if p.is_dir() for q in p.iterdir() if _is_quarter_folder(q))
+        if quarters:
+            raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}, but quarter folders with workbooks "
+                             f"in it: {', '.join(q.name for q in quarters)}; run e.g. "
+                             f"`okrxl consolidate {quarters[-1]}`")  # fmt: skip
         raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}; make them with `okrxl generate`")
     return reading
 

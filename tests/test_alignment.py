@@ -448,10 +448,11 @@ def test_a_done_key_result_is_never_stale():
 @pytest.mark.parametrize(
     ("value", "confidence", "expected"),
     [
-        pytest.param(5.0, Confidence.OFF_TRACK, ALPHA_KR, id="on track, team says off track"),
-        pytest.param(5.0, Confidence.AT_RISK, [], id="on track, team says at risk"),
+        pytest.param(5.0, Confidence.AT_RISK, ALPHA_KR, id="on track, team says at risk"),
+        pytest.param(5.0, Confidence.BEHIND, [], id="on track, team says behind"),
         pytest.param(1.0, Confidence.ON_TRACK, ALPHA_KR, id="at risk, team says on track"),
-        pytest.param(4.0, Confidence.OFF_TRACK, [], id="behind, team says off track"),
+        pytest.param(4.0, Confidence.AT_RISK, [], id="behind, team says at risk"),
+        pytest.param(1.0, Confidence.BEHIND, [], id="at risk, team says behind"),
     ],
 )
 def test_confidence_two_steps_from_the_computed_status_is_a_mismatch(value, confidence, expected):

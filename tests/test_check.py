@@ -125,7 +125,7 @@ def test_a_file_with_errors_and_gaps_exits_1_for_the_errors_and_lists_both(demo)
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
         f"{path}: 1 error, 1 gap (team production, 2027-Q1)",
-        "  error   'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4 or 4,5",
+        "  error   'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4.5 (4,5 in Swedish settings)",
         "  gap warning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' has no owner",
     ]
 
@@ -163,7 +163,10 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     assert "sales.xlsx: 5 errors, 1 gap (team sales, 2027-Q1)" in result.output  # the gap: O1 has one key result
-    assert "'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4 or 4,5" in result.output
+    assert (
+        "'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4.5 (4,5 in Swedish settings)"
+        in result.output
+    )
 
 
 def test_a_link_to_an_unknown_strategic_id_names_the_cell_and_the_known_ids(demo):

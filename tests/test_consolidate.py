@@ -105,8 +105,9 @@ def test_every_printed_page_is_a4_landscape_fit_to_width_with_header_and_footer(
 def test_a_team_page_shows_grade_and_status_as_word_and_symbol(report):
     sheet = open_workbook(report)["Produktion"]
     rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=5)}
-    # Id, title, baseline -> target, current, score, grade, status, confidence, trend, owner, comment
-    assert rows["O2.1"][2:9] == ["48 → 33.6 h", "44", pytest.approx(4 / 14.4), "röd", "▼ i riskzonen", "risk",
+    # Id, title, baseline -> target, current, score, grade, status, confidence, trend, owner, comment.
+    # The team's confidence is shown in the status words: "släpar efter" (the older list said "risk").
+    assert rows["O2.1"][2:9] == ["48 → 33.6 h", "44", pytest.approx(4 / 14.4), "röd", "▼ i riskzonen", "släpar efter",
                                  "0.14 0.21 0.28 ↗"]  # fmt: skip
     assert rows["O2.2"][6] == "▼ i riskzonen (inaktuell)"
     assert rows["O2.3"][5:7] == ["grön", "✔ klar"]

@@ -103,7 +103,7 @@ def test_json_replaces_only_an_earlier_document_of_its_schema(demo, tmp_path, ex
     assert result.exit_code == exit_code and said in result.output
     assert (target.read_bytes() == before) is (exit_code == 1)
     assert consolidate(demo, "-o", tmp_path / "r.xlsx", "--json", target, "--force").exit_code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "okrxl.status/1"
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "okrxl.status/2"
 
 
 def pdf_with_info(title: str, producer: str = "LibreOffice 7.4") -> bytes:
@@ -349,3 +349,11 @@ def test_an_error_that_no_command_expected_is_one_line_not_a_traceback(demo, mon
     monkeypatch.setattr(okrxl.jobs, "read_quarter", unlisted)
     result = consolidate(demo)
     assert result.exit_code == 1 and result.output == "okrxl: error: /okr/2027-Q1: Permission denied\n"
+
+
+def test_a_status_document_of_the_earlier_schema_is_okrxls_own_and_replaced(tmp_path):
+    from okrxl.excel.files import OutputKind, output_kind
+
+    earlier = tmp_path / "status.json"
+    earlier.write_text('{"schema": "okrxl.status/1", "quarter": "2027-Q1"}\n', encoding="utf-8")
+    assert output_kind(earlier) is OutputKind.STATUS_JSON

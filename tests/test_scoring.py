@@ -107,11 +107,11 @@ def test_a_check_in_without_a_value_does_not_replace_the_current_value():
         id="O1.1", title="A result of 10", kind=K.COUNT, target=10,
         check_ins=(
             CheckIn(date=dt.date(2027, 1, 4), value=4),
-            CheckIn(date=dt.date(2027, 1, 18), value=None, confidence=Confidence.AT_RISK, note="no news"),
+            CheckIn(date=dt.date(2027, 1, 18), value=None, confidence=Confidence.BEHIND, note="no news"),
         ),
     )  # fmt: skip
     assessed = assess_key_result(result, period=PERIOD, as_of=dt.date(2027, 1, 20), method=METHOD)
-    assert (assessed.current, assessed.score, assessed.confidence) == (4, 0.4, Confidence.AT_RISK)
+    assert (assessed.current, assessed.score, assessed.confidence) == (4, 0.4, Confidence.BEHIND)
 
 
 @pytest.mark.parametrize(
@@ -201,10 +201,8 @@ def test_silence_is_not_started_only_in_the_first_quarter_of_the_period(as_of, s
         pytest.param([0.9], dt.date(2027, 2, 1), None, DAY_40, Status.OVERDUE, id="due-passed-is-overdue"),
         pytest.param([0.9], dt.date(2027, 2, 10), None, DAY_40, Status.ON_TRACK, id="due-today-is-not-overdue"),
         pytest.param([0.1], dt.date(2027, 3, 15), None, DAY_40, Status.ON_TRACK, id="before-due-is-on-track"),
-        pytest.param([0.1], dt.date(2027, 3, 15), Confidence.AT_RISK, DAY_40, Status.BEHIND, id="team-says-at-risk"),
-        pytest.param(
-            [0.1], dt.date(2027, 3, 15), Confidence.OFF_TRACK, DAY_40, Status.AT_RISK, id="team-says-off-track"
-        ),
+        pytest.param([0.1], dt.date(2027, 3, 15), Confidence.BEHIND, DAY_40, Status.BEHIND, id="team-says-behind"),
+        pytest.param([0.1], dt.date(2027, 3, 15), Confidence.AT_RISK, DAY_40, Status.AT_RISK, id="team-says-at-risk"),
         pytest.param([], dt.date(2027, 3, 15), None, dt.date(2027, 1, 10), Status.NOT_STARTED, id="early-silence"),
         pytest.param([], dt.date(2027, 1, 5), None, dt.date(2027, 1, 10), Status.OVERDUE, id="silent-and-overdue"),
     ],

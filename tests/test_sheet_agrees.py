@@ -104,7 +104,8 @@ def _fill_key_result(rng, sheet, row, cols, lang, check_in_cols, mess):
             "15/3" if rng.random() < 0.3 * mess else None,
         ])  # fmt: skip
     if rng.random() < 0.3:
-        words = [w for c, ws in layout.CONFIDENCE_WORDS.items() for w in ws] + ["off-track", "maybe"]
+        # The dropdown's words, the older list's (still read) and one okrxl does not know
+        words = [w for c, ws in layout.CONFIDENCE_WORDS.items() for w in ws] + [*layout.OLDER_CONFIDENCE_WORDS, "maybe"]
         sheet.cell(row, cols["confidence"]).value = rng.choice(words)
     if rng.random() < 0.1:
         sheet.cell(row, cols["weight"]).value = rng.choice([0, 2, 0.5])

@@ -94,7 +94,7 @@ class Gap:
         return self.code.severity
 
     def to_json(self) -> dict[str, str]:
-        """The gap in okrxl's JSON documents (okrxl.status/1, okrxl.check/1)."""
+        """The gap in okrxl's JSON documents (okrxl.status/2, okrxl.check/1)."""
         return {"code": str(self.code), "severity": str(self.severity), "where": self.where, "message": self.message}
 
 
@@ -307,7 +307,7 @@ def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) 
         yield Gap(
             code=GapCode.KEY_RESULT_COUNT,
             where=where,
-            message=f"{objective.title!r} has {count} key results; "
+            message=f"{objective.title!r} has {count} key result{'' if count == 1 else 's'}; "
             f"give it {method.min_key_results} to {method.max_key_results}",
         )
 
@@ -341,11 +341,12 @@ def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
 
 
 def reads_like_activity(kr: KeyResult) -> bool:
-    """Starts with an activity verb, or names no number and no date."""
+    """Starts with an activity verb, or names no number and no date. A yes/no key result ("every new
+    hire has an onboarding buddy") states a result that is true or not: it needs no number."""
     words = re.findall(r"\w+", kr.title.casefold())
     if words and words[0] in ACTIVITY_VERBS:
         return True
-    return not re.search(r"\d", kr.title) and kr.due is None
+    return not re.search(r"\d", kr.title) and kr.due is None and kr.kind is not KeyResultKind.BINARY
 
 
 def _key_result_team_gaps(

@@ -86,11 +86,11 @@ class Side(enum.StrEnum):
 
 
 class Confidence(enum.StrEnum):
-    """The team's own view at a check-in (sv: i fas / risk / efter)."""
+    """The team's own view at a check-in, in the status words (sv: i fas / släpar efter / i riskzonen)."""
 
     ON_TRACK = "on-track"
+    BEHIND = "behind"
     AT_RISK = "at-risk"
-    OFF_TRACK = "off-track"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

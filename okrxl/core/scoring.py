@@ -79,8 +79,8 @@ _RANK = {
 }
 # Scores come from float arithmetic: (3 - 0) / (10 - 0) must count as reaching 0.75 * 0.4.
 TOLERANCE = 1e-9
-_CONFIDENCE_STEP = {Confidence.ON_TRACK: 0, Confidence.AT_RISK: 1, Confidence.OFF_TRACK: 2}
-_CONFIDENCE_STATUS = {Confidence.AT_RISK: Status.BEHIND, Confidence.OFF_TRACK: Status.AT_RISK}
+_CONFIDENCE_STEP = {Confidence.ON_TRACK: 0, Confidence.BEHIND: 1, Confidence.AT_RISK: 2}
+_CONFIDENCE_STATUS = {Confidence.BEHIND: Status.BEHIND, Confidence.AT_RISK: Status.AT_RISK}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,6 @@
 """A quarter's status: the plans, their assessment and gaps, and the public status document.
 
-The status document (`okrxl.status/1`, docs/status-document.md) is okrxl's stable JSON format:
+The status document (`okrxl.status/2`, docs/status-document.md) is okrxl's stable JSON format:
 `okrxl demo --json` prints it for the built-in example and `okrxl consolidate --json` for files.
 """
 
@@ -28,7 +28,7 @@ from okrxl.core.scoring import (
 SWEET_SPOT = (0.6, 0.7)
 """The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
 
-SCHEMA = "okrxl.status/1"
+SCHEMA = "okrxl.status/2"
 
 
 class SweetSpot(enum.StrEnum):
@@ -223,7 +223,7 @@ def _fed_total(strategic_kr: KeyResult, feeders: Sequence[AssessedKeyResult]) ->
 
 
 def status_document(status: QuarterStatus) -> dict[str, Any]:
-    """The `okrxl.status/1` document: plain JSON types, scores not rounded."""
+    """The `okrxl.status/2` document: plain JSON types, scores not rounded."""
     strategy, assessment = status.strategy, status.assessment
     return {
         "schema": SCHEMA,

@@ -36,7 +36,7 @@ _INC, _DEC, _CNT, _PCT, _MS = (
     KeyResultKind.PERCENT,
     KeyResultKind.MILESTONE,
 )
-_ON, _RISK, _OFF = Confidence.ON_TRACK, Confidence.AT_RISK, Confidence.OFF_TRACK
+_ON, _BEHIND, _AT_RISK = Confidence.ON_TRACK, Confidence.BEHIND, Confidence.AT_RISK
 
 
 def _d(month: int, day: int) -> dt.date:
@@ -264,7 +264,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                         kind=_MS,
                         due=_d(2, 1),
                         owner="Johan",
-                        check_ins=_checks((1, 4, 0.3), (1, 18, 0.6), (2, 1, 0.8), (2, 15, 0.9), confidence=_RISK),
+                        check_ins=_checks((1, 4, 0.3), (1, 18, 0.6), (2, 1, 0.8), (2, 15, 0.9), confidence=_BEHIND),
                     ),
                     KeyResult(
                         id="O3.2",
@@ -328,7 +328,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                         target=1.5,
                         owner="Erik",
                         feeds="S1.2",
-                        check_ins=_checks((1, 18, 0.1), (2, 1, 0.3), (2, 15, 0.6), confidence=_RISK),
+                        check_ins=_checks((1, 18, 0.1), (2, 1, 0.3), (2, 15, 0.6), confidence=_BEHIND),
                     ),
                 ),
             ),
@@ -351,7 +351,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                             (1, 18, 0),
                             (2, 1, 1),
                             (2, 15, 1),
-                            confidence=_RISK,
+                            confidence=_BEHIND,
                             note=t("Behöver den norska katalogen", "Needs the Norwegian catalogue"),
                         ),
                     ),
@@ -401,7 +401,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                         target=100,
                         owner="Pernilla",
                         feeds="S2.1",
-                        check_ins=_checks((1, 18, 97.4), (2, 1, 97.1), (2, 15, 97.6), confidence=_OFF),
+                        check_ins=_checks((1, 18, 97.4), (2, 1, 97.1), (2, 15, 97.6), confidence=_AT_RISK),
                     ),
                     KeyResult(
                         id="O1.2",
@@ -410,7 +410,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                         unit="%",
                         baseline=99.5,
                         target=100,
-                        check_ins=_checks((1, 18, 99.6), (2, 1, 99.6), (2, 15, 99.7), confidence=_RISK),
+                        check_ins=_checks((1, 18, 99.6), (2, 1, 99.6), (2, 15, 99.7), confidence=_BEHIND),
                     ),
                 ),
             ),
@@ -431,7 +431,7 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
                         baseline=48,
                         target=33.6,
                         owner="Ahmed",
-                        check_ins=_checks((1, 18, 46), (2, 1, 45), (2, 15, 44), confidence=_RISK),
+                        check_ins=_checks((1, 18, 46), (2, 1, 45), (2, 15, 44), confidence=_BEHIND),
                     ),
                     KeyResult(
                         id="O2.2",

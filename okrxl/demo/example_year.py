@@ -67,7 +67,7 @@ _INC, _DEC, _CNT, _PCT, _MS, _KEEP = (
     KeyResultKind.MILESTONE,
     KeyResultKind.MAINTAIN,
 )
-_ON, _RISK, _OFF = Confidence.ON_TRACK, Confidence.AT_RISK, Confidence.OFF_TRACK
+_ON, _BEHIND, _AT_RISK = Confidence.ON_TRACK, Confidence.BEHIND, Confidence.AT_RISK
 _replace = dataclasses.replace
 
 
@@ -86,45 +86,45 @@ _ENDS: dict[Quarter, dict[tuple[str, str], _End]] = {
     Q1: {
         ("marketing", "O1.1"): _End(1.0, _ON),  # website launched 15 Feb
         ("marketing", "O1.2"): _End(
-            0.95, _RISK, ("Tryckeriet är sent, katalogen kommer i april", "The printer is late; catalogue in April")
+            0.95, _BEHIND, ("Tryckeriet är sent, katalogen kommer i april", "The printer is late; catalogue in April")
         ),
         ("marketing", "O2.1"): _End(57, _ON),  # open rate 42 -> 60 %
         ("marketing", "O2.2"): _End(8, _ON),  # 8 % came to the March event
         ("marketing", "O3.1"): _End(1.0, _ON),  # campaign concept, a month late
         ("marketing", "O3.2"): _End(960, _ON),
-        ("marketing", "O3.3"): _End(60, _RISK),
-        ("sales", "O1.1"): _End(3.6, _RISK),  # committed 4 MSEK: missed, and no reason written
-        ("sales", "O1.2"): _End(1.2, _RISK),
+        ("marketing", "O3.3"): _End(60, _BEHIND),
+        ("sales", "O1.1"): _End(3.6, _BEHIND),  # committed 4 MSEK: missed, and no reason written
+        ("sales", "O1.2"): _End(1.2, _BEHIND),
         ("sales", "O2.1"): _End(2, _ON, ("Båda norska säljarna är på plats", "Both Norwegian sellers are on board")),
         ("sales", "O2.2"): _End(1.0, _ON),
         ("sales", "O2.3"): _End(9, _ON),
         ("production", "O1.1"): _End(
-            97.5, _OFF, ("Vi behöver fler händer i sorteringen", "We need more hands in sorting")
+            97.5, _AT_RISK, ("Vi behöver fler händer i sorteringen", "We need more hands in sorting")
         ),
-        ("production", "O1.2"): _End(99.6, _OFF),
-        ("production", "O2.1"): _End(46, _OFF),  # handling time 48 -> 33.6 h
-        ("production", "O2.2"): _End(6, _OFF),
+        ("production", "O1.2"): _End(99.6, _AT_RISK),
+        ("production", "O2.1"): _End(46, _AT_RISK),  # handling time 48 -> 33.6 h
+        ("production", "O2.2"): _End(6, _AT_RISK),
         ("production", "O2.3"): _End(100, _ON),  # NPS baseline, done in February
     },
     Q2: {
         ("marketing", "O1.1"): _End(1.0, _ON),  # the catalogue, printed early April
         ("marketing", "O1.2"): _End(1.0, _ON),
         ("marketing", "O1.3"): _End(34, _ON),
-        ("marketing", "O2.1"): _End(59, _RISK),
+        ("marketing", "O2.1"): _End(59, _BEHIND),
         ("marketing", "O2.2"): _End(34, _ON),
         ("marketing", "O3.1"): _End(1000, _ON),
         ("marketing", "O3.2"): _End(92, _ON),
         ("sales", "O1.1"): _End(5.2, _ON),
         ("sales", "O1.2"): _End(1.7, _ON),
         ("sales", "O2.1"): _End(10, _ON),
-        ("sales", "O2.2"): _End(66, _RISK),
+        ("sales", "O2.2"): _End(66, _BEHIND),
         ("sales", "O3.1"): _End(3, _ON),
         ("sales", "O3.2"): _End(
-            1, _RISK, ("Referenskund fungerar; kalla samtal inte", "Reference customers work; cold calls do not")
+            1, _BEHIND, ("Referenskund fungerar; kalla samtal inte", "Reference customers work; cold calls do not")
         ),
-        ("production", "O1.1"): _End(99.2, _RISK),
+        ("production", "O1.1"): _End(99.2, _BEHIND),
         ("production", "O1.2"): _End(99.9, _ON),
-        ("production", "O2.1"): _End(40, _RISK),
+        ("production", "O2.1"): _End(40, _BEHIND),
         ("production", "O2.2"): _End(22, _ON),
         ("production", "O3.1"): _End(2, _ON, ("Två nya på plats i maj", "Two new people started in May")),
         ("production", "O3.2"): _End(1.0, _ON),
@@ -132,14 +132,14 @@ _ENDS: dict[Quarter, dict[tuple[str, str], _End]] = {
     Q3: {
         ("marketing", "O1.1"): _End(51, _ON),
         ("marketing", "O1.2"): _End(12, _ON),
-        ("marketing", "O2.1"): _End(63, _RISK),
+        ("marketing", "O2.1"): _End(63, _BEHIND),
         ("marketing", "O2.2"): _End(40, _ON),
         ("sales", "O1.1"): _End(5.5, _ON),
         ("sales", "O1.2"): _End(1.8, _ON),
-        ("sales", "O2.1"): _End(62, _RISK),
+        ("sales", "O2.1"): _End(62, _BEHIND),
         ("sales", "O2.2"): _End(86, _ON),
         ("sales", "O3.1"): _End(3, _ON),
-        ("sales", "O3.2"): _End(2, _RISK),
+        ("sales", "O3.2"): _End(2, _BEHIND),
         ("production", "O1.1"): _End(99.95, _ON, ("Nästan inga felsända brev", "Almost no misdirected mail")),
         ("production", "O1.2"): _End(99.98, _ON),
         ("production", "O2.1"): _End(35, _ON),
@@ -148,7 +148,7 @@ _ENDS: dict[Quarter, dict[tuple[str, str], _End]] = {
     Q4: {
         ("marketing", "O1.1"): _End(46, _ON),
         ("marketing", "O1.2"): _End(2, _ON),
-        ("marketing", "O2.1"): _End(64, _RISK),
+        ("marketing", "O2.1"): _End(64, _BEHIND),
         ("marketing", "O2.2"): _End(41, _ON),
         ("sales", "O1.1"): _End(5.8, _ON),
         ("sales", "O1.2"): _End(1.9, _ON),

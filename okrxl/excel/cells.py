@@ -131,7 +131,8 @@ def read_number(
     if value is not None:
         value = _bounded(value, raw)
     if value is None:
-        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}; write e.g. 4 or 4,5")
+        hint = "write e.g. 4.5 (4,5 in Swedish settings)"
+        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}; {hint}")
     if percent and not percent_points:
         return value / 100
     return value

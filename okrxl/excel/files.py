@@ -135,7 +135,7 @@ class OutputKind(enum.StrEnum):
     REVIEW_PDF = "year review PDF"
     """A year review printed by LibreOffice: a PDF whose document title is `OKR 2027`."""
     STATUS_JSON = "status document"
-    """JSON that starts with `{"schema": "okrxl.status/1"`."""
+    """JSON that starts with `{"schema": "okrxl.status/2"`."""
     REVIEW_JSON = "review document"
     """JSON that starts with `{"schema": "okrxl.review/1"`."""
 

@@ -181,9 +181,20 @@ COMMITMENT_WORDS: dict[Commitment, Words] = {
 }
 CONFIDENCE_WORDS: dict[Confidence, Words] = {
     Confidence.ON_TRACK: Words("i fas", "on track"),
-    Confidence.AT_RISK: Words("risk", "at risk"),
-    Confidence.OFF_TRACK: Words("efter", "off track"),
+    Confidence.BEHIND: Words("släpar efter", "behind"),
+    Confidence.AT_RISK: Words("i riskzonen", "at risk"),
 }
+"""The team's confidence in the status words themselves (METHOD.md): the dropdown offers these."""
+OLDER_CONFIDENCE_WORDS: dict[str, Confidence] = {
+    "off track": Confidence.AT_RISK,
+    "off-track": Confidence.AT_RISK,
+    "efter": Confidence.AT_RISK,
+    "risk": Confidence.BEHIND,
+}
+"""The older confidence list (on track / at risk / off track; i fas / risk / efter), still read, in lower case.
+
+Its "at risk" meant behind; that word now means at risk, as in the status words, so it is not listed here.
+"""
 STATUS_WORDS: dict[Status, Words] = {
     Status.DONE: Words("klar", "done"),
     Status.ON_TRACK: Words("i fas", "on track"),

@@ -63,13 +63,16 @@ NAME_SAID_BEHIND, NAME_SAID_AT_RISK = "okrxl_said_behind", "okrxl_said_at_risk"
 
 def word_names() -> list[tuple[str, str]]:
     """(defined name, array constant) of the word lists the formulas compare with, in lower case."""
+    # The words okrxl.excel.workbook_reader reads to each confidence: the dropdown's, the enum values, older words.
     said = {c: {*(w.casefold() for w in words), c.value} for c, words in layout.CONFIDENCE_WORDS.items()}
+    for word, confidence in layout.OLDER_CONFIDENCE_WORDS.items():
+        said[confidence].add(word)
     return [
         (NAME_DONE, _array(layout.DONE_WORDS)),
         (NAME_NOT_DONE, _array(layout.NOT_DONE_WORDS)),
         (NAME_PLACEHOLDERS, _array(layout.PLACEHOLDER_WORDS)),
-        (NAME_SAID_BEHIND, _array(said[layout.Confidence.AT_RISK])),  # the older "at risk" means behind
-        (NAME_SAID_AT_RISK, _array(said[layout.Confidence.OFF_TRACK])),
+        (NAME_SAID_BEHIND, _array(said[layout.Confidence.BEHIND])),
+        (NAME_SAID_AT_RISK, _array(said[layout.Confidence.AT_RISK])),
     ]
 
 

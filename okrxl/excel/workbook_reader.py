@@ -78,8 +78,21 @@ COMMITMENT_VOCABULARY = {
 CONFIDENCE_VOCABULARY = {
     **{w.casefold(): c for c, words in layout.CONFIDENCE_WORDS.items() for w in words},
     **{c.value: c for c in Confidence},
-    "off-track": Confidence.OFF_TRACK,
+    **layout.OLDER_CONFIDENCE_WORDS,
 }
+OLDER_WORKBOOK_CONFIDENCE_VOCABULARY = CONFIDENCE_VOCABULARY | {
+    "at risk": Confidence.BEHIND,
+    "at-risk": Confidence.BEHIND,
+}
+"""A team workbook made before the confidence took the status words (its table has no `kr_score` helper
+column) offered "at risk" for *behind*, and its own Status formula reads it so: okrxl reads it as
+that workbook means it, so that the team's sheet and the report agree."""
+
+
+def _confidence_vocabulary(table) -> dict:
+    return CONFIDENCE_VOCABULARY if "kr_score" in table.columns else OLDER_WORKBOOK_CONFIDENCE_VOCABULARY
+
+
 REQUIRED_COLUMNS = ("id", "title", "kind")
 """The columns a team's or the strategy's OKR table cannot do without; any other may be deleted."""
 MAX_TABLE_ROWS = 2000
@@ -546,7 +559,7 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
     target = row.get("target", read_target, number_format=row.number_format("target"), percent_points=percent_points)
     check_ins = _check_ins(row, table, kind, percent_points, baseline=baseline, target=target)
     if team:
-        confidence = row.word("confidence", CONFIDENCE_VOCABULARY, "confidence")
+        confidence = row.word("confidence", _confidence_vocabulary(row.table), "confidence")
         note = row.text("note")
         if confidence or note:
             newest = check_ins[-1] if check_ins else None
@@ -591,7 +604,7 @@ def _read_for_problems(row: _Row, table: _Table, *, team: bool) -> None:
     row.word("commitment", COMMITMENT_VOCABULARY, "commitment")
     _weight(row)
     if team:
-        row.word("confidence", CONFIDENCE_VOCABULARY, "confidence")
+        row.word("confidence", _confidence_vocabulary(row.table), "confidence")
         _dependencies(row)
         row.date("due")
         _carried(row)

@@ -71,8 +71,9 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "coverage": ("Strategiska objectives som bärs av ett team", "Strategic objectives carried by a team"),
     "key_results": ("Key results", "Key results"),
     "stale": ("utan avstämning på länge", "stale (no recent check-in)"),
-    "gap_count": ("Luckor: {errors} fel, {warnings} varningar, {infos} info",
-                  "Gaps: {errors} errors, {warnings} warnings, {infos} info"),
+    "gap_count": ("Luckor: {errors}, {warnings}, {infos} info", "Gaps: {errors}, {warnings}, {infos} info"),
+    "error": ("fel", "error"), "errors": ("fel", "errors"),
+    "warning": ("varning", "warning"), "warnings": ("varningar", "warnings"),
     "strategy": ("Strategiska objectives", "Strategic objectives"),
     "measured": ("Mätt (året)", "Measured (year)"), "carried": ("Buret (kvartalet)", "Carried (quarter)"),
     "teams": ("Team", "Teams"), "team": ("Team", "Team"), "lead": ("Ledare", "Lead"),
@@ -451,7 +452,11 @@ def aspirational_grade(status: QuarterStatus, score: float | None) -> Grade | No
 
 
 def _gap_count_text(book: ReportBook, counts: GapCounts) -> str:
-    return book.t("gap_count", errors=counts.errors, warnings=counts.warnings, infos=counts.infos)
+    def counted(count: int, word: str) -> str:
+        return f"{count} {book.t(word if count == 1 else word + 's')}"
+
+    return book.t("gap_count", errors=counted(counts.errors, "error"), warnings=counted(counts.warnings, "warning"),
+                  infos=counts.infos)  # fmt: skip
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:

@@ -93,17 +93,21 @@ def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
 
 
+def counted(count: int, word: str) -> str:
+    """`1 error`, `2 errors`: a count with its noun, in English (the terminal's language)."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def render_check(reading: FolderReading, *, as_of: dt.date | None = None) -> str:
     """Problems file by file, a one-line verdict per file, the plan's gaps under its problems, then what is
     wrong between the files and who missed the latest check-in (gaps judged at `as_of`, default today)."""
     gaps = plan_gaps(reading, as_of=as_of)
     lines = []
     for result in reading.files:
-        counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
-                  ((result.errors, "error"), (result.warnings, "warning")) if n]  # fmt: skip
+        counts = [counted(n, word) for n, word in ((result.errors, "error"), (result.warnings, "warning")) if n]
         verdict, plan = ", ".join(counts) or "ok", gaps.of(result)
         if plan:
-            verdict += f", {len(plan)} gap{'s' if len(plan) != 1 else ''}"
+            verdict += f", {counted(len(plan), 'gap')}"
         what = result.kind if result.kind != "team" else f"team {result.team.team_id}, {result.team.quarter}"
         lines.append(f"{result.path}: {verdict} ({what})")
         for problem in sorted(result.problems, key=lambda p: p.severity.rank):
@@ -117,8 +121,8 @@ def render_check(reading: FolderReading, *, as_of: dt.date | None = None) -> str
     lines += missed_check_in_lines(gaps.scheduled, [pg.gap for plan in gaps.by_file.values() for pg in plan])
     lines += [f"note: {note}" for note in reading.notes]
     bad = sum(1 for r in reading.files if r.errors)
-    lines.append(f"{len(reading.files)} files checked: {len(reading.files) - bad} readable without errors, "
-                 f"{bad} with errors")  # fmt: skip
+    lines.append(f"{counted(len(reading.files), 'file')} checked: {len(reading.files) - bad} readable without "
+                 f"errors, {bad} with errors")  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -152,7 +156,7 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
     counts = status.gap_counts
     lines.append(
         f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "
-        f"gaps: {counts.errors} errors, {counts.warnings} warnings, {counts.infos} info"
+        f"gaps: {counted(counts.errors, 'error')}, {counted(counts.warnings, 'warning')}, {counts.infos} info"
     )
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,60 @@
+"""Words the admin reads that could mislead: plurals, hints, next steps, what a folder holds (issue 14)."""
+
+import dataclasses
+
+from click.testing import CliRunner
+
+from okrxl.cli import cli
+from okrxl.core.alignment import reads_like_activity
+from okrxl.core.model import KeyResult, KeyResultKind
+from okrxl.outputs.summary import counted
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_a_yes_no_key_result_states_a_result_and_is_no_activity():
+    buddy = KeyResult(id="O1.1", title="Every new hire has an onboarding buddy", kind=KeyResultKind.BINARY)
+    assert not reads_like_activity(buddy)
+    assert reads_like_activity(dataclasses.replace(buddy, kind=KeyResultKind.COUNT, target=3.0))  # no number
+    assert reads_like_activity(dataclasses.replace(buddy, title="Hold a buddy lunch"))  # an activity verb
+
+
+def test_counts_take_the_singular_for_one():
+    assert [counted(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+
+
+def test_a_folder_of_quarter_folders_says_which_to_consolidate(tmp_path):
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    result = run("consolidate", tmp_path)
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"okrxl: error: no team workbook in {tmp_path}, but quarter folders with workbooks in it: 2027-Q1; "
+        f"run e.g. `okrxl consolidate {tmp_path / '2027-Q1'}`"
+    )
+
+
+def test_a_year_of_two_digits_is_refused_as_a_year():
+    result = run("review", ".", "--year", "27")
+    assert result.exit_code == 2 and "27 is not in the range 1900<=x<=9999" in result.output
+
+
+def test_init_and_generate_say_the_admins_next_step(tmp_path):
+    init = run("init", tmp_path / "strategy.xlsx", "--example", "dpab")
+    assert init.output.splitlines()[-1] == (
+        f"next: the leadership fills in {tmp_path / 'strategy.xlsx'} (settings, teams, strategic OKRs); then "
+        f"`okrxl generate {tmp_path / 'strategy.xlsx'} --quarter <year>-Q1` makes the teams' workbooks"
+    )
+    generate = run("generate", tmp_path / "strategy.xlsx", "--quarter", "2027-Q1")
+    quarter = tmp_path / "2027-Q1"
+    assert generate.output.splitlines()[-1] == (
+        f"next: send each team its workbook; when they come back, `okrxl check {quarter}` names what okrxl "
+        f"cannot read, and `okrxl consolidate {quarter}` makes the report"
+    )
+    again = run("generate", tmp_path / "strategy.xlsx", "--quarter", "2027-Q1")
+    assert again.exit_code == 1 and "next:" not in again.output  # nothing was written: no next step yet
+
+
+def test_the_force_option_says_what_it_does_for_every_command():
+    assert "Overwrite files that exist, whatever they hold." in run("template", "--help").output
