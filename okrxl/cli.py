@@ -337,6 +337,10 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     from okrxl.jobs import consolidate as consolidate_folder
     from okrxl.jobs import default_report_path
 
+    if since is not None and since >= (as_of or dt.date.today()):
+        raise click.UsageError(f"--since {since} is not before --as-of {as_of or dt.date.today()}: the changes are "
+                               "what happened from --since to --as-of")  # fmt: skip
+
     files = [p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES]
     if len(files) > 20 and json_path != "-":
         with click.progressbar(
@@ -386,7 +390,7 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
     from okrxl.jobs import rollover as roll
 
     _report_writes(roll(folder, to=to, out_dir=out_dir, strategy_path=strategy_path, template_path=template_path,
-                        lang=lang, force=force))  # fmt: skip
+                        lang=lang, force=force, warn=lambda text: _echo(f"note: {text}", err=True)))  # fmt: skip
 
 
 @cli.command("review")

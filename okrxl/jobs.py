@@ -16,7 +16,7 @@ from okrxl.core.changes import previous_check_in
 from okrxl.core.model import Lang, Quarter, Strategy
 from okrxl.core.problems import CellRef, OkrxlError, Severity
 from okrxl.core.rollover import roll_over
-from okrxl.core.scoring import assess_team
+from okrxl.core.scoring import assess_team, elapsed_share
 from okrxl.core.status import QuarterStatus, review_quarter, status_document
 from okrxl.demo import example as dpab
 from okrxl.demo.example_year import dpab_year, dpab_year_strategy
@@ -372,6 +372,8 @@ def rollover(
     template_path: Path | None = None,
     lang: Lang | None = None,
     force: bool = False,
+    today: dt.date | None = None,
+    warn=None,
 ) -> list[WriteResult]:
     """Next quarter's team workbooks from this quarter's (METHOD.md, "Quarter rollover").
 
@@ -379,6 +381,8 @@ def rollover(
     score and, for metrics, its last value as the new baseline; check-ins start empty; what is done
     is listed on the "last quarter" sheet. A team of the strategy without a workbook gets an empty
     one. The old files are only read; new ones go to `out_dir/<to>/` (default: beside the old folder).
+    `warn(text)` is told when the old quarter is not over at `today` (default: the clock's date): what
+    is carried is then what the teams had reported so far, not the quarter's end.
     """
 
     quarter_dir = Path(quarter_dir)
@@ -390,7 +394,13 @@ def rollover(
         raise OkrxlError(f"{to} is outside the strategy's year {strategy.year}: make the strategy for {to.year} "
                          f"with `okrxl init`, then `okrxl generate` its first quarter")  # fmt: skip
     # Final scores: the assessment at the old quarter's last day.
-    final = review(reading, as_of=old.period(strategy.first_month).end)
+    period = old.period(strategy.first_month)
+    today = today or dt.date.today()
+    if warn is not None and today < period.end:
+        warn(f"{old} ends on {period.end} and is {elapsed_share(period, today):.0%} through on {today}: what is not "
+             f"done is carried over with the values reported so far; run the rollover again with --force after "
+             f"{period.end} to carry the final ones")  # fmt: skip
+    final = review(reading, as_of=period.end)
     template = load_template(template_path)
     folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
     assessed_teams = {assessed.plan.team.id: assessed for assessed in final.status.assessment.teams}

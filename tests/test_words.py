@@ -58,3 +58,39 @@ def test_init_and_generate_say_the_admins_next_step(tmp_path):
 
 def test_the_force_option_says_what_it_does_for_every_command():
     assert "Overwrite files that exist, whatever they hold." in run("template", "--help").output
+
+
+def test_a_consolidation_before_the_quarter_says_so_instead_of_passing_zeros_off_as_results(tmp_path):
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    early = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2026-12-01", "-o", tmp_path / "early.xlsx")
+    assert ("2027-Q1 has not started on 2026-12-01 (it starts 2027-01-01): the scores below are no results yet"
+            in early.output)  # fmt: skip
+    late = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-04-02", "-o", tmp_path / "late.xlsx")
+    assert "2027-Q1 is over (it ended 2027-03-31): these are its final scores" in late.output
+    during = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "mid.xlsx")
+    assert "has not started" not in during.output and "is over" not in during.output
+
+
+def test_since_after_as_of_is_a_usage_error_not_a_silently_missing_page(tmp_path):
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    result = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-02-15", "--since", "2027-03-01")
+    assert result.exit_code == 2
+    assert "--since 2027-03-01 is not before --as-of 2027-02-15" in result.output
+
+
+def test_a_rollover_before_the_quarter_ends_says_what_it_carries(tmp_path):
+    import datetime as dt
+
+    from okrxl.jobs import rollover
+
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    said = []
+    rollover(tmp_path / "2027-Q1", to=__import__("okrxl.core.model").core.model.Quarter(2027, 2),
+             out_dir=tmp_path / "next", today=dt.date(2027, 2, 15), warn=said.append)  # fmt: skip
+    assert said == [
+        "2027-Q1 ends on 2027-03-31 and is 51% through on 2027-02-15: what is not done is carried over with the "
+        "values reported so far; run the rollover again with --force after 2027-03-31 to carry the final ones"
+    ]
+    rollover(tmp_path / "2027-Q1", to=__import__("okrxl.core.model").core.model.Quarter(2027, 2),
+             out_dir=tmp_path / "after", today=dt.date(2027, 4, 2), warn=said.append)  # fmt: skip
+    assert len(said) == 1  # after the quarter: nothing to say

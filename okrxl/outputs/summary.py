@@ -14,6 +14,17 @@ from okrxl.excel.folder import FolderReading, plan_gaps
 TITLE_WIDTH = 56
 
 
+def _outside_the_quarter(status: QuarterStatus) -> list[str]:
+    """A line that says so when the as-of date is not in the quarter, so that zeros are not read as results."""
+    period = status.assessment.period
+    if status.as_of < period.start:
+        return [f"{status.quarter} has not started on {status.as_of} (it starts {period.start}): the scores below "
+                "are no results yet; run okrxl consolidate with --as-of a date in the quarter"]  # fmt: skip
+    if status.as_of > period.end:
+        return [f"{status.quarter} is over (it ended {period.end}): these are its final scores"]
+    return []
+
+
 def render_summary(status: QuarterStatus) -> str:
     strategy, assessment = status.strategy, status.assessment
     period = assessment.period
@@ -21,6 +32,7 @@ def render_summary(status: QuarterStatus) -> str:
     lines = [
         f"{strategy.company} · {status.quarter} ({period.start} to {period.end}) · "
         f"as of {status.as_of}, {elapsed:.0%} of the quarter",
+        *_outside_the_quarter(status),
         f"Vision:  {strategy.vision}",
         f"Mission: {strategy.mission}",
         "",
@@ -143,6 +155,7 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
         f"{status.strategy.company} · {status.quarter} · as of {status.as_of}: "
         f"read {teams} team workbook{'s' if teams != 1 else ''}"
         + (f", {len(unread)} could not be used" if unread else ""),
+        *_outside_the_quarter(status),
     ]
     for result in unread:
         lines.append(f"  {result.path.name}: {result.problems[-1].message if result.problems else result.verdict}")
