@@ -9,6 +9,7 @@ here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
@@ -333,13 +334,18 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
       okrxl consolidate okr/2027-Q1 --as-of 2027-02-15 --pdf
       okrxl consolidate okr/2027-Q1 --json - > status.json
     """
+    from okrxl.core.model import Quarter
     from okrxl.excel.folder import WORKBOOK_SUFFIXES
     from okrxl.jobs import consolidate as consolidate_folder
-    from okrxl.jobs import default_report_path
+    from okrxl.jobs import default_report_path, last_report_date
 
-    if since is not None and since >= (as_of or dt.date.today()):
-        raise click.UsageError(f"--since {since} is not before --as-of {as_of or dt.date.today()}: the changes are "
+    day = as_of or dt.date.today()
+    if since is not None and since >= day:
+        raise click.UsageError(f"--since {since} is not before --as-of {day}: the changes are "
                                "what happened from --since to --as-of")  # fmt: skip
+    if since is None and report_path is None:  # since the last meeting's report, when one is kept beside
+        with contextlib.suppress(OkrxlError):  # a folder not named by its quarter: the last scheduled check-in
+            since = last_report_date(folder, Quarter.parse(folder.name), day)
 
     files = [p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES]
     if len(files) > 20 and json_path != "-":
@@ -350,7 +356,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
                                         progress=lambda _: bar.update(1))  # fmt: skip
     else:
         result = consolidate_folder(folder, strategy_path=strategy_path, as_of=as_of, since=since)
-    report_path = report_path or default_report_path(folder, result.status.quarter)
+    report_path = report_path or default_report_path(folder, result.status.quarter, result.status.as_of)
     writes = [result.write_report(report_path, lang=lang, force=force)]
     if pdf:
         gc.collect()  # the report's XlsxWriter objects, before the printed copy is made (see main)

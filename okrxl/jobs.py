@@ -357,10 +357,25 @@ def last_meeting(strategy: Strategy, quarter: Quarter, as_of: dt.date) -> dt.dat
     )
 
 
-def default_report_path(folder: Path, quarter: Quarter) -> Path:
-    """`report-<quarter>.xlsx` beside the quarter's folder."""
+def default_report_path(folder: Path, quarter: Quarter, as_of: dt.date) -> Path:
+    """`report-<quarter>-<as-of>.xlsx` beside the quarter's folder: one report per meeting, so that a later
+    run never replaces an earlier meeting's report (and a report of an earlier date no later one)."""
     folder = Path(folder)
-    return folder.resolve().parent / f"report-{quarter}.xlsx"
+    return folder.resolve().parent / f"report-{quarter}-{as_of.isoformat()}.xlsx"
+
+
+def last_report_date(folder: Path, quarter: Quarter, before: dt.date) -> dt.date | None:
+    """The date of the newest meeting report (`report-<quarter>-<date>.xlsx` beside the quarter's folder)
+    dated before `before`: what changed since the last meeting is measured from it."""
+    dates = []
+    for path in Path(folder).resolve().parent.glob(f"report-{quarter}-*.xlsx"):
+        try:
+            day = dt.date.fromisoformat(path.stem.removeprefix(f"report-{quarter}-"))
+        except ValueError:
+            continue
+        if day < before:
+            dates.append(day)
+    return max(dates, default=None)
 
 
 def rollover(

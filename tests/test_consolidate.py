@@ -58,7 +58,7 @@ def test_consolidate_summarises_what_it_read_and_where_the_report_is(demo):
         "  marketing: O2.2",
         "  production: O2.2",
         "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 6 info",
-        f"overwritten {demo.resolve()}/report-2027-Q1.xlsx",  # the demo's own report, replaced without --force
+        f"written {demo.resolve()}/report-2027-Q1-2027-02-15.xlsx",  # one report per meeting (issue 14)
     ]
 
 
@@ -198,8 +198,8 @@ def test_an_unreadable_file_is_reported_and_skipped_and_the_exit_code_is_1(demo,
     assert result.exit_code == 1
     assert "read 2 team workbooks, 1 could not be used" in result.output
     assert "production.xlsx: not an Excel workbook (.xlsx)" in result.output
-    assert (tmp_path / "report-2027-Q1.xlsx").exists()
-    gaps = open_workbook(tmp_path / "report-2027-Q1.xlsx")["Luckor"]
+    assert (tmp_path / "report-2027-Q1-2027-02-15.xlsx").exists()
+    gaps = open_workbook(tmp_path / "report-2027-Q1-2027-02-15.xlsx")["Luckor"]
     assert "missing-team" in [c.value for row in gaps.iter_rows() for c in row]
 
 

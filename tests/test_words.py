@@ -94,3 +94,20 @@ def test_a_rollover_before_the_quarter_ends_says_what_it_carries(tmp_path):
     rollover(tmp_path / "2027-Q1", to=__import__("okrxl.core.model").core.model.Quarter(2027, 2),
              out_dir=tmp_path / "after", today=dt.date(2027, 4, 2), warn=said.append)  # fmt: skip
     assert len(said) == 1  # after the quarter: nothing to say
+
+
+def test_each_meeting_keeps_its_report_and_the_next_measures_the_changes_from_it(tmp_path):
+    import json
+
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    quarter = tmp_path / "2027-Q1"
+    first = run("consolidate", quarter, "--as-of", "2027-02-01")
+    second = run("consolidate", quarter, "--as-of", "2027-02-15", "--json", tmp_path / "status.json")
+    assert first.output.splitlines()[-1] == f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-01.xlsx"
+    assert f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx" in second.output
+    assert (tmp_path / "report-2027-Q1-2027-02-01.xlsx").exists()  # the earlier meeting's report is kept
+    assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))["since"] == "2027-02-01"
+    # reports dated after as-of (02-15, 03-01) are no earlier meeting: the changes are measured from 02-01
+    (tmp_path / "report-2027-Q1-2027-03-01.xlsx").write_bytes(b"")
+    third = run("consolidate", quarter, "--as-of", "2027-02-10", "--json", "-")
+    assert json.loads(third.stdout)["since"] == "2027-02-01"
