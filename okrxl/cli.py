@@ -427,6 +427,8 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
     from okrxl.outputs.year_review import review_document
 
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
+    for quarter in result.untouched:
+        _echo(f"note: {quarter} is left out: no team has checked in yet", err=True)
     writes = write_year_review(result, out_path or folder / f"review-{year}.xlsx", lang=lang, pdf=pdf, force=force)
     if json_path:
         writes += _json_output(review_document(result), json_path, force=force)

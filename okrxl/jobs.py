@@ -437,10 +437,12 @@ def review_year(
     """The quarters of `year` found in `folder` (`<year>-Q1` … `<year>-Q4`), each at its last day.
 
     With `as_of`, quarters that start after it are left out and a running quarter is taken at `as_of`.
+    A quarter whose workbooks hold not one check-in value yet (made by a rollover, untouched) is left
+    out too, and named in `untouched`.
     """
 
     folder = Path(folder)
-    statuses = []
+    statuses, untouched = [], []
     strategy, lang = None, "sv"
     for number in (1, 2, 3, 4):
         quarter_dir = folder / str(Quarter(year, number))
@@ -450,12 +452,18 @@ def review_year(
         period = reading.quarter.period(reading.strategy.first_month)
         if as_of is not None and period.start > as_of:
             continue
+        if not any(c.value is not None for plan in reading.plans for o in plan.objectives
+                   for kr in o.key_results for c in kr.check_ins):  # fmt: skip
+            untouched.append(str(reading.quarter))
+            continue
         reviewed = review(reading, as_of=min(period.end, as_of or period.end))
         statuses.append(reviewed.status)
         strategy, lang = reading.strategy, reviewed.lang
+    if not statuses and untouched:
+        raise OkrxlError(f"no team has checked in yet in {', '.join(untouched)}: there is no year to review")
     if not statuses:
         raise OkrxlError(f"no quarter folders of {year} in {folder} (expected e.g. {folder / f'{year}-Q1'})")
-    return YearReview(strategy=strategy, quarters=tuple(statuses), lang=lang)
+    return YearReview(strategy=strategy, quarters=tuple(statuses), lang=lang, untouched=tuple(untouched))
 
 
 def write_year_review(

@@ -111,3 +111,16 @@ def test_each_meeting_keeps_its_report_and_the_next_measures_the_changes_from_it
     (tmp_path / "report-2027-Q1-2027-03-01.xlsx").write_bytes(b"")
     third = run("consolidate", quarter, "--as-of", "2027-02-10", "--json", "-")
     assert json.loads(third.stdout)["since"] == "2027-02-01"
+
+
+def test_the_year_review_after_a_rollover_leaves_out_the_quarter_nobody_has_touched(tmp_path):
+    from okrxl.jobs import review_year
+
+    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    assert run("rollover", tmp_path / "2027-Q1", "--to", "2027-Q2").exit_code == 0
+    review = review_year(tmp_path, year=2027)
+    assert (review.labels, review.untouched) == (["2027-Q1"], ("2027-Q2",))
+    assert all(set(quarters) == {"2027-Q1"} for quarters in review.team_scores().values())
+    result = run("review", tmp_path, "--year", "2027", "-o", tmp_path / "review.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "note: 2027-Q2 is left out: no team has checked in yet" in result.output

@@ -112,6 +112,9 @@ class YearReview:
     """In quarter order."""
     lang: Lang = "sv"
     """The strategy workbook's language: the review's default."""
+    untouched: tuple[str, ...] = ()
+    """Quarters with workbooks but not one check-in value yet (a rollover's fresh quarter): left out, so
+    that nobody reads their zeros and fresh staleness as results."""
 
     @property
     def labels(self) -> list[str]:
