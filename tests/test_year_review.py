@@ -15,11 +15,24 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def two_quarters(tmp_path_factory):
-    """The demo's Q1 and the Q2 that rollover makes of it (Q2 has no check-ins yet)."""
+    """The demo's Q1 and the Q2 that rollover makes of it, where only Production has checked in once (a
+    quarter nobody has touched is left out of the review: test_words.py)."""
     folder = tmp_path_factory.mktemp("year")
     assert run("demo", folder, "--no-pdf").exit_code == 0
     assert run("rollover", folder / "2027-Q1", "--to", "2027-Q2").exit_code == 0
+    _check_in_once(folder / "2027-Q2" / "production.xlsx")
     return folder
+
+
+def _check_in_once(path):
+    """Type a value into the first check-in column of the workbook's first key result with a kind."""
+    book = open_workbook(path)
+    sheet = book[book.sheetnames[1]]
+    headers = {cell.value: cell.column for cell in sheet[4] if cell.value}
+    first_check_in = min(column for header, column in headers.items() if str(header).startswith("2027-04"))
+    row = next(r for r in range(5, 40) if "." in str(sheet.cell(r, 1).value) and sheet.cell(r, 3).value)
+    sheet.cell(row, first_check_in).value = 1
+    book.save(path)
 
 
 def quarter_document(folder, quarter, as_of, tmp_path):
