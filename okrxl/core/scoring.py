@@ -273,9 +273,11 @@ def confidence_differs(status: Status, confidence: Confidence | None) -> bool:
 
 
 def assess_key_result(kr: KeyResult, *, period: Period, as_of: dt.date, method: Method) -> KeyResultAssessment:
-    score = score_key_result(kr, as_of)
-    status = key_result_status(kr, period=period, as_of=as_of, method=method)
     reported = check_ins_until(kr, as_of)
+    history = _score_history(kr, reported)
+    # The score at as_of is the one after the newest check-in (score_history's contract): not worked out again.
+    score = history[-1] if history else (0.0 if is_scorable(kr) else None)
+    status = key_result_status(kr, period=period, as_of=as_of, method=method)
     return KeyResultAssessment(
         key_result=kr,
         current=reported[-1].value if reported else None,
@@ -286,7 +288,7 @@ def assess_key_result(kr: KeyResult, *, period: Period, as_of: dt.date, method: 
         stale=is_stale(kr, period=period, as_of=as_of, method=method, status=status),
         confidence=latest_confidence(kr, as_of),
         last_check_in=reported[-1].date if reported else None,
-        history=tuple(_score_history(kr, reported)),
+        history=tuple(history),
     )
 
 
