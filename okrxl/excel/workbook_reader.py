@@ -719,8 +719,7 @@ def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str,
                team: bool) -> list[_RowRole]:  # fmt: skip
     """What each row is, in table order, before any of it is read as values."""
     taken = {_normal_id(row.text("id")) for row in rows}
-    objective_ids: set[str] = set()
-    key_result_ids: set[str] = set()
+    seen: set[str] = set()  # the ids of the rows read so far: a second row of one id is not read
     above: str | None = None  # the last objective row above, in table order
     roles = []
     for row in rows:
@@ -742,24 +741,18 @@ def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str,
             what = f"a key result of {above}" if "." in item_id else "an objective"
             problem = (ProblemCode.INFERRED_ID, f"a row without an id: okrxl read it as {item_id} ({what}); "
                        "write the id to keep it", "id")  # fmt: skip
-        if _OBJECTIVE_ID[part].match(item_id):
-            if item_id in objective_ids:
-                message = f"{item_id} is used twice; the row was not read"
-                roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
-                continue
-            objective_ids.add(item_id)
-            above = item_id
-            roles.append(_RowRole(_Role.OBJECTIVE, row, item_id, problem))
-        elif _KEY_RESULT_ID[part].match(item_id):
-            if item_id in key_result_ids:
-                message = f"{item_id} is used twice; the row was not read"
-                roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
-                continue
-            key_result_ids.add(item_id)
-            roles.append(_RowRole(_Role.KEY_RESULT, row, item_id, problem))
-        else:
+        is_objective = bool(_OBJECTIVE_ID[part].match(item_id))
+        if not is_objective and not _KEY_RESULT_ID[part].match(item_id):
             message = f"{item_id!r} is not an id okrxl knows; write e.g. {prefix}1 or {prefix}1.2"
             roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.BAD_ID, message, "id")))
+        elif item_id in seen:
+            message = f"{item_id} is used twice; the row was not read"
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
+        else:
+            seen.add(item_id)
+            if is_objective:
+                above = item_id
+            roles.append(_RowRole(_Role.OBJECTIVE if is_objective else _Role.KEY_RESULT, row, item_id, problem))
     return roles
 
 
