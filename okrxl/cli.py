@@ -9,7 +9,6 @@ here.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import json
@@ -125,7 +124,7 @@ TEMPLATE = click.option(
 FORCE = click.option("--force", is_flag=True, help="Overwrite files that exist, whatever they hold.")
 
 
-def _report_writes(results, *, err: bool = False, next_step: str | None = None) -> None:
+def _report_writes(results, *, err: bool = False, next_step=None, lang: str = "en") -> None:
     """Print what was written and skipped, and the admin's next step when all was written; exit 1 when
     anything was skipped."""
     for result in results:
@@ -133,7 +132,7 @@ def _report_writes(results, *, err: bool = False, next_step: str | None = None) 
     if any(r.outcome is Outcome.SKIPPED for r in results):
         raise SystemExit(1)
     if next_step and results:
-        _echo(f"next: {next_step}")
+        _echo(("nästa steg: " if lang == "sv" else "next: ") + next_step)
 
 
 def _json_output(document: dict, json_path: str, *, force: bool) -> list:
@@ -185,7 +184,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
         results, review = write_demo_year(directory or pathlib.Path("okrxl-demo-year"), lang=lang, force=force,
                                           pdf=pdf)  # fmt: skip
         if review is not None:
-            _echo(render_year(review))
+            _echo(render_year(review, review.lang))
         _report_writes(results)
         return
 
@@ -206,7 +205,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
     folder = directory or pathlib.Path("okrxl-demo")
     results, consolidated = write_demo(folder, lang=lang, as_of=as_of, force=force, pdf=pdf)
     if consolidated is not None:
-        _echo(render_summary(consolidated.status))
+        _echo(render_summary(consolidated.status, consolidated.lang))
     _report_writes(results)
     if pdf and soffice() is None:
         _echo("no PDF: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
@@ -229,13 +228,16 @@ def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_p
       okrxl init strategy.xlsx
       okrxl init strategy.xlsx --example dpab --lang en
     """
+    from okrxl.core.words import Words
     from okrxl.jobs import init_strategy
 
     result = init_strategy(strategy_file, lang=lang, example=example == "dpab", template_path=template_path,
                            force=force)  # fmt: skip
-    next_step = (f"the leadership fills in {strategy_file} (settings, teams, strategic OKRs); then "
-                 f"`okrxl generate {strategy_file} --quarter <year>-Q1` makes the teams' workbooks")  # fmt: skip
-    _report_writes([result], next_step=next_step)
+    next_step = Words(f"ledningen fyller i {strategy_file} (inställningar, team, strategiska OKR); sedan gör "
+                      f"`okrxl generate {strategy_file} --quarter <år>-Q1` teamens arbetsböcker",
+                      f"the leadership fills in {strategy_file} (settings, teams, strategic OKRs); then "
+                      f"`okrxl generate {strategy_file} --quarter <year>-Q1` makes the teams' workbooks")  # fmt: skip
+    _report_writes([result], next_step=next_step(lang), lang=lang)
 
 
 @cli.command()
@@ -259,16 +261,19 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
       okrxl generate strategy.xlsx --quarter 2027-Q1
       okrxl generate strategy.xlsx --quarter 2027-Q2 -o okr --team sales --team marketing
     """
+    from okrxl.core.words import Words
     from okrxl.jobs import generate as generate_workbooks
+    from okrxl.jobs import strategy_lang
 
     results = generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
                                  template_path=template_path, lang=lang, force=force)  # fmt: skip
     folder = results[0].path.parent if results else quarter
-    _report_writes(
-        results,
-        next_step=f"send each team its workbook; when they come back, `okrxl check {folder}` "
-        f"names what okrxl cannot read, and `okrxl consolidate {folder}` makes the report",
-    )
+    said = lang or strategy_lang(strategy_file)
+    next_step = Words(f"skicka varje team dess arbetsbok; när de kommer tillbaka visar `okrxl check {folder}` vad "
+                      f"okrxl inte kan läsa, och `okrxl consolidate {folder}` gör rapporten",
+                      f"send each team its workbook; when they come back, `okrxl check {folder}` names what okrxl "
+                      f"cannot read, and `okrxl consolidate {folder}` makes the report")  # fmt: skip
+    _report_writes(results, next_step=next_step(said), lang=said)
 
 
 @cli.command()
@@ -277,7 +282,8 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
 @_strategy_option("strategy.xlsx beside the files or in the folder above")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (okrxl.check/1).")
 @click.option("--as-of", type=ISO_DATE, help="Date to judge the plans' gaps and missed check-ins at [default: today].")
-def check(paths, strategy_path, as_json: bool, as_of: dt.date | None) -> None:
+@click.option("--lang", type=LANG, help="Language of the messages [default: the strategy workbook's].")
+def check(paths, strategy_path, as_json: bool, as_of: dt.date | None, lang) -> None:
     """Check team workbooks (files or folders) and say what okrxl cannot read, cell by cell.
 
     Exit code 0 when no file has errors, 1 when one has. A folder is checked as one quarter: a
@@ -298,7 +304,8 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None) -> None:
     if as_json:
         click.echo(_json_text(check_document(reading, as_of=as_of)))
     else:
-        _echo(render_check(reading, as_of=as_of), nl=False)
+        lang = lang or (reading.strategy_reading.lang if reading.strategy_reading else "en")
+        _echo(render_check(reading, as_of=as_of, lang=lang), nl=False)
     if reading.has_errors:
         raise SystemExit(1)
 
@@ -307,10 +314,13 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None) -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=pathlib.Path))
 @_strategy_option("strategy.xlsx in FOLDER or the folder above")
 @click.option("-o", "--out", "report_path", type=XLSX_PATH,
-              help="The report to write [default: report-<quarter>.xlsx beside FOLDER].")  # fmt: skip
+              help="The report to write [default: report-QUARTER-ASOF.xlsx beside FOLDER].")  # fmt: skip
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: today].")
 @click.option(
-    "--since", type=ISO_DATE, help="List what changed since this date [default: the check-in before the newest]."
+    "--since",
+    type=ISO_DATE,
+    help="List what changed since this date [default: the newest meeting report's, "
+    "report-QUARTER-DATE.xlsx beside FOLDER; else the check-in before the newest].",
 )
 @click.option(
     "--json", "json_path", metavar="FILE|-",
@@ -334,18 +344,14 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
       okrxl consolidate okr/2027-Q1 --as-of 2027-02-15 --pdf
       okrxl consolidate okr/2027-Q1 --json - > status.json
     """
-    from okrxl.core.model import Quarter
     from okrxl.excel.folder import WORKBOOK_SUFFIXES
     from okrxl.jobs import consolidate as consolidate_folder
-    from okrxl.jobs import default_report_path, last_report_date
+    from okrxl.jobs import default_report_path
 
     day = as_of or dt.date.today()
     if since is not None and since >= day:
         raise click.UsageError(f"--since {since} is not before --as-of {day}: the changes are "
                                "what happened from --since to --as-of")  # fmt: skip
-    if since is None and report_path is None:  # since the last meeting's report, when one is kept beside
-        with contextlib.suppress(OkrxlError):  # a folder not named by its quarter: the last scheduled check-in
-            since = last_report_date(folder, Quarter.parse(folder.name), day)
 
     files = [p for p in folder.iterdir() if p.suffix.lower() in WORKBOOK_SUFFIXES]
     if len(files) > 20 and json_path != "-":
@@ -366,7 +372,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
     if json_path != "-":
         from okrxl.outputs.summary import render_consolidation
 
-        _echo(render_consolidation(result.reading, result.status), nl=False)
+        _echo(render_consolidation(result.reading, result.status, lang or result.lang, notes=result.notes), nl=False)
     _report_writes(writes, err=json_path == "-")
     if result.reading.unused:
         raise SystemExit(1)
@@ -423,19 +429,22 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
       okrxl review okr --year 2027
       okrxl review okr --year 2027 --pdf --json review.json
     """
+    from okrxl.core.words import Words
     from okrxl.jobs import review_year, write_year_review
     from okrxl.outputs.year_review import review_document
 
     result = review_year(folder, year=year, strategy_path=strategy_path, as_of=as_of)
+    said = lang or result.lang
     for quarter in result.untouched:
-        _echo(f"note: {quarter} is left out: no team has checked in yet", err=True)
+        _echo(Words(f"obs: {quarter} är utelämnat: inget team har stämt av än",
+                    f"note: {quarter} is left out: no team has checked in yet")(said), err=True)  # fmt: skip
     writes = write_year_review(result, out_path or folder / f"review-{year}.xlsx", lang=lang, pdf=pdf, force=force)
     if json_path:
         writes += _json_output(review_document(result), json_path, force=force)
     if json_path != "-":
         from okrxl.outputs.summary import render_year
 
-        _echo(render_year(result), nl=False)
+        _echo(render_year(result, said), nl=False)
     _report_writes(writes, err=json_path == "-")
 
 

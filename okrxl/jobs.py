@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrxl.core.changes import previous_check_in
+from okrxl.core.changes import Seen, previous_check_in
 from okrxl.core.model import Lang, Quarter, Strategy
 from okrxl.core.problems import CellRef, OkrxlError, Severity
 from okrxl.core.rollover import roll_over
 from okrxl.core.scoring import assess_team, elapsed_share
 from okrxl.core.status import QuarterStatus, review_quarter, status_document
+from okrxl.core.words import Words
 from okrxl.demo import example as dpab
 from okrxl.demo.example_year import dpab_year, dpab_year_strategy
 from okrxl.excel.files import Outcome, OutputKind, WriteResult, write_atomically
 from okrxl.excel.folder import FolderReading, read_folder, read_strategy_file
 from okrxl.excel.pool import in_parallel, worker_pool
+from okrxl.excel.report_reader import read_seen, report_as_of
 from okrxl.excel.template import DEFAULT, Template, read_template
 from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
 from okrxl.outputs.pdf import convert_to_pdf, soffice
@@ -49,6 +51,15 @@ def init_strategy(
     return write_atomically(
         Path(path), lambda p: write_strategy_workbook(p, strategy=strategy, template=template, lang=lang), force=force
     )
+
+
+def strategy_lang(path: Path) -> Lang:
+    """The language a strategy workbook is written in (Swedish when it cannot be told)."""
+
+    try:
+        return read_strategy_file(Path(path)).lang
+    except OkrxlError:
+        return "sv"
 
 
 def read_strategy(path: Path):
@@ -220,6 +231,8 @@ class Consolidation:
     """Scores, pacing and gaps at the as-of date."""
     lang: Lang
     """The strategy workbook's language: the report's default."""
+    notes: tuple[Words, ...] = ()
+    """What the person running it should know beyond the files' problems (an earlier report that cannot be read)."""
 
     @property
     def document(self) -> dict:
@@ -241,8 +254,12 @@ class Consolidation:
         return frame
 
     def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
-        """Write the report workbook; an earlier okrxl report is replaced, any other file only with `force`."""
+        """Write the report workbook; an earlier okrxl report is replaced, any other file only with `force`.
+        A report of a later as-of date is never replaced without `force`: a rerun for an earlier meeting
+        does not overwrite the newest one."""
 
+        if (later := self._later_report(Path(path), force)) is not None:
+            return later
         return write_atomically(
             Path(path),
             lambda p: write_report(p, self.status, lang=lang or self.lang, sources=self.sources),
@@ -252,8 +269,10 @@ class Consolidation:
 
     def write_pdf(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
         """The printed pages as PDF, through LibreOffice (`soffice` must be installed); an earlier okrxl
-        report PDF is replaced, any other file only with `force`."""
+        report PDF is replaced (not one of a later as-of date), any other file only with `force`."""
 
+        if (later := self._later_report(Path(path), force)) is not None:
+            return later
         return write_atomically(
             Path(path),
             lambda p: convert_to_pdf(
@@ -265,6 +284,15 @@ class Consolidation:
             force=force,
             replaces=OutputKind.REPORT_PDF,
         )
+
+    def _later_report(self, path: Path, force: bool) -> WriteResult | None:
+        """A skip when `path` holds okrxl's report of a later as-of date than this one."""
+        kept = None if force else report_as_of(path)
+        if kept is None or kept <= self.status.as_of:
+            return None
+        why = (f"it is the report as of {kept}, later than {self.status.as_of}, and an earlier meeting's report "
+               "never replaces it; write to another file with -o")  # fmt: skip
+        return WriteResult(path, Outcome.SKIPPED, why)
 
 
 def report_sources(reading: FolderReading) -> ReportSources:
@@ -303,7 +331,22 @@ def consolidate(
     are in `reading.files` with their problems, and the rest are consolidated.
     """
     reading = read_quarter(folder, strategy_path=strategy_path, progress=progress)
-    return review(reading, as_of=as_of or dt.date.today(), since=since)
+    as_of = as_of or dt.date.today()
+    kept = {} if isinstance(folder, Sequence) and not isinstance(folder, str) else \
+        meeting_reports(Path(folder), reading.quarter)  # fmt: skip
+    if since is None:
+        since = max((day for day in kept if day < as_of), default=None)
+    seen, notes = None, []
+    if since in kept:
+        try:
+            seen = read_seen(kept[since])
+        except OkrxlError as error:
+            name = kept[since].name
+            notes.append(Words(f"{name} kan inte läsas ({error}): \"före\" i ändringarna är vad filerna visar för "
+                               f"{since}, inte vad rapporten visade",
+                               f"{name} cannot be read ({error}): the changes' \"before\" is what the files show for "
+                               f"{since}, not what that report showed"))  # fmt: skip
+    return review(reading, as_of=as_of, since=since, seen=seen, notes=notes)
 
 
 def _is_quarter_folder(path: Path) -> bool:
@@ -322,7 +365,7 @@ def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = 
     reading = read_folder(paths, strategy_path=strategy_path, progress=progress)
     if reading.strategy is None:
         problems = [f"  {p}" for f in reading.files if f.kind in ("strategy", "unreadable") for p in f.problems]
-        detail = "\n".join(problems) or "  " + "; ".join(reading.notes)
+        detail = "\n".join(problems) or "  " + "; ".join(note.en for note in reading.notes)
         raise OkrxlError(f"no usable strategy for {', '.join(map(str, paths))}:\n{detail}")
     if reading.quarter is None:
         quarters = sorted(q for p in paths if p.is_dir() for q in p.iterdir() if _is_quarter_folder(q))
@@ -334,8 +377,16 @@ def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = 
     return reading
 
 
-def review(reading: FolderReading, *, as_of: dt.date, since: dt.date | None = None) -> Consolidation:
-    """Score, pace and find the gaps of what `read_quarter` read, at `as_of`."""
+def review(
+    reading: FolderReading,
+    *,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    seen: Mapping[str, Seen] | None = None,
+    notes: Sequence[Words] = (),
+) -> Consolidation:
+    """Score, pace and find the gaps of what `read_quarter` read, at `as_of`; `seen` is what the report of
+    the meeting on `since` showed (`read_seen`)."""
 
     status = review_quarter(
         reading.strategy,
@@ -344,9 +395,10 @@ def review(reading: FolderReading, *, as_of: dt.date, since: dt.date | None = No
         as_of=as_of,
         extra_gaps=reading.gaps,
         since=since or last_meeting(reading.strategy, reading.quarter, as_of),
+        seen=seen,
     )
     lang = reading.strategy_reading.lang if reading.strategy_reading else "sv"
-    return Consolidation(reading=reading, status=status, lang=lang)
+    return Consolidation(reading=reading, status=status, lang=lang, notes=tuple(notes))
 
 
 def last_meeting(strategy: Strategy, quarter: Quarter, as_of: dt.date) -> dt.date | None:
@@ -364,18 +416,15 @@ def default_report_path(folder: Path, quarter: Quarter, as_of: dt.date) -> Path:
     return folder.resolve().parent / f"report-{quarter}-{as_of.isoformat()}.xlsx"
 
 
-def last_report_date(folder: Path, quarter: Quarter, before: dt.date) -> dt.date | None:
-    """The date of the newest meeting report (`report-<quarter>-<date>.xlsx` beside the quarter's folder)
-    dated before `before`: what changed since the last meeting is measured from it."""
-    dates = []
+def meeting_reports(folder: Path, quarter: Quarter) -> dict[dt.date, Path]:
+    """The meeting reports kept beside the quarter's folder (`report-<quarter>-<date>.xlsx`), by date."""
+    reports = {}
     for path in Path(folder).resolve().parent.glob(f"report-{quarter}-*.xlsx"):
         try:
-            day = dt.date.fromisoformat(path.stem.removeprefix(f"report-{quarter}-"))
+            reports[dt.date.fromisoformat(path.stem.removeprefix(f"report-{quarter}-"))] = path
         except ValueError:
             continue
-        if day < before:
-            dates.append(day)
-    return max(dates, default=None)
+    return reports
 
 
 def rollover(
@@ -412,9 +461,14 @@ def rollover(
     period = old.period(strategy.first_month)
     today = today or dt.date.today()
     if warn is not None and today < period.end:
-        warn(f"{old} ends on {period.end} and is {elapsed_share(period, today):.0%} through on {today}: what is not "
-             f"done is carried over with the values reported so far; run the rollover again with --force after "
-             f"{period.end} to carry the final ones")  # fmt: skip
+        share = f"{elapsed_share(period, today):.0%}"
+        said = lang or (reading.strategy_reading.lang if reading.strategy_reading else "sv")
+        warn(Words(f"{old} slutar {period.end} och har bara gått till {share} den {today}: det som inte är klart förs "
+                   f"över med de värden som rapporterats hittills; kör överföringen igen med --force efter "
+                   f"{period.end} för att föra över de slutliga",
+                   f"{old} ends on {period.end} and is {share} through on {today}: what is not done is carried "
+                   f"over with the values reported so far; run the rollover again with --force after {period.end} "
+                   f"to carry the final ones")(said))  # fmt: skip
     final = review(reading, as_of=period.end)
     template = load_template(template_path)
     folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
@@ -425,8 +479,8 @@ def rollover(
         plan = assessed.plan if assessed else None
         jobs.append(TeamJob(
             path=folder / f"{team.id}.xlsx", strategy=strategy, team=team, quarter=to, template=template,
-            lang=lang or final.lang, force=force, plan=roll_over(plan, assessed, to=to) if plan else None,
-            previous=(plan, assessed) if plan else None,
+            lang=lang or final.lang, force=force, previous=(plan, assessed) if plan else None,
+            plan=roll_over(plan, assessed, to=to, first_month=strategy.first_month) if plan else None,
         ))  # fmt: skip
     return run_jobs(write_team_job, jobs)
 

@@ -29,6 +29,7 @@ from okrxl.core.model import (
 )
 from okrxl.core.problems import Severity
 from okrxl.core.scoring import assess_quarter
+from okrxl.core.words import Words
 
 QUARTER = Quarter(2024, 1)
 MID_QUARTER = dt.date(2024, 2, 15)
@@ -147,7 +148,7 @@ METHOD_SEVERITIES = [
 @pytest.mark.parametrize(("code", "severity"), METHOD_SEVERITIES, ids=[code for code, _ in METHOD_SEVERITIES])
 def test_each_gap_code_has_the_severity_of_the_method_table(code, severity):
     assert GapCode(code).severity is Severity(severity)
-    assert Gap(code=GapCode(code), where="x", message="m").severity is Severity(severity)
+    assert Gap(code=GapCode(code), where="x", text=Words("m", "m")).severity is Severity(severity)
 
 
 def test_the_method_table_lists_every_gap_code():

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from okrxl.core.problems import CellValueError
+from okrxl.core.words import Words
 from okrxl.excel.cells import (
-    ambiguous_fraction_message,
+    ambiguous_fraction_text,
     check_plausible_date,
     clean_text,
     is_ambiguous_fraction,
@@ -91,7 +92,8 @@ def test_a_percent_cell_showing_more_than_1000_percent_is_read_as_typed_with_a_w
     notes = []
     assert read_number(raw, "0.0%", percent_points=True, notes=notes) == raw
     assert [code for code, _ in notes] == ["ambiguous-percent"]
-    assert f"shows as {raw * 100:g} %" in notes[0][1]
+    assert f"shows as {raw * 100:g} %" in notes[0][1].en
+    assert f"visas som {raw * 100:g} %" in notes[0][1].sv
 
 
 def test_settings_read_text_with_a_percent_sign_as_a_fraction():
@@ -160,12 +162,14 @@ def test_a_plain_fraction_beside_percent_points_of_1_or_more_is_ambiguous(value,
     assert is_ambiguous_fraction(value, baseline=baseline, target=target) is expected
 
 
-def test_the_ambiguous_fraction_message_says_how_it_was_read_and_what_to_write():
-    assert ambiguous_fraction_message(0.15, baseline=10, target=20) == (
+def test_the_ambiguous_fraction_text_says_how_it_was_read_and_what_to_write():
+    assert ambiguous_fraction_text(0.15, baseline=10, target=20) == Words(
+        "0,15 bredvid ett utgångsvärde på 10 och ett mål på 20 (procentenheter) läses som 0,15 %; "
+        "menade du 15 %, skriv 15",
         "0.15 beside a baseline of 10 and a target of 20 (percent points) is read as 0.15 %; "
-        "if you meant 15 %, write 15"
+        "if you meant 15 %, write 15",
     )
-    assert ambiguous_fraction_message(0.07, baseline=None, target=20).startswith("0.07 beside a target of 20 (")
+    assert ambiguous_fraction_text(0.07, baseline=None, target=20).en.startswith("0.07 beside a target of 20 (")
 
 
 @pytest.mark.parametrize(
@@ -224,7 +228,11 @@ def test_what_is_not_a_date_is_said(raw):
         read_date(raw, year=2027)
 
 
-Q1_2027 = {"start": dt.date(2027, 1, 1), "end": dt.date(2027, 3, 31), "period_name": "the quarter 2027-Q1"}
+Q1_2027 = {
+    "start": dt.date(2027, 1, 1),
+    "end": dt.date(2027, 3, 31),
+    "period_name": Words("kvartalet 2027-Q1", "the quarter 2027-Q1"),
+}
 
 
 @pytest.mark.parametrize(

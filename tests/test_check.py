@@ -47,7 +47,22 @@ def check_day(monkeypatch):
 
 
 def test_the_demo_folder_checks_clean_and_exits_0(demo):
-    result = run("check", demo / "2027-Q1")
+    result = run("check", demo / "2027-Q1")  # in the strategy workbook's language: the demo's is Swedish
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{demo}/2027-Q1/marketing.xlsx: ok, 1 lucka (team marketing, 2027-Q1)",
+        "  lucka info    'OKR'!B12  activity-not-result: 'Skicka 3 nyhetsbrev till befintliga kunder med en "
+        "genomsnittlig öppningsfrekvens om 60%' låter som en aktivitet; säg vilket resultat den ska ge, med ett "
+        "tal eller ett datum",
+        f"{demo}/2027-Q1/production.xlsx: ok, 1 lucka (team production, 2027-Q1)",
+        "  lucka varning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' har ingen ansvarig",
+        f"{demo}/2027-Q1/sales.xlsx: ok (team sales, 2027-Q1)",
+        "3 filer kontrollerade: 3 läsbara utan fel, 0 med fel",
+    ]
+
+
+def test_the_demo_folder_checks_clean_in_english_with_lang_en(demo):
+    result = run("check", demo / "2027-Q1", "--lang", "en")
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         f"{demo}/2027-Q1/marketing.xlsx: ok, 1 gap (team marketing, 2027-Q1)",
@@ -63,7 +78,7 @@ def test_the_demo_folder_checks_clean_and_exits_0(demo):
 
 def test_on_the_meeting_day_check_lists_stale_and_missed_check_ins_and_who_missed_it(demo, monkeypatch):
     monkeypatch.setattr(okrxl.excel.folder, "today", lambda: dt.date(2027, 2, 15))
-    result = run("check", demo / "2027-Q1")
+    result = run("check", demo / "2027-Q1", "--lang", "en")
     assert result.exit_code == 0  # gaps are never errors
     lines = result.output.splitlines()
     gaps = [line.split(":")[0] for line in lines if line.startswith("  gap ")]
@@ -107,7 +122,7 @@ def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count
     path = demo / "2027-Q1" / "sales.xlsx"
     edit_cells(path, {("O1", "aligned_to"): None, ("O1.1", "target"): "TBD", ("O2", "owner"): None,
                       ("O1.2", "id"): "O2.4"})  # fmt: skip
-    result = run("check", path, "--strategy", demo / "strategy.xlsx")
+    result = run("check", path, "--strategy", demo / "strategy.xlsx", "--lang", "en")
     assert result.exit_code == 0
     gaps = [line.split(":")[0] for line in result.output.splitlines() if line.startswith("  gap ")]
     assert gaps == [
@@ -121,7 +136,7 @@ def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count
 def test_a_file_with_errors_and_gaps_exits_1_for_the_errors_and_lists_both(demo):
     path = demo / "2027-Q1" / "production.xlsx"
     edit_cells(path, {("O1.1", "target"): "about half"})
-    result = run("check", path, "--strategy", demo / "strategy.xlsx")
+    result = run("check", path, "--strategy", demo / "strategy.xlsx", "--lang", "en")
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
         f"{path}: 1 error, 1 gap (team production, 2027-Q1)",
@@ -134,7 +149,7 @@ def test_a_broken_file_among_good_ones_is_named_and_the_rest_still_read(demo):
     quarter = demo / "2027-Q1"
     (quarter / "minutes.xlsx").write_bytes(b"date;note\n2027-02-15;ok\n")  # a CSV renamed .xlsx
     before = {p.name: p.read_bytes() for p in quarter.iterdir()}
-    result = CliRunner().invoke(cli, ["check", str(quarter)])
+    result = CliRunner().invoke(cli, ["check", str(quarter), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{quarter}/minutes.xlsx: 1 error (unreadable)" in result.output
     assert "not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx" in result.output
@@ -160,7 +175,7 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
         ("'OKR'!J13", "not-a-date"),
         ("'OKR'!U14", "unknown-confidence"),
     ]
-    result = CliRunner().invoke(cli, ["check", str(path)])
+    result = CliRunner().invoke(cli, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "sales.xlsx: 5 errors, 1 gap (team sales, 2027-Q1)" in result.output  # the gap: O1 has one key result
     assert (
@@ -226,7 +241,9 @@ def test_a_workbook_of_a_team_not_in_the_strategy_says_which_teams_there_are(dem
     smaller = dataclasses.replace(strategy, teams=strategy.teams[:2])
     assert isinstance(smaller, Strategy)
     write_strategy_workbook(tmp_path / "strategy.xlsx", strategy=smaller, template=DEFAULT, lang="sv")
-    result = CliRunner().invoke(cli, ["check", str(demo / "2027-Q1"), "--strategy", str(tmp_path / "strategy.xlsx")])
+    result = CliRunner().invoke(
+        cli, ["check", str(demo / "2027-Q1"), "--strategy", str(tmp_path / "strategy.xlsx"), "--lang", "en"]
+    )
     assert result.exit_code == 1
     assert ("production.xlsx: 1 error (unreadable)\n  error   unknown-team: made for team 'production', which the "
             "strategy does not list (teams are marketing, sales); add the team to the strategy or remove the file"
@@ -280,7 +297,7 @@ def test_an_app_mangled_date_fails_the_check_with_the_date_meant(demo):
 
     path = demo / "2027-Q1" / "marketing.xlsx"
     edit_cells(path, {("O1.2", "due"): dt.datetime(2015, 3, 1)})  # `15 mar` typed in Swedish LibreOffice
-    result = run("check", path)
+    result = run("check", path, "--lang", "en")
     assert result.exit_code == 1
     assert ("'OKR'!J7  implausible-date: 2015-03-01 is more than a year from the quarter 2027-Q1 (2027-01-01 to "
             "2027-03-31): the spreadsheet app read what was typed as another date. Did you mean 2027-03-15? "
@@ -292,7 +309,7 @@ def test_a_check_in_header_retyped_as_text_over_values_fails_the_check(demo):
     workbook = open_workbook(path)
     workbook["OKR"]["L4"].value = "18 jan"  # the check-in of 2027-01-18, which holds values
     workbook.save(path)
-    result = run("check", path)
+    result = run("check", path, "--lang", "en")
     assert result.exit_code == 1
     assert (
         "'OKR'!L4  unreadable-header: the header '18 jan' is neither a column okrxl knows nor a date" in result.output
@@ -319,7 +336,7 @@ def test_a_note_row_is_information_and_the_check_passes(demo):
     rows = {r["id"]: r["_row"] for r in table_rows(open_workbook(path)["OKR"], "okrs")}
     free = next(row_id for row_id in ("O5", "O4", "O3") if row_id in rows)
     edit_cells(path, {(free, "id"): None, (free, "title"): "Nästa möte: planera Q2"})
-    result = run("check", path)
+    result = run("check", path, "--lang", "en")
     assert result.exit_code == 0
     assert f"'OKR'!B{rows[free]}  note-row: a row without id, kind or numbers is kept as a note" in result.output
 
@@ -344,7 +361,7 @@ def test_a_sync_conflict_copy_is_named_and_the_file_named_after_the_team_is_read
     assert codes(reading)["marketing (1).xlsx"] == ["duplicate-team"]
     assert codes(reading)["marketing.xlsx"] == []
     assert reading.plans[0] == example.dpab_teams()[0]  # marketing.xlsx's entries, not the copy's
-    result = run("check", quarter)
+    result = run("check", quarter, "--lang", "en")
     assert result.exit_code == 1
     assert (
         "  error   duplicate-team: a second workbook of team marketing: marketing.xlsx is the one read; "
@@ -363,7 +380,7 @@ def test_two_copies_without_the_plain_name_leave_the_team_unread_with_both_names
         "team marketing (Marknad) is not read: marketing (1).xlsx and marketing (2).xlsx are all its workbook; "
         "remove all but one and name it marketing.xlsx",
     )]  # fmt: skip
-    result = run("consolidate", quarter, "--as-of", "2027-02-15")
+    result = run("consolidate", quarter, "--as-of", "2027-02-15", "--lang", "en")
     assert result.exit_code == 1
     assert "read 2 team workbooks, 2 could not be used" in result.output
     assert "  marketing (2).xlsx: marketing (1).xlsx and marketing (2).xlsx are all workbooks of team marketing" in (
@@ -386,7 +403,7 @@ def test_a_team_file_in_another_format_is_named_with_how_to_save_it_as_xlsx(demo
     quarter = quarter_copy(demo, tmp_path)
     (quarter / "marketing.xlsx").unlink()
     (quarter / name).write_bytes(b"PK\x03\x04 whatever the app saved")
-    result = run("check", quarter)
+    result = run("check", quarter, "--lang", "en")
     assert result.exit_code == 1
     assert f"{quarter}/{name}: 1 error (unreadable)" in result.output
     assert f"  error   not-xlsx: okrxl reads .xlsx workbooks only; this is {how}" in result.output
@@ -401,7 +418,9 @@ def test_a_csv_not_named_after_a_team_is_only_a_note(demo, tmp_path):
     (quarter / "minutes.csv").write_text("date;note\n")
     result = run("check", quarter)
     assert result.exit_code == 0
-    assert f"note: ignored {quarter}/minutes.csv: a CSV file, not a team workbook" in result.output
+    assert f"obs: hoppade över {quarter}/minutes.csv: en CSV-fil, ingen teamarbetsbok" in result.output
+    english = run("check", quarter, "--lang", "en")
+    assert f"note: ignored {quarter}/minutes.csv: a CSV file, not a team workbook" in english.output
 
 
 @pytest.mark.parametrize(
@@ -426,7 +445,7 @@ def test_a_team_file_that_cannot_be_read_is_a_file_problem_not_an_okrxl_bug(demo
         return real(path, strategy)
 
     monkeypatch.setattr(okrxl.excel.folder, "read_team_workbook", fails_on_sales)
-    result = run("check", quarter)
+    result = run("check", quarter, "--lang", "en")
     assert result.exit_code == 1 and "Please report" not in result.output
     assert f"  error   unreadable: {message}" in result.output
 

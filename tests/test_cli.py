@@ -20,15 +20,36 @@ def run(*args):
 
 
 def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
-    result = run("demo", str(tmp_path / "demo"), "--no-pdf")
+    result = run("demo", str(tmp_path / "demo"), "--no-pdf")  # Swedish: the demo's default language
+    assert result.exit_code == 0
+    out = result.output.split("\n\nwritten ")[0]
+    lines = out.splitlines()
+    # 15 February is 45 days after 1 January, and 31 March 89: 45 / 89 = 51% of the quarter.
+    assert (
+        lines[0] == "Digital Posthantering AB · 2027-Q1 (2027-01-01 till 2027-03-31) · per 2027-02-15, 51% av kvartalet"
+    )
+    # A team's score is the mean of its objectives', an objective's the mean of its key results'.
+    assert "Marknad (marketing), ledare Mats: poäng 0,48 gul, i riskzonen" in lines  # (0.675 + 0.25 + 0.52) / 3
+    assert "Försäljning (sales), ledare Fredrika: poäng 0,51 gul, släpar efter" in lines  # (0.4625 + 0.5667) / 2
+    assert "Produktion (production), ledare Pernilla: poäng 0,38 röd, i riskzonen" in lines  # (0.2714 + 0.4926) / 2
+    kr_line = next(line for line in lines if line.strip().startswith("O2.1  30% minskning"))
+    assert kr_line.split()[-6:] == ["33,6", "h", "0,28", "röd", "i", "riskzonen"]  # (48 - 44) / (48 - 33.6)
+    assert "Luckor (11)" in lines
+    assert any(line.startswith("  varning placeholder-target   S2.2            'Rullande 3-månaders NPS på X' har "
+                               "inget mål än") for line in lines)  # fmt: skip
+    assert lines[-1] == "Andel som stödjer strategin 100% · täckning 100%"
+
+
+def test_demo_in_english_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
+    result = run("demo", str(tmp_path / "demo"), "--lang", "en", "--no-pdf")
     assert result.exit_code == 0
     out = result.output.split("\n\nwritten ")[0]
     assert out.startswith("Digital Posthantering AB · 2027-Q1 (2027-01-01 to 2027-03-31) · as of 2027-02-15")
-    assert "Marknad (marketing), lead Mats: score 0.48 yellow, at-risk" in out
-    assert "Försäljning (sales), lead Fredrika: score 0.51 yellow, behind" in out
-    assert "Produktion (production), lead Pernilla: score 0.38 red, at-risk" in out
-    kr_line = next(line for line in out.splitlines() if line.strip().startswith("O2.1  30% minskning"))
-    assert kr_line.split()[-4:] == ["h", "0.28", "red", "at-risk"]
+    assert "Marketing (marketing), lead Mats: score 0.48 yellow, at risk" in out
+    assert "Sales (sales), lead Fredrika: score 0.51 yellow, behind" in out
+    assert "Production (production), lead Pernilla: score 0.38 red, at risk" in out
+    kr_line = next(line for line in out.splitlines() if line.strip().startswith("O2.1  30% shorter"))
+    assert kr_line.split()[-5:] == ["h", "0.28", "red", "at", "risk"]
     assert "Gaps (11)" in out
     assert "warning placeholder-target   S2.2" in out
     assert out.rstrip().endswith("Aligned share 100% · coverage 100%")
@@ -37,7 +58,7 @@ def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
 def test_demo_in_english_at_an_early_date_shows_not_started(tmp_path):
     result = run("demo", str(tmp_path), "--lang", "en", "--as-of", "2027-01-03", "--no-pdf")
     assert result.exit_code == 0
-    assert "Marketing (marketing), lead Mats: score 0.00 red, not-started" in result.output
+    assert "Marketing (marketing), lead Mats: score 0.00 red, not started" in result.output
     assert "Launch the translated website by 15 Feb" in result.output
 
 

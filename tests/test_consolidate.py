@@ -40,25 +40,45 @@ def report(demo, tmp_path_factory):
 
 def test_consolidate_prints_the_same_status_document_as_the_demo(demo, tmp_path):
     for as_of in ("2027-02-15", "2027-01-20", "2027-04-02"):
-        from_files = run("consolidate", demo / "2027-Q1", "--as-of", as_of, "-o", tmp_path / "r.xlsx", "--json", "-")
+        # A report file per as-of date: a report of a later date is never replaced by an earlier one's.
+        report = tmp_path / f"r-{as_of}.xlsx"
+        from_files = run("consolidate", demo / "2027-Q1", "--as-of", as_of, "-o", report, "--json", "-")
         assert from_files.exit_code == 0
         built_in = run("demo", "--json", "--as-of", as_of)
         assert json.loads(from_files.stdout) == json.loads(built_in.output)
 
 
 def test_consolidate_summarises_what_it_read_and_where_the_report_is(demo):
-    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15")
+    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "--lang", "en")
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "Digital Posthantering AB · 2027-Q1 · as of 2027-02-15: read 3 team workbooks",
-        "  Marknad                 0.48  yellow at-risk",
+        "  Marknad                 0.48  yellow at risk",
         "  Försäljning             0.51  yellow behind",
-        "  Produktion              0.38  red    at-risk",
+        "  Produktion              0.38  red    at risk",
         "Missed the check-in of 2027-02-15:",
         "  marketing: O2.2",
         "  production: O2.2",
         "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 6 info",
         f"written {demo.resolve()}/report-2027-Q1-2027-02-15.xlsx",  # one report per meeting (issue 14)
+    ]
+
+
+def test_consolidate_summarises_in_the_strategy_workbooks_language(demo, tmp_path):
+    shutil.copytree(demo / "2027-Q1", tmp_path / "2027-Q1")
+    shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
+    result = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-02-15")  # the demo's strategy is Swedish
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "Digital Posthantering AB · 2027-Q1 · per 2027-02-15: läste 3 teamarbetsböcker",
+        "  Marknad                 0,48  gul    i riskzonen",
+        "  Försäljning             0,51  gul    släpar efter",
+        "  Produktion              0,38  röd    i riskzonen",
+        "Saknar värde från avstämningen 2027-02-15:",
+        "  marketing: O2.2",
+        "  production: O2.2",
+        "Andel som stödjer strategin 100% · täckning 100% · luckor: 0 fel, 5 varningar, 6 info",
+        f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx",
     ]
 
 
@@ -194,12 +214,12 @@ def test_an_unreadable_file_is_reported_and_skipped_and_the_exit_code_is_1(demo,
     shutil.copytree(demo / "2027-Q1", quarter)
     shutil.copy(demo / "strategy.xlsx", tmp_path / "strategy.xlsx")
     (quarter / "production.xlsx").write_bytes(b"%PDF-1.4 not a workbook")
-    result = run("consolidate", quarter, "--as-of", "2027-02-15")
+    result = run("consolidate", quarter, "--as-of", "2027-02-15", "--lang", "en")
     assert result.exit_code == 1
     assert "read 2 team workbooks, 1 could not be used" in result.output
     assert "production.xlsx: not an Excel workbook (.xlsx)" in result.output
     assert (tmp_path / "report-2027-Q1-2027-02-15.xlsx").exists()
-    gaps = open_workbook(tmp_path / "report-2027-Q1-2027-02-15.xlsx")["Luckor"]
+    gaps = open_workbook(tmp_path / "report-2027-Q1-2027-02-15.xlsx")["Gaps"]  # the report is in English too
     assert "missing-team" in [c.value for row in gaps.iter_rows() for c in row]
 
 

@@ -61,7 +61,7 @@ def test_the_status_lists_the_key_results_without_a_value_at_the_latest_schedule
 
 
 def test_consolidate_prints_per_team_who_missed_the_check_in_of_2027_02_15(demo, tmp_path):
-    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "r.xlsx")
+    result = run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "r.xlsx", "--lang", "en")
     lines = result.output.splitlines()
     start = lines.index("Missed the check-in of 2027-02-15:")
     assert lines[start - 1].startswith("  Produktion") and lines[start + 1 : start + 3] == [
@@ -138,7 +138,7 @@ def test_check_as_of_the_meeting_lists_who_missed_its_check_in(tmp_path):
 
     runner = CliRunner()
     assert runner.invoke(cli, ["demo", str(tmp_path), "--no-pdf"]).exit_code == 0
-    result = runner.invoke(cli, ["check", str(tmp_path / "2027-Q1"), "--as-of", "2027-02-15"])
+    result = runner.invoke(cli, ["check", str(tmp_path / "2027-Q1"), "--as-of", "2027-02-15", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "Missed the check-in of 2027-02-15:\n  marketing: O2.2\n  production: O2.2\n" in result.output
     early = runner.invoke(cli, ["check", str(tmp_path / "2027-Q1"), "--as-of", "2027-01-03"])

@@ -65,7 +65,7 @@ def test_rollover_of_the_demo_gives_q2_workbooks_that_check_accepts_and_leaves_q
     assert result.exit_code == 0
     assert sorted(p.name for p in (demo / "2027-Q2").iterdir()) == ["marketing.xlsx", "production.xlsx", "sales.xlsx"]
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (demo / "2027-Q1").iterdir()} == before
-    check = run("check", demo / "2027-Q2")
+    check = run("check", demo / "2027-Q2", "--lang", "en")
     assert check.exit_code == 0 and "3 readable without errors" in check.output
 
     sales = read_team_workbook(demo / "2027-Q2" / "sales.xlsx", example.dpab_strategy())

@@ -41,7 +41,7 @@ def test_a_year_of_two_digits_is_refused_as_a_year():
 
 
 def test_init_and_generate_say_the_admins_next_step(tmp_path):
-    init = run("init", tmp_path / "strategy.xlsx", "--example", "dpab")
+    init = run("init", tmp_path / "strategy.xlsx", "--example", "dpab", "--lang", "en")
     assert init.output.splitlines()[-1] == (
         f"next: the leadership fills in {tmp_path / 'strategy.xlsx'} (settings, teams, strategic OKRs); then "
         f"`okrxl generate {tmp_path / 'strategy.xlsx'} --quarter <year>-Q1` makes the teams' workbooks"
@@ -61,7 +61,7 @@ def test_the_force_option_says_what_it_does_for_every_command():
 
 
 def test_a_consolidation_before_the_quarter_says_so_instead_of_passing_zeros_off_as_results(tmp_path):
-    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    assert run("demo", tmp_path, "--no-pdf", "--lang", "en").exit_code == 0
     early = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2026-12-01", "-o", tmp_path / "early.xlsx")
     assert ("2027-Q1 has not started on 2026-12-01 (it starts 2027-01-01): the scores below are no results yet"
             in early.output)  # fmt: skip
@@ -83,7 +83,7 @@ def test_a_rollover_before_the_quarter_ends_says_what_it_carries(tmp_path):
 
     from okrxl.jobs import rollover
 
-    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    assert run("demo", tmp_path, "--no-pdf", "--lang", "en").exit_code == 0
     said = []
     rollover(tmp_path / "2027-Q1", to=__import__("okrxl.core.model").core.model.Quarter(2027, 2),
              out_dir=tmp_path / "next", today=dt.date(2027, 2, 15), warn=said.append)  # fmt: skip
@@ -116,7 +116,7 @@ def test_each_meeting_keeps_its_report_and_the_next_measures_the_changes_from_it
 def test_the_year_review_after_a_rollover_leaves_out_the_quarter_nobody_has_touched(tmp_path):
     from okrxl.jobs import review_year
 
-    assert run("demo", tmp_path, "--no-pdf").exit_code == 0
+    assert run("demo", tmp_path, "--no-pdf", "--lang", "en").exit_code == 0
     assert run("rollover", tmp_path / "2027-Q1", "--to", "2027-Q2").exit_code == 0
     review = review_year(tmp_path, year=2027)
     assert (review.labels, review.untouched) == (["2027-Q1"], ("2027-Q2",))

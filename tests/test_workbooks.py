@@ -699,4 +699,4 @@ def test_a_strategy_with_several_errors_on_one_row_reports_them_all_in_one_run(g
         ("'Strategiska OKR'!I5", "bad-weight"),
     ]
     result = run("check", path)
-    assert result.exit_code == 1 and f"{path}: 4 errors (strategy)" in result.output
+    assert result.exit_code == 1 and f"{path}: 4 fel (strategi)" in result.output  # the strategy's language

@@ -98,7 +98,7 @@ def test_demo_year_writes_four_quarters_their_reports_and_the_review(demo_year):
     ]  # fmt: skip
     # Production: far from its goals in Q1, a hire in Q2, close to zero errors in Q3 (the story).
     production = next(line for line in output.splitlines() if line.strip().startswith("Produktion"))
-    scores = [float(s) for s in production.split()[1:]]
+    scores = [float(s.replace(",", ".")) for s in production.split()[1:]]  # Swedish decimals: the demo's language
     assert scores[0] < 0.4 < scores[1] < scores[2]
     for quarter in ("2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"):
         assert run("check", folder / quarter).exit_code == 0

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from okrxl.core.model import Commitment, KeyResult, KeyResultKind, Objective, Quarter, Strategy, TeamQuarter
 from okrxl.core.problems import Severity
 from okrxl.core.scoring import (
+    CONFIDENCE_WORDS,
+    STATUS_WORDS,
     KeyResultAssessment,
     QuarterAssessment,
     Status,
     confidence_differs,
     reaches,
-    score_text,
+    shown_score,
 )
+from okrxl.core.words import Words, counted, decimal
 
 CHECK_INS = "check_ins"
 """The field of a check-in cell: `check_ins:2027-02-15` is the check-in of that date, `check_ins` the first
@@ -82,7 +85,8 @@ class Gap:
     code: GapCode
     where: str
     """The qualified id of what the gap is about: `S2.2`, `marketing.O1`, `sales`."""
-    message: str
+    text: Words
+    """What a person reads, in both languages (`gap.text(lang)`)."""
     field: str | None = None
     """The column key of the cell that holds (or lacks) what the gap is about: `owner`, `target`,
     `check_ins:2027-02-15`, `check_ins` (the first check-in)...; None for the id cell or no cell."""
@@ -92,6 +96,11 @@ class Gap:
     @property
     def severity(self) -> Severity:
         return self.code.severity
+
+    @property
+    def message(self) -> str:
+        """The text in English: what the JSON documents carry."""
+        return self.text.en
 
     def to_json(self) -> dict[str, str]:
         """The gap in okrxl's JSON documents (okrxl.status/2, okrxl.check/1)."""
@@ -219,7 +228,10 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
             yield Gap(
                 code=GapCode.UNCOVERED_STRATEGY,
                 where=objective.id,
-                message=f"no team objective is aligned to {objective.id} ({objective.title}) this quarter",
+                text=Words(
+                    f"inget teams objective stödjer {objective.id} ({objective.title}) detta kvartal",
+                    f"no team objective is aligned to {objective.id} ({objective.title}) this quarter",
+                ),
             )
         yield from _objective_shape_gaps(strategy, objective, objective.id)
         for kr in objective.key_results:
@@ -228,7 +240,10 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
                 yield Gap(
                     code=GapCode.UNFED_KEY_RESULT,
                     where=kr.id,
-                    message=f"no team key result feeds {kr.id} ({kr.title})",
+                    text=Words(
+                        f"inget teams key result bidrar till {kr.id} ({kr.title})",
+                        f"no team key result feeds {kr.id} ({kr.title})",
+                    ),
                 )
 
 
@@ -244,8 +259,12 @@ def _plan_gaps(
         yield Gap(
             code=GapCode.TOO_MANY_OBJECTIVES,
             where=plan.team.id,
-            message=f"{plan.team.name} has {len(plan.objectives)} objectives; "
-            f"at most {method.max_objectives}, and 3 or fewer is the advice",
+            text=Words(
+                f"{plan.team.name} har {len(plan.objectives)} objectives; högst {method.max_objectives}, "
+                "och rådet är 3 eller färre",
+                f"{plan.team.name} has {len(plan.objectives)} objectives; at most {method.max_objectives}, "
+                "and 3 or fewer is the advice",
+            ),
         )
     strategic_ids, strategic_kr_ids = index.strategic_ids, index.strategic_kr_ids
     for objective in plan.objectives:
@@ -254,43 +273,57 @@ def _plan_gaps(
             yield Gap(
                 code=GapCode.ORPHAN_OBJECTIVE,
                 where=where,
-                message=f"{objective.title!r} is aligned to no strategic objective; "
-                f"choose one of {', '.join(strategic_ids)}",
+                text=Words(
+                    f"{objective.title!r} stödjer inget strategiskt objective; välj ett av {', '.join(strategic_ids)}",
+                    f"{objective.title!r} is aligned to no strategic objective; choose one of "
+                    f"{', '.join(strategic_ids)}",
+                ),
                 field="aligned_to",
             )
         for target in objective.aligned_to:
             if target not in strategic_ids:
-                yield _unknown_link(where, "is aligned to", target, strategic_ids, field="aligned_to")
+                yield _unknown_link(where, Words("stödjer", "is aligned to"), target, strategic_ids,
+                                    field="aligned_to")  # fmt: skip
         yield from _objective_shape_gaps(strategy, objective, where)
         for kr in objective.key_results:
             kr_where = plan.qualify(kr.id)
             if kr.feeds is not None and kr.feeds not in strategic_kr_ids:
-                yield _unknown_link(kr_where, "feeds", kr.feeds, strategic_kr_ids, field="feeds")
+                yield _unknown_link(kr_where, Words("bidrar till", "feeds"), kr.feeds, strategic_kr_ids,
+                                    field="feeds")  # fmt: skip
             for dependency in kr.depends_on:
                 other_team = dependency.key_result_id.split(".", 1)[0]
                 if dependency.key_result_id in index.team_krs or other_team in index.unjudged_teams:
                     continue  # a team of the strategy without a plan here cannot be judged (missing-team says why)
                 if other_team in index.team_kr_ids:
-                    yield _unknown_link(kr_where, "depends on", dependency.key_result_id, index.team_kr_ids[other_team],
-                                        field="depends_on")  # fmt: skip
+                    yield _unknown_link(kr_where, Words("beror på", "depends on"), dependency.key_result_id,
+                                        index.team_kr_ids[other_team], field="depends_on")  # fmt: skip
                 else:
-                    message = (f"{kr_where} depends on {dependency.key_result_id!r}, of a team that does not exist; "
-                               f"teams are {', '.join(index.team_kr_ids)}; write e.g. marketing.O1.2")  # fmt: skip
-                    yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, message=message, field="depends_on",
+                    teams = ", ".join(index.team_kr_ids)
+                    text = Words(
+                        f"{kr_where} beror på {dependency.key_result_id!r}, från ett team som inte finns; "
+                        f"teamen är {teams}; skriv t.ex. marketing.O1.2",
+                        f"{kr_where} depends on {dependency.key_result_id!r}, of a team that does not exist; "
+                        f"teams are {teams}; write e.g. marketing.O1.2",
+                    )
+                    yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, text=text, field="depends_on",
                               linked_id=dependency.key_result_id)  # fmt: skip
             yield from _key_result_shape_gaps(kr, kr_where)
             if kr.kind is KeyResultKind.MILESTONE and kr.due is None:
                 yield Gap(code=GapCode.MISSING_DUE_DATE, where=kr_where, field="due",
-                          message=f"{kr.title!r} has no due date; it is due on the quarter's last day")  # fmt: skip
+                          text=Words(f"{kr.title!r} har inget slutdatum; det gäller kvartalets sista dag",
+                                     f"{kr.title!r} has no due date; it is due on the quarter's last day"))  # fmt: skip
             if assessment is not None:
                 yield from _key_result_team_gaps(kr, kr_where, index, assessment, scheduled)
 
 
-def _unknown_link(where: str, verb: str, target: str, known: Sequence[str], *, field: str) -> Gap:
+def _unknown_link(where: str, verb: Words, target: str, known: Sequence[str], *, field: str) -> Gap:
     return Gap(
         code=GapCode.UNKNOWN_LINK,
         where=where,
-        message=f"{where} {verb} {target!r}, which does not exist; known ids are {', '.join(known)}",
+        text=Words(
+            f"{where} {verb.sv} {target!r}, som inte finns; de id som finns är {', '.join(known)}",
+            f"{where} {verb.en} {target!r}, which does not exist; known ids are {', '.join(known)}",
+        ),
         field=field,
         linked_id=target,
     )
@@ -299,16 +332,23 @@ def _unknown_link(where: str, verb: str, target: str, known: Sequence[str], *, f
 def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) -> Iterator[Gap]:
     """Gaps in how an objective is written, the same for team and strategic objectives."""
     if not objective.owner:
-        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"objective {objective.title!r} has no owner",
-                  field="owner")  # fmt: skip
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, field="owner",
+                  text=Words(f"objective {objective.title!r} har ingen ansvarig",
+                             f"objective {objective.title!r} has no owner"))  # fmt: skip
     method = strategy.method
     count = len(objective.key_results)
     if not method.min_key_results <= count <= method.max_key_results:
         yield Gap(
             code=GapCode.KEY_RESULT_COUNT,
             where=where,
-            message=f"{objective.title!r} has {count} key result{'' if count == 1 else 's'}; "
-            f"give it {method.min_key_results} to {method.max_key_results}",
+            text=Words(
+                "{title} har {count}; ge det {low} till {high}", "{title} has {count}; give it {low} to {high}"
+            ).format(
+                title=repr(objective.title),
+                count=counted(count, _KEY_RESULT, _KEY_RESULTS),
+                low=method.min_key_results,
+                high=method.max_key_results,
+            ),
         )
 
 
@@ -318,26 +358,39 @@ def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
         yield Gap(
             code=GapCode.PLACEHOLDER_TARGET,
             where=where,
-            message=f"{kr.title!r} has no target yet; it is left out of scores until one is set",
+            text=Words(
+                f"{kr.title!r} har inget mål än; det räknas inte i poängen förrän det har ett",
+                f"{kr.title!r} has no target yet; it is left out of scores until one is set",
+            ),
             field="target",
         )
     if kr.effective_baseline is None:
         yield Gap(
             code=GapCode.MISSING_BASELINE,
             where=where,
-            message=f"{kr.title!r} should fall but has no baseline to fall from; write today's value",
+            text=Words(
+                f"{kr.title!r} ska minska men har inget utgångsvärde att minska från; skriv dagens värde",
+                f"{kr.title!r} should fall but has no baseline to fall from; write today's value",
+            ),
             field="baseline",
         )
     if not kr.owner:
-        yield Gap(code=GapCode.MISSING_OWNER, where=where, message=f"key result {kr.title!r} has no owner",
-                  field="owner")  # fmt: skip
+        yield Gap(code=GapCode.MISSING_OWNER, where=where, field="owner",
+                  text=Words(f"key result {kr.title!r} har ingen ansvarig",
+                             f"key result {kr.title!r} has no owner"))  # fmt: skip
     if reads_like_activity(kr):
         yield Gap(
             code=GapCode.ACTIVITY_NOT_RESULT,
             where=where,
-            message=f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
+            text=Words(
+                f"{kr.title!r} låter som en aktivitet; säg vilket resultat den ska ge, med ett tal eller ett datum",
+                f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
+            ),
             field="title",
         )
+
+
+_KEY_RESULT, _KEY_RESULTS = Words("key result", "key result"), Words("key results", "key results")
 
 
 def reads_like_activity(kr: KeyResult) -> bool:
@@ -358,7 +411,10 @@ def _key_result_team_gaps(
         yield Gap(
             code=GapCode.DUE_OUTSIDE_QUARTER,
             where=where,
-            message=f"{kr.title!r} is due {kr.due}, after the quarter ends on {period.end}",
+            text=Words(
+                f"{kr.title!r} ska vara klart {kr.due}, efter att kvartalet slutar {period.end}",
+                f"{kr.title!r} is due {kr.due}, after the quarter ends on {period.end}",
+            ),
             field="due",
         )
     for dependency in kr.depends_on:
@@ -371,33 +427,59 @@ def _key_result_team_gaps(
             yield Gap(
                 code=GapCode.DEPENDENCY_LATE,
                 where=where,
-                message=f"{where} needs {dependency.key_result_id} ({other.title!r}) by {dependency.needed_by}, "
-                f"but it is due {other_due}",
+                text=Words(
+                    f"{where} behöver {dependency.key_result_id} ({other.title!r}) senast "
+                    f"{dependency.needed_by}, men det ska vara klart först {other_due}",
+                    f"{where} needs {dependency.key_result_id} ({other.title!r}) by {dependency.needed_by}, "
+                    f"but it is due {other_due}",
+                ),
                 field="needed_by",
             )
         elif other_status in (Status.AT_RISK, Status.OVERDUE):
             yield Gap(
                 code=GapCode.DEPENDENCY_LATE,
                 where=where,
-                message=f"{where} depends on {dependency.key_result_id} ({other.title!r}), which is {other_status}",
+                text=Words(
+                    "{where} beror på {other} ({title}), som är {status}",
+                    "{where} depends on {other} ({title}), which is {status}",
+                ).format(
+                    where=where,
+                    other=dependency.key_result_id,
+                    title=repr(other.title),
+                    status=STATUS_WORDS[other_status],
+                ),
                 field="needed_by" if dependency.needed_by is not None else "depends_on",
             )
     if assessed.stale:
         newest = assessed.last_check_in
-        since = f"since {newest}" if newest else "this quarter"
         field = f"{CHECK_INS}:{newest.isoformat()}" if newest else CHECK_INS
-        yield Gap(code=GapCode.STALE_CHECKIN, where=where, message=f"{kr.title!r} has had no check-in {since}",
-                  field=field)  # fmt: skip
+        if newest:
+            text = Words(f"{kr.title!r} har inte stämts av sedan {newest}",
+                         f"{kr.title!r} has had no check-in since {newest}")  # fmt: skip
+        else:
+            text = Words(f"{kr.title!r} har inte stämts av detta kvartal",
+                         f"{kr.title!r} has had no check-in this quarter")  # fmt: skip
+        yield Gap(code=GapCode.STALE_CHECKIN, where=where, text=text, field=field)
     if missed_check_in(assessed, scheduled):
         newest = assessed.last_check_in
-        since = f"the newest is of {newest}" if newest else "none this quarter"
+        since = (
+            Words(f"det senaste är från {newest}", f"the newest is of {newest}")
+            if newest
+            else Words("inget detta kvartal", "none this quarter")
+        )
         yield Gap(code=GapCode.MISSED_CHECKIN, where=where, field=f"{CHECK_INS}:{scheduled.isoformat()}",
-                  message=f"{kr.title!r} has no value at the check-in of {scheduled} ({since})")  # fmt: skip
+                  text=Words("{title} har inget värde från avstämningen {date} ({since})",
+                             "{title} has no value at the check-in of {date} ({since})")
+                  .format(title=repr(kr.title), date=scheduled, since=since))  # fmt: skip
     if confidence_differs(assessed.status, assessed.confidence):
         yield Gap(
             code=GapCode.CONFIDENCE_MISMATCH,
             where=where,
-            message=f"the team says {assessed.confidence} but {kr.title!r} is {assessed.status}",
+            text=Words(
+                "teamet säger {said} men {title} är {status}", "the team says {said} but {title} is {status}"
+            ).format(
+                said=CONFIDENCE_WORDS[assessed.confidence], title=repr(kr.title), status=STATUS_WORDS[assessed.status]
+            ),
             field="confidence",
         )
     if assessment.as_of > period.end and assessed.score is not None:
@@ -405,14 +487,20 @@ def _key_result_team_gaps(
             yield Gap(
                 code=GapCode.COMMITTED_MISSED,
                 where=where,
-                message=f"committed {kr.title!r} ended at {score_text(assessed.score)}; write the reason it was missed",
+                text=Words(
+                    "åtagandet {title} slutade på {score}; skriv varför det inte nåddes",
+                    "committed {title} ended at {score}; write the reason it was missed",
+                ).format(title=repr(kr.title), score=decimal(shown_score(assessed.score), ".2f")),
                 field="miss_reason",
             )
         if kr.commitment is Commitment.ASPIRATIONAL and reaches(assessed.score, 1.0):
             yield Gap(
                 code=GapCode.TOO_SAFE,
                 where=where,
-                message=f"aspirational {kr.title!r} reached 1.0; was the target too safe?",
+                text=Words(
+                    f"det ambitiösa {kr.title!r} nådde 1,0; var målet för försiktigt?",
+                    f"aspirational {kr.title!r} reached 1.0; was the target too safe?",
+                ),
             )
 
 

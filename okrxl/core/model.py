@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from okrxl.core.problems import ModelError
+from okrxl.core.words import Words
 
 Lang = Literal["sv", "en"]
 """The languages of okrxl's workbooks, reports and messages: every word a person reads exists in both."""
@@ -120,20 +121,49 @@ class Method:
 
     def __post_init__(self) -> None:
         if self.cadence_weeks not in (1, 2, 4):
-            raise ModelError(f"method: cadence must be 1, 2 or 4 weeks, got {self.cadence_weeks}")
+            raise ModelError(
+                Words(
+                    f"metod: avstämning var 1, 2 eller 4 veckor, inte {self.cadence_weeks}",
+                    f"method: cadence must be 1, 2 or 4 weeks, got {self.cadence_weeks}",
+                )
+            )
         if not 0 < self.aspirational_yellow < self.aspirational_green <= 1:
             raise ModelError(
-                "method: aspirational thresholds must satisfy 0 < yellow < green <= 1, "
-                f"got yellow {self.aspirational_yellow} and green {self.aspirational_green}"
+                Words(
+                    "metod: gränserna för ambitiösa ska vara 0 < gul < grön <= 1, men gul är "
+                    f"{self.aspirational_yellow} och grön {self.aspirational_green}",
+                    "method: aspirational thresholds must satisfy 0 < yellow < green <= 1, "
+                    f"got yellow {self.aspirational_yellow} and green {self.aspirational_green}",
+                )
             )
         if not 0 < self.committed_yellow < 1:
-            raise ModelError(f"method: committed yellow must be between 0 and 1, got {self.committed_yellow}")
+            raise ModelError(
+                Words(
+                    f"metod: gul för åtaganden ska ligga mellan 0 och 1, inte {self.committed_yellow}",
+                    f"method: committed yellow must be between 0 and 1, got {self.committed_yellow}",
+                )
+            )
         if not 0 < self.behind_share < 1 or not 0 <= self.not_started_share < 1:
-            raise ModelError("method: behind share and not-started share must be between 0 and 1")
+            raise ModelError(
+                Words(
+                    "metod: andelarna för släpar efter och ej påbörjad ska ligga mellan 0 och 1",
+                    "method: behind share and not-started share must be between 0 and 1",
+                )
+            )
         if self.stale_cadences <= 0:
-            raise ModelError(f"method: stale cadences must be positive, got {self.stale_cadences}")
+            raise ModelError(
+                Words(
+                    f"metod: inaktuell efter (avstämningar) ska vara större än 0, inte {self.stale_cadences}",
+                    f"method: stale cadences must be positive, got {self.stale_cadences}",
+                )
+            )
         if not 1 <= self.min_key_results <= self.max_key_results or self.max_objectives < 1:
-            raise ModelError("method: limits must satisfy 1 <= min key results <= max key results")
+            raise ModelError(
+                Words(
+                    "metod: gränserna ska vara 1 <= minst antal key results <= högst antal key results",
+                    "method: limits must satisfy 1 <= min key results <= max key results",
+                )
+            )
 
     @property
     def stale_after(self) -> dt.timedelta:
@@ -150,7 +180,12 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
-            raise ModelError(f"period: end {self.end} must be after start {self.start}")
+            raise ModelError(
+                Words(
+                    f"period: slutet {self.end} ska komma efter början {self.start}",
+                    f"period: end {self.end} must be after start {self.start}",
+                )
+            )
 
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -168,13 +203,20 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if self.number not in (1, 2, 3, 4):
-            raise ModelError(f"quarter: number must be 1 to 4, got {self.number}")
+            raise ModelError(
+                Words(
+                    f"kvartal: numret ska vara 1 till 4, inte {self.number}",
+                    f"quarter: number must be 1 to 4, got {self.number}",
+                )
+            )
 
     @classmethod
     def parse(cls, text: str) -> Quarter:
         match = _QUARTER_RE.match(text)
         if not match:
-            raise ModelError(f"quarter: expected e.g. 2027-Q1, got {text!r}")
+            raise ModelError(
+                Words(f"kvartal: skriv t.ex. 2027-Q1, inte {text!r}", f"quarter: expected e.g. 2027-Q1, got {text!r}")
+            )
         return cls(int(match[1]), int(match[2]))
 
     def __str__(self) -> str:
@@ -278,22 +320,46 @@ class KeyResult:
     def __post_init__(self) -> None:
         where = f"key result {self.id} ({self.title!r})"
         if not self.id.strip() or not self.title.strip():
-            raise ModelError(f"key result {self.id!r}: id and title must not be empty")
+            raise ModelError(
+                Words(
+                    f"key result {self.id!r}: id och titel får inte vara tomma",
+                    f"key result {self.id!r}: id and title must not be empty",
+                )
+            )
         if self.weight < 0:
-            raise ModelError(f"{where}: weight must not be negative, got {self.weight}")
+            raise ModelError(
+                Words(
+                    f"{where}: vikten får inte vara negativ, inte {self.weight}",
+                    f"{where}: weight must not be negative, got {self.weight}",
+                )
+            )
         numbers = [self.baseline, self.target, self.weight, *(c.value for c in self.check_ins)]
         if any(n is not None and not abs(n) <= MAX_NUMBER for n in numbers):
-            raise ModelError(f"{where}: numbers must be finite and at most {MAX_NUMBER:g} in size")
+            raise ModelError(
+                Words(
+                    f"{where}: talen får vara högst {MAX_NUMBER:g} stora",
+                    f"{where}: numbers must be finite and at most {MAX_NUMBER:g} in size",
+                )
+            )
         if self.kind.is_metric and self.target is not None:
             self._check_direction(where)
         dates = [c.date for c in self.check_ins]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
-            raise ModelError(f"{where}: check-ins must have distinct dates in order, got {dates}")
+            raise ModelError(
+                Words(
+                    f"{where}: avstämningarna ska ha olika datum i ordning, inte {dates}",
+                    f"{where}: check-ins must have distinct dates in order, got {dates}",
+                )
+            )
         if self.kind.is_completion:
             for c in self.check_ins:
                 if c.value is not None and not 0 <= c.value <= 1:
                     raise ModelError(
-                        f"{where}: a {self.kind} check-in is a share done in [0, 1], got {c.value} on {c.date}"
+                        Words(
+                            f"{where}: en avstämning av {self.kind} är en andel klar i [0, 1], inte {c.value} "
+                            f"den {c.date}",
+                            f"{where}: a {self.kind} check-in is a share done in [0, 1], got {c.value} on {c.date}",
+                        )
                     )
 
     def _check_direction(self, where: str) -> None:
@@ -301,13 +367,27 @@ class KeyResult:
         if baseline is None:
             return
         if self.target == baseline:
-            raise ModelError(f"{where}: target equals baseline ({baseline}); nothing to measure")
+            raise ModelError(
+                Words(
+                    f"{where}: målet är lika med utgångsvärdet ({baseline}); det finns inget att mäta",
+                    f"{where}: target equals baseline ({baseline}); nothing to measure",
+                )
+            )
         if self.kind is KeyResultKind.DECREASE and self.target > baseline:
-            raise ModelError(f"{where}: a decrease needs a target below its baseline, got {baseline} -> {self.target}")
+            raise ModelError(
+                Words(
+                    f"{where}: en minskning behöver ett mål under utgångsvärdet, inte {baseline} -> {self.target}",
+                    f"{where}: a decrease needs a target below its baseline, got {baseline} -> {self.target}",
+                )
+            )
         if self.kind is KeyResultKind.INCREASE and self.target < baseline:
             raise ModelError(
-                f"{where}: an increase needs a target above its baseline, got {baseline} -> {self.target}; "
-                "use kind decrease for a metric that should fall"
+                Words(
+                    f"{where}: en ökning behöver ett mål över utgångsvärdet, inte {baseline} -> {self.target}; "
+                    "välj typen minska för ett mått som ska sjunka",
+                    f"{where}: an increase needs a target above its baseline, got {baseline} -> {self.target}; "
+                    "use kind decrease for a metric that should fall",
+                )
             )
 
     @property
@@ -348,9 +428,19 @@ class Objective:
 
     def __post_init__(self) -> None:
         if not self.id.strip() or not self.title.strip():
-            raise ModelError(f"objective {self.id!r}: id and title must not be empty")
+            raise ModelError(
+                Words(
+                    f"objective {self.id!r}: id och titel får inte vara tomma",
+                    f"objective {self.id!r}: id and title must not be empty",
+                )
+            )
         if not 0 <= self.weight <= MAX_NUMBER:
-            raise ModelError(f"objective {self.id}: weight must be from 0 to {MAX_NUMBER:g}, got {self.weight}")
+            raise ModelError(
+                Words(
+                    f"objective {self.id}: vikten ska vara 0 till {MAX_NUMBER:g}, inte {self.weight}",
+                    f"objective {self.id}: weight must be from 0 to {MAX_NUMBER:g}, got {self.weight}",
+                )
+            )
         _check_unique(f"objective {self.id}", [kr.id for kr in self.key_results])
 
 
@@ -381,15 +471,27 @@ class Team:
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.id):
-            raise ModelError(f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')")
+            raise ModelError(
+                Words(
+                    f"team {self.id!r}: ett id är gemena bokstäver, siffror, '-' eller '_' (t.ex. 'marketing')",
+                    f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')",
+                )
+            )
         if len(self.id) > MAX_TEAM_ID:
             raise ModelError(
-                f"team {self.id[:20]}…: an id of at most {MAX_TEAM_ID} characters, please (it names files)"
+                Words(
+                    f"team {self.id[:20]}…: ett id på högst {MAX_TEAM_ID} tecken, tack (det blir filnamn)",
+                    f"team {self.id[:20]}…: an id of at most {MAX_TEAM_ID} characters, please (it names files)",
+                )
             )
         if self.id in _RESERVED_FILE_NAMES:
             raise ModelError(
-                f"team {self.id!r}: Windows keeps this name for a device (con, prn, aux, nul, com1-9, lpt1-9), so "
-                f"no file can be called {self.id}.xlsx there; choose another id, e.g. '{self.id}-team'"
+                Words(
+                    f"team {self.id!r}: Windows reserverar namnet för en enhet (con, prn, aux, nul, com1-9, "
+                    f"lpt1-9), så ingen fil kan heta {self.id}.xlsx där; välj ett annat id, t.ex. '{self.id}-team'",
+                    f"team {self.id!r}: Windows keeps this name for a device (con, prn, aux, nul, com1-9, lpt1-9), so "
+                    f"no file can be called {self.id}.xlsx there; choose another id, e.g. '{self.id}-team'",
+                )
             )
 
 
@@ -409,10 +511,15 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if not 1 <= self.first_month <= 12:
-            raise ModelError(f"strategy: first month must be 1 to 12, got {self.first_month}")
-        _check_unique("strategy teams", [t.id for t in self.teams])
-        _check_unique("strategy", [o.id for o in self.objectives])
-        _check_unique("strategy", [kr.id for o in self.objectives for kr in o.key_results])
+            raise ModelError(
+                Words(
+                    f"strategi: första månaden ska vara 1 till 12, inte {self.first_month}",
+                    f"strategy: first month must be 1 to 12, got {self.first_month}",
+                )
+            )
+        _check_unique(Words("strategins team", "strategy teams"), [t.id for t in self.teams])
+        _check_unique(Words("strategi", "strategy"), [o.id for o in self.objectives])
+        _check_unique(Words("strategi", "strategy"), [kr.id for o in self.objectives for kr in o.key_results])
 
     @property
     def period(self) -> Period:
@@ -422,7 +529,13 @@ class Strategy:
         for team in self.teams:
             if team.id == team_id:
                 return team
-        raise ModelError(f"strategy: no team {team_id!r}; teams are {', '.join(t.id for t in self.teams)}")
+        teams = ", ".join(t.id for t in self.teams)
+        raise ModelError(
+            Words(
+                f"strategi: inget team {team_id!r}; teamen är {teams}",
+                f"strategy: no team {team_id!r}; teams are {teams}",
+            )
+        )
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -452,9 +565,12 @@ class TeamQuarter:
         return f"{self.team.id}.{local_id}"
 
 
-def _check_unique(where: str, ids: list[str]) -> None:
+def _check_unique(where: str | Words, ids: list[str]) -> None:
+    said = where if isinstance(where, Words) else Words(where, where)
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise ModelError(f"{where}: id {item!r} is used twice")
+            raise ModelError(
+                Words(f"{said.sv}: id {item!r} används två gånger", f"{said.en}: id {item!r} is used twice")
+            )
         seen.add(item)

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # words.py imports the model, which imports this module
+    from okrxl.core.words import Words
 
 
 class Severity(enum.StrEnum):
@@ -149,11 +153,17 @@ class Problem:
     file: str
     """The file's name."""
     cell: CellRef | None = None
-    message: str
+    text: Words
+    """What a person reads, in both languages (`problem.text(lang)`)."""
 
     @property
     def severity(self) -> Severity:
         return self.code.severity
+
+    @property
+    def message(self) -> str:
+        """The text in English: what the JSON documents and exceptions carry."""
+        return self.text.en
 
     def __str__(self) -> str:
         where = f"{self.file} {self.cell}" if self.cell else self.file
@@ -170,17 +180,29 @@ class OkrxlError(Exception):
 class ModelError(OkrxlError, ValueError):
     """An OKR object would break an invariant; the message names the object."""
 
+    def __init__(self, text: Words):
+        super().__init__(text.en)
+        self.text = text
+        """The message in both languages."""
+
 
 class CellValueError(OkrxlError, ValueError):
     """A cell's content cannot be read as what its column needs; the readers make it a `Problem`."""
 
-    def __init__(self, code: ProblemCode, message: str):
-        super().__init__(message)
+    def __init__(self, code: ProblemCode, text: Words):
+        super().__init__(text.en)
         self.code = code
+        self.text = text
+        """The message in both languages."""
 
 
 class XlsxError(OkrxlError, ValueError):
     """The package is not a readable workbook (a part is missing or its XML is broken)."""
+
+    def __init__(self, text: Words):
+        super().__init__(text.en)
+        self.text = text
+        """The message in both languages."""
 
 
 class TooBigError(XlsxError):
@@ -192,8 +214,10 @@ class FileError(OkrxlError):
 
     default_code = ProblemCode.UNREADABLE
 
-    def __init__(self, message: str, *, code: ProblemCode | None = None):
-        super().__init__(message)
+    def __init__(self, text: Words, *, code: ProblemCode | None = None):
+        super().__init__(text.en)
+        self.text = text
+        """The message in both languages; `str(error)` is the English."""
         self.code = code or self.default_code
         """Stable, for reports: `unreadable`, `not-okrxl`, `wrong-schema`, `unknown-team`, ..."""
 

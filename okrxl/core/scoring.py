@@ -26,6 +26,7 @@ from okrxl.core.model import (
     Strategy,
     TeamQuarter,
 )
+from okrxl.core.words import Words
 
 
 class Grade(enum.StrEnum):
@@ -77,6 +78,28 @@ _RANK = {
     Status.ON_TRACK: 4,
     Status.DONE: 5,
 }
+# What a person reads for each: the method's vocabulary in both languages.
+STATUS_WORDS: dict[Status, Words] = {
+    Status.DONE: Words("klar", "done"),
+    Status.ON_TRACK: Words("i fas", "on track"),
+    Status.NOT_STARTED: Words("ej påbörjad", "not started"),
+    Status.BEHIND: Words("släpar efter", "behind"),
+    Status.AT_RISK: Words("i riskzonen", "at risk"),
+    Status.OVERDUE: Words("försenad", "overdue"),
+    Status.UNSCORED: Words("utan mål", "no target"),
+}
+GRADE_WORDS: dict[Grade, Words] = {
+    Grade.GREEN: Words("grön", "green"),
+    Grade.YELLOW: Words("gul", "yellow"),
+    Grade.RED: Words("röd", "red"),
+}
+CONFIDENCE_WORDS: dict[Confidence, Words] = {
+    Confidence.ON_TRACK: Words("i fas", "on track"),
+    Confidence.BEHIND: Words("släpar efter", "behind"),
+    Confidence.AT_RISK: Words("i riskzonen", "at risk"),
+}
+"""The team's confidence in the status words themselves (METHOD.md): the dropdown offers these."""
+
 # Scores come from float arithmetic: (3 - 0) / (10 - 0) must count as reaching 0.75 * 0.4.
 TOLERANCE = 1e-9
 _CONFIDENCE_STEP = {Confidence.ON_TRACK: 0, Confidence.BEHIND: 1, Confidence.AT_RISK: 2}

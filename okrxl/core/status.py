@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrxl.core.alignment import Gap, GapCounts, alignment_shares, find_gaps, gap_counts
-from okrxl.core.changes import Change, find_changes
+from okrxl.core.changes import Change, Seen, find_changes
 from okrxl.core.model import Carried, Commitment, KeyResult, Quarter, Strategy, TeamQuarter
 from okrxl.core.scoring import (
     AssessedKeyResult,
@@ -145,11 +145,13 @@ def review_quarter(
     as_of: dt.date,
     extra_gaps: Sequence[Gap] = (),
     since: dt.date | None = None,
+    seen: Mapping[str, Seen] | None = None,
 ) -> QuarterStatus:
     """Score, pace and find the gaps of `plans` against `strategy` at `as_of`.
 
     `extra_gaps` are gaps found outside the plans (a team with no workbook). With `since` (before
-    `as_of`), `changes` lists what changed from that date to `as_of`. The numbers every output shows
+    `as_of`), `changes` lists what changed from that date to `as_of`; `seen` is what the report of
+    the meeting on `since` showed (`find_changes`). The numbers every output shows
     (gap counts, feeder sums, the closing grades) are computed here, once.
     """
     plans = tuple(plans)
@@ -159,7 +161,8 @@ def review_quarter(
     changes: tuple[Change, ...] = ()
     if since is not None and since < as_of:
         earlier = assess_quarter(strategy, plans, quarter=quarter, as_of=since)
-        changes = find_changes(earlier, (*find_gaps(strategy, plans, earlier), *extra_gaps), assessment, gaps)
+        changes = find_changes(earlier, (*find_gaps(strategy, plans, earlier), *extra_gaps), assessment, gaps,
+                               seen=seen)  # fmt: skip
     closed = as_of > assessment.period.end
     return QuarterStatus(
         strategy=strategy,

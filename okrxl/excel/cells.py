@@ -1,8 +1,8 @@
 """What people type into cells, turned into values, or a clear reason why not.
 
 Pure functions of a cell's raw value (as openpyxl gives it) and its number format. Each returns
-the value or raises `CellValueError`, whose message says what was found and what would be valid;
-the readers turn it into a `Problem` with the cell's address. See docs/cells.md.
+the value or raises `CellValueError`, whose text (Swedish and English) says what was found and what
+would be valid; the readers turn it into a `Problem` with the cell's address. See docs/cells.md.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from okrxl.core.model import MAX_NUMBER
 from okrxl.core.problems import CellValueError, ProblemCode
+from okrxl.core.words import Words, decimal
 from okrxl.excel.layout import DONE_WORDS, NOT_DONE_WORDS, PLACEHOLDER_WORDS
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
@@ -87,13 +88,19 @@ def is_ambiguous_fraction(value: float, *, baseline: float | None, target: float
     return 0 < abs(value) < 1 and bool(others) and all(abs(v) >= 1 for v in others)
 
 
-def ambiguous_fraction_message(value: float, *, baseline: float | None, target: float | None) -> str:
-    beside = " and ".join(
-        f"a {name} of {number:g}" for name, number in (("baseline", baseline), ("target", target)) if number is not None
-    )
-    return (
-        f"{value:g} beside {beside} (percent points) is read as {value:g} %; "
-        f"if you meant {percent_points_of(value):g} %, write {percent_points_of(value):g}"
+def ambiguous_fraction_text(value: float, *, baseline: float | None, target: float | None) -> Words:
+    """What the `ambiguous-fraction` warning says: how the value was read, and what to write for the percent."""
+    named = [
+        (name, decimal(number, "g"))
+        for name, number in ((Words("utgångsvärde", "baseline"), baseline), (Words("mål", "target"), target))
+        if number is not None
+    ]
+    shown, meant = decimal(value, "g"), decimal(percent_points_of(value), "g")
+    return Words(
+        f"{shown.sv} bredvid {' och '.join(f'ett {name.sv} på {number.sv}' for name, number in named)} "
+        f"(procentenheter) läses som {shown.sv} %; menade du {meant.sv} %, skriv {meant.sv}",
+        f"{value:g} beside {' and '.join(f'a {name.en} of {number.en}' for name, number in named)} "
+        f"(percent points) is read as {value:g} %; if you meant {meant.en} %, write {meant.en}",
     )
 
 
@@ -113,13 +120,17 @@ def read_number(
     if raw is None:
         return None
     if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
-        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}")
+        shown = show_value(raw)
+        raise CellValueError(
+            ProblemCode.NOT_A_NUMBER,
+            Words(f"{shown.sv} är inget tal; skriv ett tal", f"expected a number, got {shown.en}"),
+        )
     if isinstance(raw, int | float):
         value = _bounded(float(raw), raw)
         if not (percent_points and is_percent_format(number_format)):
             return value
         if abs(value) > PERCENT_CELL_LIMIT:
-            _note(notes, value, f"{value:g} %")
+            _note(notes, value, Words("{value} %", "{value} %").format(value=decimal(value, "g")))
             return value
         return percent_points_of(value)
     text = clean_text(raw)
@@ -131,8 +142,11 @@ def read_number(
     if value is not None:
         value = _bounded(value, raw)
     if value is None:
-        hint = "write e.g. 4.5 (4,5 in Swedish settings)"
-        raise CellValueError(ProblemCode.NOT_A_NUMBER, f"expected a number, got {_show(raw)}; {hint}")
+        shown = show_value(raw)
+        raise CellValueError(ProblemCode.NOT_A_NUMBER, Words(
+            f"{shown.sv} är inget tal; skriv t.ex. 4,5 (4.5 om datorn har engelska inställningar)",
+            f"expected a number, got {shown.en}; write e.g. 4.5 (4,5 in Swedish settings)",
+        ))  # fmt: skip
     if percent and not percent_points:
         return value / 100
     return value
@@ -140,19 +154,23 @@ def read_number(
 
 def _bounded(value: float, raw) -> float:
     if not abs(value) <= MAX_NUMBER:  # also infinity and NaN
-        raise CellValueError(ProblemCode.NUMBER_TOO_LARGE, f"{_show(raw)} is beyond what okrxl reads (at most "
-                             f"{MAX_NUMBER:g} in size); write the number you mean")  # fmt: skip
+        shown, most = show_value(raw), decimal(MAX_NUMBER, "g")
+        raise CellValueError(ProblemCode.NUMBER_TOO_LARGE, Words(
+            f"{shown.sv} är större än okrxl läser (högst {most.sv} till beloppet); skriv det tal du menar",
+            f"{shown.en} is beyond what okrxl reads (at most {most.en} in size); write the number you mean",
+        ))  # fmt: skip
     return value
 
 
 def _parse_number_text(body: str) -> float | None:
     if _AMBIGUOUS.match(body):
-        whole, decimal = body.replace(",", "").replace(".", ""), body.replace(",", ".")
-        raise CellValueError(
-            ProblemCode.AMBIGUOUS_NUMBER,
-            f"{body!r} could mean {whole} or {decimal}; write it without a thousands separator ({whole}) "
+        whole, fraction = body.replace(",", "").replace(".", ""), body.replace(",", ".")
+        raise CellValueError(ProblemCode.AMBIGUOUS_NUMBER, Words(
+            f"{body!r} kan betyda {whole} eller {fraction.replace('.', ',')}; skriv det utan tusentalsavgränsare "
+            f"({whole}) eller med fler eller färre decimaler",
+            f"{body!r} could mean {whole} or {fraction}; write it without a thousands separator ({whole}) "
             f"or with more or fewer decimals",
-        )
+        ))  # fmt: skip
     if _PLAIN.match(body):
         return float(body.replace(",", "."))
     if _GROUPED_COMMA_DECIMAL.match(body):
@@ -195,9 +213,11 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
             if from_epoch.year == 1904:
                 from_epoch = dt.datetime(1904, 1, 1)
             return (from_epoch + dt.timedelta(days=int(raw))).date()
-        raise CellValueError(
-            ProblemCode.NOT_A_DATE, f"expected a date, got the number {_show(raw)}; write e.g. 2027-03-15"
-        )
+        shown = show_value(raw)
+        raise CellValueError(ProblemCode.NOT_A_DATE, Words(
+            f"talet {shown.sv} är inget datum; skriv t.ex. 2027-03-15",
+            f"expected a date, got the number {shown.en}; write e.g. 2027-03-15",
+        ))  # fmt: skip
     text = clean_text(raw)
     if text is None:
         return None
@@ -210,14 +230,18 @@ def read_date(raw, number_format: str | None = None, *, year: int, epoch: dt.dat
             return dt.date(full_year, month, day)
     except ValueError:
         pass
-    raise CellValueError(ProblemCode.NOT_A_DATE, f"expected a date, got {_show(raw)}; write e.g. 2027-03-15 or 15/3")
+    shown = show_value(raw)
+    raise CellValueError(ProblemCode.NOT_A_DATE, Words(
+        f"{shown.sv} är inget datum; skriv t.ex. 2027-03-15 eller 15/3",
+        f"expected a date, got {shown.en}; write e.g. 2027-03-15 or 15/3",
+    ))  # fmt: skip
 
 
 PLAUSIBLE_DAYS = 366
 """A date further than this from its period is a mistake (an app's misreading), not a value."""
 
 
-def check_plausible_date(day: dt.date, *, start: dt.date, end: dt.date, period_name: str) -> None:
+def check_plausible_date(day: dt.date, *, start: dt.date, end: dt.date, period_name: Words) -> None:
     """Raise `implausible-date` for a date more than a year before `start` or after `end`.
 
     Spreadsheet apps take part of what was typed as a year: `31/2` becomes 1931-02-01, `15 feb`
@@ -228,13 +252,20 @@ def check_plausible_date(day: dt.date, *, start: dt.date, end: dt.date, period_n
     if start - window <= day <= end + window:
         return
     meant = meant_date(day, start=start, end=end)
-    where = f"{day.isoformat()} is more than a year from {period_name} ({start.isoformat()} to {end.isoformat()})"
+    where = Words(
+        f"{day.isoformat()} ligger mer än ett år från {period_name.sv} ({start.isoformat()} till {end.isoformat()})",
+        f"{day.isoformat()} is more than a year from {period_name.en} ({start.isoformat()} to {end.isoformat()})",
+    )
     if meant is not None:
-        message = (f"{where}: the spreadsheet app read what was typed as another date. Did you mean "
-                   f"{meant.isoformat()}? Write it as {meant.isoformat()}")  # fmt: skip
+        text = Words(f"{where.sv}: kalkylprogrammet läste det som skrevs som ett annat datum. Menade du "
+                     f"{meant.isoformat()}? Skriv det som {meant.isoformat()}",
+                     f"{where.en}: the spreadsheet app read what was typed as another date. Did you mean "
+                     f"{meant.isoformat()}? Write it as {meant.isoformat()}")  # fmt: skip
     else:
-        message = f"{where}: write the date in full, e.g. {dt.date(end.year, end.month, 15).isoformat()}"
-    raise CellValueError(ProblemCode.IMPLAUSIBLE_DATE, message)
+        example = dt.date(end.year, end.month, 15).isoformat()
+        text = Words(f"{where.sv}: skriv hela datumet, t.ex. {example}",
+                     f"{where.en}: write the date in full, e.g. {example}")  # fmt: skip
+    raise CellValueError(ProblemCode.IMPLAUSIBLE_DATE, text)
 
 
 def meant_date(day: dt.date, *, start: dt.date, end: dt.date) -> dt.date | None:
@@ -254,12 +285,15 @@ def meant_date(day: dt.date, *, start: dt.date, end: dt.date) -> dt.date | None:
     return min(candidates)[1] if candidates else None
 
 
-def _note(notes: list | None, value: float, meant: str) -> None:
+def _note(notes: list | None, value: float, meant: Words) -> None:
     if notes is not None:
+        typed, shows = decimal(value, "g"), decimal(value * 100, "g")
         notes.append((
             ProblemCode.AMBIGUOUS_PERCENT,
-            f"{value:g} in a cell formatted as percent shows as {value * 100:g} %; read as {meant}. "
-            f"Type it with a % sign (e.g. {value:g} %) or format the cell as a number",
+            Words(f"{typed.sv} i en cell formaterad som procent visas som {shows.sv} %; läst som {meant.sv}. "
+                  f"Skriv det med %-tecken (t.ex. {typed.sv} %) eller formatera cellen som tal",
+                  f"{typed.en} in a cell formatted as percent shows as {shows.en} %; read as {meant.en}. "
+                  f"Type it with a % sign (e.g. {typed.en} %) or format the cell as a number"),
         ))  # fmt: skip
 
 
@@ -290,25 +324,33 @@ def read_completion(raw, number_format: str | None = None, *, notes: list | None
         if word in NOT_DONE_WORDS:
             return 0.0
         if not any(ch.isdigit() for ch in word):
-            raise CellValueError(
-                ProblemCode.NOT_A_COMPLETION,
-                f"expected done (ja, klar, yes, done, x) or a share done such as 40 %, got {_show(raw)}",
-            )
+            shown = show_value(raw)
+            raise CellValueError(ProblemCode.NOT_A_COMPLETION, Words(
+                f"skriv klar (ja, klar, yes, done, x) eller hur stor andel som är klar, t.ex. 40 %; {shown.sv} "
+                "går inte att läsa",
+                f"expected done (ja, klar, yes, done, x) or a share done such as 40 %, got {shown.en}",
+            ))  # fmt: skip
         value = read_number(raw)
         share = value if text.endswith("%") else (value / 100 if value > 1 else value)
-        shown = _show(raw)
+        shown = show_value(raw)
     elif isinstance(raw, int | float) and is_percent_format(number_format):
         value = _bounded(float(raw), raw)
         share = value if abs(value) <= PERCENT_CELL_LIMIT else value / 100
         if abs(value) > PERCENT_CELL_LIMIT:
-            _note(notes, value, f"{value:g} % done")
-        shown = f"{percent_points_of(value):g} %" if abs(value) <= PERCENT_CELL_LIMIT else _show(raw)
+            _note(notes, value, Words("{value} % klart", "{value} % done").format(value=decimal(value, "g")))
+        if abs(value) <= PERCENT_CELL_LIMIT:
+            shown = Words("{points} %", "{points} %").format(points=decimal(percent_points_of(value), "g"))
+        else:
+            shown = show_value(raw)
     else:
         value = read_number(raw, number_format)
         share = value if value <= 1 else value / 100
-        shown = _show(raw)
+        shown = show_value(raw)
     if not 0 <= share <= 1:
-        raise CellValueError(ProblemCode.NOT_A_COMPLETION, f"a share done is between 0 and 100 %, got {shown}")
+        raise CellValueError(ProblemCode.NOT_A_COMPLETION, Words(
+            f"andelen klart ska vara mellan 0 och 100 %, inte {shown.sv}",
+            f"a share done is between 0 and 100 %, got {shown.en}",
+        ))  # fmt: skip
     return share
 
 
@@ -318,6 +360,12 @@ _UNKNOWN_WORD = {
     "confidence": ProblemCode.UNKNOWN_CONFIDENCE,
 }
 """The problem of a word that is not in the vocabulary, by what the word names."""
+_WHAT_WORDS = {
+    "kind": Words("typ", "kind"),
+    "commitment": Words("åtagande", "commitment"),
+    "confidence": Words("lagets bedömning", "confidence"),
+}
+"""What the word names, as its column is headed."""
 
 
 def read_word(raw, vocabulary: dict[str, object], what: str):
@@ -329,7 +377,11 @@ def read_word(raw, vocabulary: dict[str, object], what: str):
     if key in vocabulary:
         return vocabulary[key]
     choices = ", ".join(sorted({w for w in vocabulary if w.isascii()} | set(vocabulary))[:12])
-    raise CellValueError(_UNKNOWN_WORD[what], f"expected a {what} ({choices}), got {_show(raw)}")
+    shown = show_value(raw)
+    raise CellValueError(_UNKNOWN_WORD[what], Words(
+        f"{shown.sv} är inget giltigt val för {_WHAT_WORDS[what].sv}; välj ett av {choices}",
+        f"expected a {_WHAT_WORDS[what].en} ({choices}), got {shown.en}",
+    ))  # fmt: skip
 
 
 _CHOICE_ID = re.compile(r"^\s*([A-Za-z][\w.-]*)\s+[–-]\s+")
@@ -345,9 +397,23 @@ def read_ids(raw) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r"[,;\s]+", text) if part.strip())
 
 
-def _show(raw) -> str:
+def show_value(raw) -> Words:
+    """A cell's value as a message quotes it: text in quotes, a date as 2027-03-15, a number with each
+    language's decimal mark (4,5 and 4.5), a true/false cell as the spreadsheet app shows it."""
     if isinstance(raw, dt.datetime):
-        return raw.date().isoformat()
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return repr(raw) if isinstance(raw, str) else str(raw)
+        return _same(raw.date().isoformat())
+    if isinstance(raw, bool):
+        return Words("SANT" if raw else "FALSKT", str(raw))
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) <= MAX_NUMBER:
+        return _same(str(int(raw)))
+    if isinstance(raw, float):  # 4.5, or 1e+300 rather than its 301 digits
+        text = str(raw)
+        return Words(text.replace(".", ","), text)
+    if isinstance(raw, dt.timedelta):
+        return Words(str(raw).replace("days", "dagar").replace("day", "dag"), str(raw))
+    return _same(repr(raw) if isinstance(raw, str) else str(raw))
+
+
+def _same(text: str) -> Words:
+    """A text that reads the same in both languages (a quoted value, a date)."""
+    return Words(text, text)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from okrxl.core.problems import FileError, OkrxlError, OutputError, ProblemCode, XlsxError
+from okrxl.core.words import Words
 
 # Limits checked on the file and its zip directory before any XML is parsed (a zip bomb declares its
 # sizes there; zipfile never unpacks more than a member declares). The XML parsed is bounded in
@@ -36,33 +37,50 @@ def guard_xlsx(path: Path) -> None:
     from okrxl.excel.xlsx import is_workbook_type, read_content_types  # start-up: the CLI imports this module
 
     name = path.name
-    damaged = f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again"
+    damaged = Words(
+        f"{name}: filen är skadad (avkortad eller ingen hel .xlsx); spara eller skicka den igen",
+        f"{name}: the file is damaged (truncated or not a complete .xlsx); save or send it again",
+    )
+    not_xlsx = Words(f"{name}: ingen Excel-arbetsbok (.xlsx); spara den som .xlsx från ditt kalkylprogram",
+                     f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")  # fmt: skip
     try:
         status = os.stat(path)
     except (OSError, ValueError) as error:
-        raise FileError(f"{name}: cannot open it ({getattr(error, 'strerror', None) or error})") from None
+        raise FileError(_cannot_open(name, getattr(error, "strerror", None) or error)) from None
     if not stat.S_ISREG(status.st_mode):
-        what = "a folder" if stat.S_ISDIR(status.st_mode) else "a pipe or a device"
-        raise FileError(f"{name}: not a file but {what}; okrxl reads .xlsx files")
+        if stat.S_ISDIR(status.st_mode):
+            what = Words("en mapp", "a folder")
+        else:
+            what = Words("en pipe eller en enhet", "a pipe or a device")
+        raise FileError(Words(f"{name}: ingen fil utan {what.sv}; okrxl läser .xlsx-filer",
+                              f"{name}: not a file but {what.en}; okrxl reads .xlsx files"))  # fmt: skip
     if status.st_size > MAX_FILE_BYTES:
-        raise FileError(
-            f"{name}: {status.st_size / 1e6:.0f} MB is more than okrxl reads ({MAX_FILE_BYTES / 1e6:.0f} MB)"
-        )
+        size, most = f"{status.st_size / 1e6:.0f}", f"{MAX_FILE_BYTES / 1e6:.0f}"
+        raise FileError(Words(f"{name}: {size} MB är mer än okrxl läser ({most} MB)",
+                              f"{name}: {size} MB is more than okrxl reads ({most} MB)"))  # fmt: skip
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
             members = _zip_member_count(handle, status.st_size)
     except OSError as error:
-        raise FileError(f"{name}: cannot open it ({error.strerror or error})") from None
+        raise FileError(_cannot_open(name, error.strerror or error)) from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileError(
+        raise FileError(Words(
+            f"{name}: det här är en gammal .xls-fil eller en lösenordsskyddad arbetsbok; "
+            "spara den som Excel-arbetsbok (.xlsx) utan lösenord",
             f"{name}: this is an old .xls file or a password-protected workbook; "
-            "save it as an Excel workbook (.xlsx) without a password"
-        )
+            "save it as an Excel workbook (.xlsx) without a password",
+        ))  # fmt: skip
     if not head.startswith(b"PK"):
-        raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
+        raise FileError(not_xlsx)
     if members is not None and members > MAX_MEMBERS:
-        raise FileError(f"{name}: a package of {members:,} parts, more than okrxl reads ({MAX_MEMBERS})")
+        parts = f"{members:,}"
+        raise FileError(
+            Words(
+                f"{name}: ett paket med {parts.replace(',', ' ')} delar, fler än okrxl läser ({MAX_MEMBERS})",
+                f"{name}: a package of {parts} parts, more than okrxl reads ({MAX_MEMBERS})",
+            )
+        )
     try:
         with zipfile.ZipFile(path) as package:
             infos = package.infolist()
@@ -71,30 +89,48 @@ def guard_xlsx(path: Path) -> None:
     except FileError:
         raise
     except XlsxError as error:
-        raise FileError(f"{name}: cannot read the workbook ({error}); save or send it again") from None
+        raise FileError(
+            Words(
+                f"{name}: arbetsboken går inte att läsa ({error.text.sv}); spara eller skicka den igen",
+                f"{name}: cannot read the workbook ({error.text.en}); save or send it again",
+            )
+        ) from None
     except Exception:  # zipfile raises many types on a damaged directory (BadZipFile, ValueError, ...)
         raise FileError(damaged) from None
     types = content_types.all()
     if not any(is_workbook_type(t) for t in types):
-        raise FileError(f"{name}: not an Excel workbook (.xlsx); save it from your spreadsheet app as .xlsx")
+        raise FileError(not_xlsx)
     if any("macroEnabled" in t for t in types) or any(i.filename.lower().endswith("vbaproject.bin") for i in infos):
-        raise FileError(
+        raise FileError(Words(
+            f"{name}: en makroaktiverad arbetsbok; okrxl kör eller behåller aldrig makron, spara den som .xlsx",
             f"{name}: a macro-enabled workbook; okrxl never runs or keeps macros, save it as .xlsx",
-            code=ProblemCode.MACROS,
-        )
+        ), code=ProblemCode.MACROS)  # fmt: skip
+
+
+def _cannot_open(name: str, why) -> Words:
+    return Words(f"{name}: filen går inte att öppna ({why})", f"{name}: cannot open it ({why})")
 
 
 def _check_declared_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
     total = sum(info.file_size for info in infos)
     if len(infos) > MAX_MEMBERS or total > MAX_TOTAL_BYTES:
-        raise FileError(f"{name}: unpacks to {total / 1e6:.0f} MB in {len(infos)} parts, more than okrxl reads")
+        size = f"{total / 1e6:.0f}"
+        raise FileError(
+            Words(
+                f"{name}: packas upp till {size} MB i {len(infos)} delar, mer än okrxl läser",
+                f"{name}: unpacks to {size} MB in {len(infos)} parts, more than okrxl reads",
+            )
+        )
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or (info.file_size > 1_000_000 and ratio > MAX_RATIO):
-            raise FileError(
-                f"{name}: part {info.filename} unpacks to {info.file_size / 1e6:.0f} MB "
-                f"({ratio:.0f} times its packed size); okrxl does not read such files"
-            )
+            size = f"{info.file_size / 1e6:.0f}"
+            raise FileError(Words(
+                f"{name}: delen {info.filename} packas upp till {size} MB ({ratio:.0f} gånger sin packade storlek); "
+                "okrxl läser inte sådana filer",
+                f"{name}: part {info.filename} unpacks to {size} MB ({ratio:.0f} times its packed size); "
+                "okrxl does not read such files",
+            ))  # fmt: skip
 
 
 def _zip_member_count(handle, size: int) -> int | None:
@@ -278,8 +314,10 @@ def _target_exists(path: Path) -> bool:
     except OSError as error:
         raise OutputError(_write_failure(path, error, stage="folder", replacing=False)) from None
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{path}: a folder of that name is in the way; okrxl writes a file there: "
-                          "move the folder away or give another file name")  # fmt: skip
+        raise OutputError(Words(f"{path}: en mapp med det namnet står i vägen; okrxl skriver en fil där: "
+                                "flytta mappen eller ange ett annat filnamn",
+                                f"{path}: a folder of that name is in the way; okrxl writes a file there: "
+                                "move the folder away or give another file name"))  # fmt: skip
     return True
 
 
@@ -326,27 +364,50 @@ def _os_error(error: BaseException) -> OSError | None:
     return None
 
 
-def _write_failure(path: Path, error: OSError, *, stage: str, replacing: bool) -> str:
+def _write_failure(path: Path, error: OSError, *, stage: str, replacing: bool) -> Words:
     """One line: what went wrong writing `path`, and what to do. Nothing was changed."""
     code, folder = error.errno, path.parent
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"{path}: the disk is full ({error.strerror}); free some space and run okrxl again"
+        return Words(f"{path}: disken är full ({error.strerror}); frigör utrymme och kör okrxl igen",
+                     f"{path}: the disk is full ({error.strerror}); free some space and run okrxl again")  # fmt: skip
     if code == errno.EROFS:
-        return f"{path}: {folder} is on a read-only disk; write the file elsewhere (give another path)"
+        return Words(
+            f"{path}: {folder} ligger på en skrivskyddad disk; skriv filen någon annanstans (ange en annan sökväg)",
+            f"{path}: {folder} is on a read-only disk; write the file elsewhere (give another path)",
+        )
     if code == errno.ENAMETOOLONG:
-        return (f"{path}: the name is too long for the file system ({len(path.name)} characters in the file "
-                "name); use a shorter name (a team's workbook is named by its team id: shorten the id)")  # fmt: skip
+        return Words(
+            f"{path}: namnet är för långt för filsystemet ({len(path.name)} tecken i filnamnet); använd "
+            "ett kortare namn (ett teams arbetsbok heter som teamets id: korta id:t)",
+            f"{path}: the name is too long for the file system ({len(path.name)} characters in the file "
+            "name); use a shorter name (a team's workbook is named by its team id: shorten the id)",
+        )
     if code in (errno.ENOTDIR, errno.EEXIST) and stage == "folder":
         blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), folder)
-        return f"{blocker} is a file, not a folder, so okrxl cannot write {path.name} in it; move the file away"
+        return Words(
+            f"{blocker} är en fil, inte en mapp, så okrxl kan inte skriva {path.name} i den; flytta undan filen",
+            f"{blocker} is a file, not a folder, so okrxl cannot write {path.name} in it; move the file away",
+        )
     if code == errno.EISDIR:
-        return f"{path}: a folder of that name is in the way; move the folder away or give another file name"
+        return Words(
+            f"{path}: en mapp med det namnet står i vägen; flytta mappen eller ange ett annat filnamn",
+            f"{path}: a folder of that name is in the way; move the folder away or give another file name",
+        )
     if code in (errno.EACCES, errno.EPERM):
         if stage == "publish" and replacing:
-            return (f"{path}: okrxl may not replace it (permission denied: it is read-only, locked or open "
-                    "in another app such as Excel); close it or write to another file")  # fmt: skip
-        return f"{path}: okrxl may not write in {folder} (permission denied); write the file to a folder you may change"
-    return f"{path}: cannot write it ({error.strerror or error}); nothing was changed"
+            return Words(f"{path}: okrxl får inte ersätta filen (åtkomst nekad: den är skrivskyddad, låst eller "
+                         "öppen i ett annat program, t.ex. Excel); stäng den eller skriv till en annan fil",
+                         f"{path}: okrxl may not replace it (permission denied: it is read-only, locked or open "
+                         "in another app such as Excel); close it or write to another file")  # fmt: skip
+        return Words(f"{path}: okrxl får inte skriva i {folder} (åtkomst nekad); skriv filen till en mapp du får "
+                     "ändra i",
+                     f"{path}: okrxl may not write in {folder} (permission denied); write the file to a folder you "
+                     "may change")  # fmt: skip
+    why = error.strerror or error
+    return Words(
+        f"{path}: filen går inte att skriva ({why}); inget ändrades",
+        f"{path}: cannot write it ({why}); nothing was changed",
+    )
 
 
 def _remove(temp: Path) -> None:

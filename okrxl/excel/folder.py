@@ -20,6 +20,7 @@ from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check
 from okrxl.core.model import Quarter, Strategy, TeamQuarter
 from okrxl.core.problems import CellRef, FileError, OkrxlError, Problem, ProblemCode, Severity
 from okrxl.core.scoring import assess_quarter
+from okrxl.core.words import Words
 from okrxl.excel.files import guard_xlsx
 from okrxl.excel.layout import SHEET_SETTINGS, strategy_fingerprint
 from okrxl.excel.pool import in_parallel, worker_pool
@@ -29,14 +30,35 @@ from okrxl.excel.xlsx import Workbook
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 STRATEGY_NAMES = ("strategy.xlsx", "strategi.xlsx")
 OTHER_FORMATS = {
-    ".xls": "an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx)",
-    ".xlsb": "an Excel binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)",
-    ".ods": "an OpenDocument spreadsheet (.ods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx), "
-    "then choose Use Excel 2007-365!",
-    ".fods": "a flat OpenDocument spreadsheet (.fods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx)",
-    ".numbers": "an Apple Numbers file: in Numbers, choose File > Export To > Excel and save the .xlsx",
-    ".csv": "a CSV file, which holds one sheet without the table okrxl reads: fill in the team's own workbook "
-    "and save it as Excel Workbook (.xlsx)",
+    ".xls": Words(
+        "en Excel 97-2003-arbetsbok (.xls): öppna den i Excel eller LibreOffice och spara den som Excel-arbetsbok "
+        "(.xlsx)",
+        "an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx)",
+    ),
+    ".xlsb": Words(
+        "en binär Excel-arbetsbok (.xlsb): öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)",
+        "an Excel binary workbook (.xlsb): open it in Excel and save it as Excel Workbook (.xlsx)",
+    ),
+    ".ods": Words(
+        "ett OpenDocument-kalkylblad (.ods): öppna det i LibreOffice och spara det som Excel 2007-365 (.xlsx), "
+        "välj sedan Använd Excel 2007-365!",
+        "an OpenDocument spreadsheet (.ods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx), "
+        "then choose Use Excel 2007-365!",
+    ),
+    ".fods": Words(
+        "ett platt OpenDocument-kalkylblad (.fods): öppna det i LibreOffice och spara det som Excel 2007-365 (.xlsx)",
+        "a flat OpenDocument spreadsheet (.fods): open it in LibreOffice and save it as Excel 2007-365 (.xlsx)",
+    ),
+    ".numbers": Words(
+        "en Apple Numbers-fil: välj Arkiv > Exportera till > Excel i Numbers och spara .xlsx-filen",
+        "an Apple Numbers file: in Numbers, choose File > Export To > Excel and save the .xlsx",
+    ),
+    ".csv": Words(
+        "en CSV-fil, som rymmer ett enda blad utan tabellen okrxl läser: fyll i teamets egen arbetsbok och spara "
+        "den som Excel-arbetsbok (.xlsx)",
+        "a CSV file, which holds one sheet without the table okrxl reads: fill in the team's own workbook "
+        "and save it as Excel Workbook (.xlsx)",
+    ),
 }
 """Spreadsheet files okrxl does not read, and how to save each as .xlsx (docs/check.md)."""
 ALWAYS_A_WORKBOOK = (".xls", ".xlsb", ".ods", ".fods", ".numbers")
@@ -79,7 +101,8 @@ class FolderReading:
     files: tuple[FileResult, ...]
     gaps: tuple[Gap, ...]
     """Gaps found between the files: `missing-team`."""
-    notes: tuple[str, ...]
+    notes: tuple[Words, ...]
+    """What was left out or could not be judged, beside the files' problems."""
 
     @property
     def plans(self) -> tuple[TeamQuarter, ...]:
@@ -105,7 +128,7 @@ def read_folder(
 
     `progress` is called with each file's path once it has been read.
     """
-    notes: list[str] = []
+    notes: list[Words] = []
     files, others = _expand(paths, notes)
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     if strategy_path is None:
@@ -119,10 +142,17 @@ def read_folder(
         if Path(strategy_path).resolve() in {f.resolve() for f in files} or strategy is None:
             results.append(strategy_file)
         if strategy is None:
-            notes.append(f"the strategy {strategy_path} could not be read: teams and links are not checked")
+            notes.append(
+                Words(
+                    f"strategin {strategy_path} kunde inte läsas: team och länkar kontrolleras inte",
+                    f"the strategy {strategy_path} could not be read: teams and links are not checked",
+                )
+            )
     else:
-        notes.append("no strategy found (strategy.xlsx beside the files or in the folder above; or --strategy): "
-                     "teams and links are not checked")  # fmt: skip
+        notes.append(Words("ingen strategi hittades (strategy.xlsx bredvid filerna eller i mappen ovanför; eller "
+                           "--strategy): team och länkar kontrolleras inte",
+                           "no strategy found (strategy.xlsx beside the files or in the folder above; or --strategy): "
+                           "teams and links are not checked"))  # fmt: skip
     strategy_file_path = Path(strategy_path).resolve() if strategy_path is not None else None
     team_files = [p for p in files if p.resolve() != strategy_file_path]
     results += _read_teams(team_files, strategy, progress)
@@ -143,7 +173,7 @@ def read_folder(
     )
 
 
-def _expand(paths: Iterable[Path], notes: list[str]) -> tuple[list[Path], list[Path]]:
+def _expand(paths: Iterable[Path], notes: list[Words]) -> tuple[list[Path], list[Path]]:
     """The workbooks to read, and the spreadsheet files in other formats (OTHER_FORMATS) to name."""
     files: list[Path] = []
     others: list[Path] = []
@@ -154,18 +184,33 @@ def _expand(paths: Iterable[Path], notes: list[str]) -> tuple[list[Path], list[P
         try:
             children = sorted(path.iterdir())
         except OSError as error:
-            raise FileError(f"{path}: okrxl cannot list this folder ({error.strerror or error}); "
-                            "ask for read access to it") from None  # fmt: skip
+            why = error.strerror or error
+            raise FileError(
+                Words(
+                    f"{path}: okrxl kan inte lista mappen ({why}); be om läsrätt till den",
+                    f"{path}: okrxl cannot list this folder ({why}); ask for read access to it",
+                )
+            ) from None
         for child in children:
             suffix = child.suffix.lower()
             if child.name.startswith("~$"):
-                notes.append(f"ignored {child}: Excel's lock file (the workbook is open in Excel)")
+                notes.append(
+                    Words(
+                        f"hoppade över {child}: Excels låsfil (arbetsboken är öppen i Excel)",
+                        f"ignored {child}: Excel's lock file (the workbook is open in Excel)",
+                    )
+                )
             elif child.name.startswith(".") or (suffix not in WORKBOOK_SUFFIXES and suffix not in OTHER_FORMATS):
                 continue
             elif child.is_file():
                 (files if suffix in WORKBOOK_SUFFIXES else others).append(child)
             elif not child.is_dir():
-                notes.append(f"ignored {child}: not a regular file (a broken link, a pipe or a device)")
+                notes.append(
+                    Words(
+                        f"hoppade över {child}: ingen vanlig fil (en trasig länk, en pipe eller en enhet)",
+                        f"ignored {child}: not a regular file (a broken link, a pipe or a device)",
+                    )
+                )
     return files, others
 
 
@@ -218,17 +263,37 @@ def file_problem(path: Path, error: Exception) -> FileError | None:
     """The FileError for an exception that means the file itself cannot be read; None for anything else (a bug)."""
     name = path.name
     if isinstance(error, FileNotFoundError):
-        return FileError(f"{name}: it was moved or removed while okrxl read the folder; run okrxl again")
+        return FileError(
+            Words(
+                f"{name}: filen flyttades eller togs bort medan okrxl läste mappen; kör okrxl igen",
+                f"{name}: it was moved or removed while okrxl read the folder; run okrxl again",
+            )
+        )
     if isinstance(error, PermissionError):
-        return FileError(f"{name}: okrxl may not read it (permission denied); ask for read access or copy it")
+        return FileError(
+            Words(
+                f"{name}: okrxl får inte läsa filen (åtkomst nekad); be om läsrätt eller kopiera den",
+                f"{name}: okrxl may not read it (permission denied); ask for read access or copy it",
+            )
+        )
     if isinstance(error, OSError):
-        return FileError(f"{name}: cannot read it ({error.strerror or error}); if it is in a cloud folder, make "
-                         "sure it is downloaded to this computer, then run okrxl again")  # fmt: skip
+        why = error.strerror or error
+        return FileError(Words(f"{name}: filen går inte att läsa ({why}); ligger den i en molnmapp, se till att den "
+                               "är nedladdad till den här datorn och kör sedan okrxl igen",
+                               f"{name}: cannot read it ({why}); if it is in a cloud folder, make "
+                               "sure it is downloaded to this computer, then run okrxl again"))  # fmt: skip
     damaged = (zipfile.BadZipFile, zlib.error, EOFError, ParseError, xml.parsers.expat.ExpatError, UnicodeError)
     if isinstance(error, damaged):
-        return FileError(f"{name}: the file is damaged ({type(error).__name__}); save or send it again")
+        kind = type(error).__name__
+        return FileError(Words(f"{name}: filen är skadad ({kind}); spara eller skicka den igen",
+                               f"{name}: the file is damaged ({kind}); save or send it again"))  # fmt: skip
     if isinstance(error, MemoryError | RecursionError):
-        return FileError(f"{name}: too big or too deeply nested for okrxl to read; save it again as .xlsx")
+        return FileError(
+            Words(
+                f"{name}: för stor eller för djupt nästlad för att okrxl ska kunna läsa den; spara den igen som .xlsx",
+                f"{name}: too big or too deeply nested for okrxl to read; save it again as .xlsx",
+            )
+        )
     return None
 
 
@@ -271,19 +336,23 @@ def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
     except Exception as error:  # a file okrxl cannot cope with must not stop the others from being read
         if (file_error := file_problem(path, error)) is not None:
             return _unreadable(path, file_error)
-        problem = Problem(code=ProblemCode.INTERNAL_ERROR, file=path.name,
-                          message=f"okrxl failed on this file ({type(error).__name__}: {error}); the other files "
-                          "were read. Please report it with the file")  # fmt: skip
+        why = f"{type(error).__name__}: {error}"
+        problem = Problem(code=ProblemCode.INTERNAL_ERROR, file=path.name, text=Words(
+            f"okrxl misslyckades med den här filen ({why}); de andra filerna lästes. Rapportera gärna felet och "
+            "bifoga filen",
+            f"okrxl failed on this file ({why}); the other files were read. Please report it with the file",
+        ))  # fmt: skip
         return FileResult(path=path, kind="unreadable", problems=(problem,))
     return FileResult(path=path, kind="team", problems=reading.problems, team=reading, used=reading.plan is not None)
 
 
 def _unreadable(path: Path, error: OkrxlError) -> FileResult:
-    message = str(error)
-    if message.startswith(f"{path.name}: "):
-        message = message[len(path.name) + 2 :]
+    # A FileError says what to do in both languages; any other OkrxlError (a plain one) only in English.
+    text = getattr(error, "text", None) or Words(str(error), str(error))
+    prefix = f"{path.name}: "
+    text = Words(*(part.removeprefix(prefix) for part in text))
     code = error.code if isinstance(error, FileError) else ProblemCode.UNREADABLE
-    problem = Problem(code=code, file=path.name, message=message)
+    problem = Problem(code=code, file=path.name, text=text)
     return FileResult(path=path, kind="unreadable", problems=(problem,))
 
 
@@ -306,22 +375,30 @@ def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tup
     checked = []
     for result in results:
         if result.team and result.team.quarter != quarter:
-            problem = Problem(
-                code=ProblemCode.WRONG_QUARTER, file=result.path.name,
-                message=f"a workbook of {result.team.quarter}, but the others are of {quarter}; "
+            problem = Problem(code=ProblemCode.WRONG_QUARTER, file=result.path.name, text=Words(
+                f"en arbetsbok för {result.team.quarter}, men de andra är för {quarter}; flytta den till mappen för "
+                "sitt kvartal",
+                f"a workbook of {result.team.quarter}, but the others are of {quarter}; "
                 "move it to its own quarter's folder",
-            )  # fmt: skip
+            ))  # fmt: skip
             result = _add(result, problem, used=False)
         elif result.team and strategy and quarter.year != strategy.year:
-            problem = Problem(code=ProblemCode.WRONG_YEAR, file=result.path.name,
-                              message=f"a workbook of {quarter}, but the strategy is for {strategy.year}")  # fmt: skip
+            problem = Problem(
+                code=ProblemCode.WRONG_YEAR,
+                file=result.path.name,
+                text=Words(
+                    f"en arbetsbok för {quarter}, men strategin gäller {strategy.year}",
+                    f"a workbook of {quarter}, but the strategy is for {strategy.year}",
+                ),
+            )
             result = _add(result, problem, used=False)
         elif result.team and strategy and result.team.fingerprint != fingerprint:
-            problem = Problem(
-                code=ProblemCode.STRATEGY_CHANGED, file=result.path.name,
-                message="made from another version of the strategy (objectives, key results or teams have "
+            problem = Problem(code=ProblemCode.STRATEGY_CHANGED, file=result.path.name, text=Words(
+                "gjord från en annan version av strategin (objectives, key results eller team har ändrats sedan "
+                "dess); kontrollera dess kopplingar, eller skapa den på nytt och för över det som skrivits i den",
+                "made from another version of the strategy (objectives, key results or teams have "
                 "changed since); check its links, or regenerate it and copy the entries over",
-            )  # fmt: skip
+            ))  # fmt: skip
             result = _add(result, problem)
         checked.append(result)
     return checked, quarter
@@ -349,13 +426,20 @@ def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[
         twins = by_team.get(team, []) if team is not None else []
         if len(twins) > 1 and winners[team] is not result:
             if winners[team] is not None:
-                message = (f"a second workbook of team {team}: {winners[team].path.name} is the one read; "
-                           "remove this copy or move it out of the folder")  # fmt: skip
+                read = winners[team].path.name
+                text = Words(f"en andra arbetsbok för team {team}: {read} är den som läses; ta bort den här kopian "
+                             "eller flytta den ur mappen",
+                             f"a second workbook of team {team}: {read} is the one read; "
+                             "remove this copy or move it out of the folder")  # fmt: skip
             else:
-                message = (f"{' and '.join(t.path.name for t in twins)} are all workbooks of team {team}, and none "
-                           f"is named {team}.xlsx: the team is not read until one is removed "
-                           f"(keep the right one as {team}.xlsx)")  # fmt: skip
-            problem = Problem(code=ProblemCode.DUPLICATE_TEAM, file=result.path.name, message=message)
+                names = [t.path.name for t in twins]
+                text = Words(f"{' och '.join(names)} är alla arbetsböcker för team {team}, och ingen heter "
+                             f"{team}.xlsx: teamet läses inte förrän en av dem tas bort (behåll den rätta som "
+                             f"{team}.xlsx)",
+                             f"{' and '.join(names)} are all workbooks of team {team}, and none "
+                             f"is named {team}.xlsx: the team is not read until one is removed "
+                             f"(keep the right one as {team}.xlsx)")  # fmt: skip
+            problem = Problem(code=ProblemCode.DUPLICATE_TEAM, file=result.path.name, text=text)
             result = _add(result, problem, used=False)
         marked.append(result)
     unread = {team: tuple(t.path.name for t in by_team[team]) for team, winner in winners.items() if winner is None}
@@ -372,7 +456,7 @@ def _plain_named(team: str, twins: list[FileResult]) -> FileResult | None:
 
 
 def _other_formats(
-    paths: list[Path], strategy: Strategy | None, notes: list[str], *, given: set[Path]
+    paths: list[Path], strategy: Strategy | None, notes: list[Words], *, given: set[Path]
 ) -> list[FileResult]:
     """A spreadsheet in another format is named, with how to save it as .xlsx; a CSV found in a folder
     only when it is named after a team of the strategy (else it is a note)."""
@@ -381,10 +465,16 @@ def _other_formats(
     for path in paths:
         suffix = path.suffix.lower()
         if suffix not in ALWAYS_A_WORKBOOK and path.stem.casefold() not in teams and path not in given:
-            notes.append(f"ignored {path}: a CSV file, not a team workbook")
+            notes.append(
+                Words(
+                    f"hoppade över {path}: en CSV-fil, ingen teamarbetsbok",
+                    f"ignored {path}: a CSV file, not a team workbook",
+                )
+            )
             continue
-        message = f"okrxl reads .xlsx workbooks only; this is {OTHER_FORMATS[suffix]}"
-        problem = Problem(code=ProblemCode.NOT_XLSX, file=path.name, message=message)
+        text = Words(f"okrxl läser bara .xlsx-arbetsböcker; det här är {OTHER_FORMATS[suffix].sv}",
+                     f"okrxl reads .xlsx workbooks only; this is {OTHER_FORMATS[suffix].en}")  # fmt: skip
+        problem = Problem(code=ProblemCode.NOT_XLSX, file=path.name, text=text)
         results.append(FileResult(path=path, kind="unreadable", problems=(problem,)))
     return results
 
@@ -400,15 +490,20 @@ def _missing_teams(
     gaps = []
     for team in strategy.teams:
         if team.id in unread:
-            message = (f"team {team.id} ({team.name}) is not read: {' and '.join(unread[team.id])} are all its "
-                       f"workbook; remove all but one and name it {team.id}.xlsx")  # fmt: skip
+            names = unread[team.id]
+            text = Words(f"team {team.id} ({team.name}) läses inte: {' och '.join(names)} är alla teamets "
+                         f"arbetsbok; ta bort alla utom en och döp den till {team.id}.xlsx",
+                         f"team {team.id} ({team.name}) is not read: {' and '.join(names)} are all its "
+                         f"workbook; remove all but one and name it {team.id}.xlsx")  # fmt: skip
         elif team.id not in present:
-            message = f"no workbook for team {team.id} ({team.name}) in {quarter or 'this quarter'}"
+            text = Words(f"ingen arbetsbok för team {team.id} ({team.name}) i {quarter or 'det här kvartalet'}",
+                         f"no workbook for team {team.id} ({team.name}) in {quarter or 'this quarter'}")  # fmt: skip
             if others := in_other_formats.get(team.id.casefold()):
-                message += f"; {', '.join(others)} is not an .xlsx workbook: save it as .xlsx"
+                text = Words(f"{text.sv}; {', '.join(others)} är ingen .xlsx-arbetsbok: spara den som .xlsx",
+                             f"{text.en}; {', '.join(others)} is not an .xlsx workbook: save it as .xlsx")  # fmt: skip
         else:
             continue
-        gaps.append(Gap(code=GapCode.MISSING_TEAM, where=team.id, message=message))
+        gaps.append(Gap(code=GapCode.MISSING_TEAM, where=team.id, text=text))
     return gaps
 
 
@@ -425,7 +520,7 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
                 code=ProblemCode(gap.code),  # unknown-link or missing-baseline
                 file=result.path.name,
                 cell=result.team.cell(gap.where, gap.field, holding=gap.linked_id),
-                message=gap.message,
+                text=gap.text,
             )  # fmt: skip
             for gap in gaps
         ]
@@ -524,5 +619,5 @@ def check_document(reading: FolderReading, *, as_of: dt.date | None = None) -> d
             for result in reading.files
         ],
         "folder": [gap.to_json() for gap in reading.gaps],
-        "notes": list(reading.notes),
+        "notes": [note.en for note in reading.notes],
     }

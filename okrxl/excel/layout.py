@@ -17,21 +17,11 @@ from typing import Literal
 
 from okrxl.core.model import LANGS as LANGS  # the languages live in the core; re-exported for the workbooks
 from okrxl.core.model import Carried, Commitment, Confidence, KeyResultKind, Lang, Quarter, Side, Strategy
-from okrxl.core.scoring import Status
+from okrxl.core.scoring import CONFIDENCE_WORDS as CONFIDENCE_WORDS  # the method's words live in the core
+from okrxl.core.scoring import STATUS_WORDS as STATUS_WORDS
+from okrxl.core.words import Words as Words
 
 SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    sv: str
-    en: str
-
-    def __call__(self, lang: Lang) -> str:
-        return self.sv if lang == "sv" else self.en
-
-    def __iter__(self):
-        return iter((self.sv, self.en))
 
 
 # Sheets. The reader finds a sheet by any of its names.
@@ -179,12 +169,6 @@ COMMITMENT_WORDS: dict[Commitment, Words] = {
     Commitment.ASPIRATIONAL: Words("ambitiös", "aspirational"),
     Commitment.COMMITTED: Words("åtagande", "committed"),
 }
-CONFIDENCE_WORDS: dict[Confidence, Words] = {
-    Confidence.ON_TRACK: Words("i fas", "on track"),
-    Confidence.BEHIND: Words("släpar efter", "behind"),
-    Confidence.AT_RISK: Words("i riskzonen", "at risk"),
-}
-"""The team's confidence in the status words themselves (METHOD.md): the dropdown offers these."""
 OLDER_CONFIDENCE_WORDS: dict[str, Confidence] = {
     "off track": Confidence.AT_RISK,
     "off-track": Confidence.AT_RISK,
@@ -195,15 +179,6 @@ OLDER_CONFIDENCE_WORDS: dict[str, Confidence] = {
 
 Its "at risk" meant behind; that word now means at risk, as in the status words, so it is not listed here.
 """
-STATUS_WORDS: dict[Status, Words] = {
-    Status.DONE: Words("klar", "done"),
-    Status.ON_TRACK: Words("i fas", "on track"),
-    Status.NOT_STARTED: Words("ej påbörjad", "not started"),
-    Status.BEHIND: Words("släpar efter", "behind"),
-    Status.AT_RISK: Words("i riskzonen", "at risk"),
-    Status.OVERDUE: Words("försenad", "overdue"),
-    Status.UNSCORED: Words("utan mål", "no target"),
-}
 UNKNOWN_STATUS = Words("? kör okrxl check", "? run okrxl check")
 """What a Status cell of the team sheet shows where only okrxl can read the entries (okrxl.excel.sheet_formulas)."""
 DONE_WORDS = frozenset({"ja", "klar", "klart", "yes", "done", "x", "✓", "true", "sant", "y", "j"})

@@ -304,7 +304,8 @@ def read_template(path: Path) -> Template:
     try:
         check_markup(path, limit=MAX_TEMPLATE_MARKUP)  # openpyxl parses every part whole: bound that first
     except XlsxError as error:
-        raise FileError(f"{path.name}: cannot read the template ({error})") from None
+        raise FileError(Words(f"{path.name}: mallen går inte att läsa ({error.text.sv})",
+                              f"{path.name}: cannot read the template ({error.text.en})")) from None  # fmt: skip
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*extension is not supported.*")
         workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)

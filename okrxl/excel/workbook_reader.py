@@ -45,9 +45,10 @@ from okrxl.core.problems import (
     TooBigError,
     XlsxError,
 )
+from okrxl.core.words import Words, decimal
 from okrxl.excel import layout
 from okrxl.excel.cells import (
-    ambiguous_fraction_message,
+    ambiguous_fraction_text,
     check_plausible_date,
     clean_text,
     is_ambiguous_fraction,
@@ -59,6 +60,7 @@ from okrxl.excel.cells import (
     read_number,
     read_target,
     read_word,
+    show_value,
     unit_means_percent,
 )
 from okrxl.excel.files import guard_xlsx
@@ -189,14 +191,20 @@ class _Collector:
         """An info when okrxl read text that the sheet's own formulas cannot (they show `?` for it)."""
         if not self.sheet_formulas or not isinstance(raw, str) or value is None:
             return
-        what, example = ("a date", "2027-03-15") if date else ("a number", "4.5")
-        shown = value.isoformat() if date else f"{value:g}"
-        self.add(ProblemCode.DATE_AS_TEXT if date else ProblemCode.NUMBER_AS_TEXT,
-                 f"{raw.strip()!r} is stored as text: okrxl reads {shown}, but the sheet's own formulas cannot, so "
-                 f"they show ?; type it again as {what} (e.g. {example})", ref)  # fmt: skip
+        if date:
+            what, example, shown = Words("ett datum", "a date"), Words("2027-03-15", "2027-03-15"), show_value(value)
+        else:
+            what, example, shown = Words("ett tal", "a number"), Words("4,5", "4.5"), decimal(value, "g")
+        typed = raw.strip()
+        self.add(ProblemCode.DATE_AS_TEXT if date else ProblemCode.NUMBER_AS_TEXT, Words(
+            f"{typed!r} är lagrat som text: okrxl läser {shown.sv}, men bladets egna formler kan inte det, så de "
+            f"visar ?; skriv in det igen som {what.sv} (t.ex. {example.sv})",
+            f"{typed!r} is stored as text: okrxl reads {shown.en}, but the sheet's own formulas cannot, so "
+            f"they show ?; type it again as {what.en} (e.g. {example.en})",
+        ), ref)  # fmt: skip
 
-    def add(self, code: ProblemCode, message: str, cell: CellRef | None = None) -> None:
-        self.problems.append(Problem(code=code, file=self.file, cell=cell, message=message))
+    def add(self, code: ProblemCode, text: Words, cell: CellRef | None = None) -> None:
+        self.problems.append(Problem(code=code, file=self.file, cell=cell, text=text))
 
 
 def _load(path: Path):
@@ -208,20 +216,28 @@ def _load(path: Path):
         raise _unreadable(path, error) from None
 
 
-def _unreadable(path: Path, error: Exception) -> FileError:
+def _unreadable(path: Path, error: XlsxError) -> FileError:
+    name, why = path.name, error.text
     if isinstance(error, TooBigError):  # saving it again would not help: it is beyond okrxl's limits
-        return FileError(f"{path.name}: {error} (docs/check.md, Limits); is it really a team's OKR workbook?")
-    return FileError(
-        f"{path.name}: cannot read the workbook ({error}); open it in your spreadsheet app and save it again as .xlsx"
-    )
+        return FileError(Words(
+            f"{name}: {why.sv} (docs/check.md, Limits); är det verkligen ett teams OKR-arbetsbok?",
+            f"{name}: {why.en} (docs/check.md, Limits); is it really a team's OKR workbook?",
+        ))  # fmt: skip
+    return FileError(Words(
+        f"{name}: arbetsboken går inte att läsa ({why.sv}); öppna den i ditt kalkylprogram och spara den igen "
+        "som .xlsx",
+        f"{name}: cannot read the workbook ({why.en}); open it in your spreadsheet app and save it again as .xlsx",
+    ))  # fmt: skip
 
 
 def _read_meta(workbook, path: Path) -> dict[str, str]:
     if layout.SHEET_META not in workbook.sheetnames:
-        raise NotAnOkrxlWorkbook(
+        raise NotAnOkrxlWorkbook(Words(
+            f"{path.name}: ingen okrxl-arbetsbok (bladet {layout.SHEET_META!r} saknas); "
+            "skapa teamens arbetsböcker med `okrxl generate` och strategin med `okrxl init`",
             f"{path.name}: not an okrxl workbook (no sheet {layout.SHEET_META!r}); "
-            "make team workbooks with `okrxl generate` and the strategy with `okrxl init`"
-        )
+            "make team workbooks with `okrxl generate` and the strategy with `okrxl init`",
+        ))  # fmt: skip
     meta = {}
     for row in workbook[layout.SHEET_META].iter_rows(min_row=2, values_only=True):
         key, value = (*row, None, None)[:2]
@@ -229,11 +245,12 @@ def _read_meta(workbook, path: Path) -> dict[str, str]:
             meta[str(key).strip()] = "" if value is None else str(value).strip()
     schema = meta.get(layout.META_SCHEMA, "")
     if schema != str(layout.SCHEMA_VERSION):
-        raise NotAnOkrxlWorkbook(
+        raise NotAnOkrxlWorkbook(Words(
+            f"{path.name}: gjord för okrxl-arbetsböcker med schema {schema or '?'}, den här okrxl läser schema "
+            f"{layout.SCHEMA_VERSION}; skapa den på nytt med `okrxl generate` (eller `okrxl init` för en strategi)",
             f"{path.name}: made for okrxl workbook schema {schema or '?'}, this okrxl reads schema "
             f"{layout.SCHEMA_VERSION}; regenerate it with `okrxl generate` (or `okrxl init` for a strategy)",
-            code=ProblemCode.WRONG_SCHEMA,
-        )
+        ), code=ProblemCode.WRONG_SCHEMA)  # fmt: skip
     return meta
 
 
@@ -241,10 +258,13 @@ def _sheet(workbook, names: layout.Words, path: Path):
     for name in names:
         if name in workbook.sheetnames:
             return workbook[name]
-    raise NotAnOkrxlWorkbook(
-        f"{path.name}: no sheet {names.en!r} or {names.sv!r} (sheets are {', '.join(workbook.sheetnames)}); "
-        "sheets must keep the names okrxl gave them"
-    )
+    sheets = ", ".join(workbook.sheetnames)
+    raise NotAnOkrxlWorkbook(Words(
+        f"{path.name}: bladet {names.sv!r} eller {names.en!r} saknas (bladen heter {sheets}); "
+        "bladen måste behålla de namn okrxl gav dem",
+        f"{path.name}: no sheet {names.en!r} or {names.sv!r} (sheets are {sheets}); "
+        "sheets must keep the names okrxl gave them",
+    ))  # fmt: skip
 
 
 @dataclass
@@ -287,10 +307,10 @@ def _header_keys(meta: dict[str, str]) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class _PeriodContext:
-    """The period a table's dates belong to, and its name in messages (`the quarter 2027-Q1`)."""
+    """The period a table's dates belong to, and its name in messages (`kvartalet 2027-Q1`, `the quarter 2027-Q1`)."""
 
     period: Period
-    name: str
+    name: Words
 
     def example(self) -> dt.date:
         """A date in the period, for messages: 2027-02-15 in 2027-Q1."""
@@ -307,19 +327,24 @@ def _read_table(
     """
     table = sheet.tables.get(table_name)
     if table is None:
-        raise NotAnOkrxlWorkbook(
+        raise NotAnOkrxlWorkbook(Words(
+            f"{collect.file}: bladet {sheet.title!r} har tappat sin tabell {table_name!r}; "
+            "kopiera in det ni skrivit i en nyskapad arbetsbok",
             f"{collect.file}: sheet {sheet.title!r} has lost its table {table_name!r}; "
-            "copy your entries into a freshly generated workbook"
-        )
+            "copy your entries into a freshly generated workbook",
+        ))  # fmt: skip
     min_col, min_row, max_col, max_row = cell_range(table.ref)
     if max_row - min_row > MAX_TABLE_ROWS or max_col - min_col > MAX_TABLE_COLUMNS:
-        raise FileError(
-            f"{collect.file}: the table {table_name!r} spans {max_row - min_row} rows and {max_col - min_col + 1} "
-            f"columns; okrxl reads at most {MAX_TABLE_ROWS} rows and {MAX_TABLE_COLUMNS} columns"
-        )
+        rows, columns = max_row - min_row, max_col - min_col + 1
+        raise FileError(Words(
+            f"{collect.file}: tabellen {table_name!r} omfattar {rows} rader och {columns} kolumner; "
+            f"okrxl läser högst {MAX_TABLE_ROWS} rader och {MAX_TABLE_COLUMNS} kolumner",
+            f"{collect.file}: the table {table_name!r} spans {rows} rows and {columns} "
+            f"columns; okrxl reads at most {MAX_TABLE_ROWS} rows and {MAX_TABLE_COLUMNS} columns",
+        ))  # fmt: skip
     header_keys = _header_keys(meta)
     columns: dict[str, int] = {}
-    header_problems: list[tuple[ProblemCode, str, CellRef]] = []
+    header_problems: list[tuple[ProblemCode, Words, CellRef]] = []
     unknown: list[tuple[int, str | None]] = []
     for col in range(min_col, max_col + 1):
         raw = sheet.cell(min_row, col).value
@@ -333,18 +358,21 @@ def _read_table(
         if key is None:
             unknown.append((col, text))
         elif key in columns:
-            header_problems.append((ProblemCode.DUPLICATE_COLUMN, f"a second column {text!r}; only the first was read",
-                                    ref))  # fmt: skip
+            header_problems.append((ProblemCode.DUPLICATE_COLUMN, Words(
+                f"en andra kolumn {text!r}; bara den första lästes",
+                f"a second column {text!r}; only the first was read",
+            ), ref))  # fmt: skip
         else:
             columns[key] = col
     missing = [k for k in required if k not in columns]
     if missing:
         names = ", ".join(f"{DEFAULT.labels[k].sv!r} ({DEFAULT.labels[k].en!r})" for k in missing)
-        raise FileError(
+        raise FileError(Words(
+            f"{collect.file}: tabellen {table_name!r} på bladet {sheet.title!r} saknar kolumnen {names}; "
+            "sätt tillbaka kolumnen med sin rubrik (kopiera den från en nyskapad arbetsbok)",
             f"{collect.file}: the table {table_name!r} on sheet {sheet.title!r} has no column {names}; "
             "put the column back with its header text (copy it from a freshly generated workbook)",
-            code=ProblemCode.MISSING_COLUMN,
-        )
+        ), code=ProblemCode.MISSING_COLUMN)  # fmt: skip
     span = range(min_col, max_col + 1)
     rows = [(r, [sheet.cell(r, c).value for c in span]) for r in range(min_row + 1, max_row + 1)]
     # A row typed just below the table (which LibreOffice does not extend) is read too.
@@ -356,19 +384,36 @@ def _read_table(
         ref = CellRef(sheet.title, min_row, col)
         if check_ins and any(clean_text(values[col - min_col]) is not None for _, values in rows):
             example = (period.example() if period else dt.date(year, 2, 15)).isoformat()
-            header = f"the header {text!r}" if text else "an empty header"
-            header_problems.append((ProblemCode.UNREADABLE_HEADER, f"{header} is neither a column okrxl knows nor a "
-                                    "date: values in this column were not read: write the check-in's date as "
-                                    f"{example}", ref))  # fmt: skip
+            if text:
+                header = Words(f"rubriken {text!r}", f"the header {text!r}")
+            else:
+                header = Words("en tom rubrik", "an empty header")
+            header_problems.append((ProblemCode.UNREADABLE_HEADER, Words(
+                f"{header.sv} är varken en kolumn okrxl känner till eller ett datum: värdena i kolumnen lästes inte: "
+                f"skriv avstämningens datum som {example}",
+                f"{header.en} is neither a column okrxl knows nor a date: values in this column were not read: "
+                f"write the check-in's date as {example}",
+            ), ref))  # fmt: skip
         elif text is not None:
-            header_problems.append((ProblemCode.UNKNOWN_COLUMN, f"okrxl does not know the column {text!r}; it was not "
-                                    "read", ref))  # fmt: skip
-    for code, message, ref in sorted(header_problems, key=lambda p: p[2]):
-        collect.add(code, message, ref)
+            header_problems.append((ProblemCode.UNKNOWN_COLUMN, Words(
+                f"okrxl känner inte till kolumnen {text!r}; den lästes inte",
+                f"okrxl does not know the column {text!r}; it was not read",
+            ), ref))  # fmt: skip
+    for code, text, ref in sorted(header_problems, key=lambda p: p[2]):
+        collect.add(code, text, ref)
     if r > max_row + 1:
-        below = f"row {max_row + 1}" if r == max_row + 2 else f"rows {max_row + 1}-{r - 1}"
-        collect.add(ProblemCode.BELOW_TABLE, f"{below} below the table were read, but the sheet's own formulas leave "
-                    "them out; insert rows inside the table instead",
+        if r == max_row + 2:
+            below = Words(
+                f"rad {max_row + 1} under tabellen lästes, men bladets egna formler räknar inte med den",
+                f"row {max_row + 1} below the table was read, but the sheet's own formulas leave it out",
+            )
+        else:
+            below = Words(f"raderna {max_row + 1}-{r - 1} under tabellen lästes, men bladets egna formler räknar "
+                          "inte med dem",
+                          f"rows {max_row + 1}-{r - 1} below the table were read, but the sheet's own formulas leave "
+                          "them out")  # fmt: skip
+        collect.add(ProblemCode.BELOW_TABLE, Words(f"{below.sv}; infoga rader inne i tabellen i stället",
+                                                   f"{below.en}; insert rows inside the table instead"),
                     CellRef(sheet.title, max_row + 1, min_col))  # fmt: skip
     return _Table(sheet.title, columns, rows, first_column=min_col)
 
@@ -389,21 +434,31 @@ def _check_in_key(raw, year: int, period: _PeriodContext | None, columns: dict[s
         try:
             check_plausible_date(day, start=period.period.start, end=period.period.end, period_name=period.name)
         except CellValueError as error:
-            problems.append((error.code, f"{error}; this check-in column was not read", ref))
+            text = Words(f"{error.text.sv}; den här avstämningskolumnen lästes inte",
+                         f"{error.text.en}; this check-in column was not read")  # fmt: skip
+            problems.append((error.code, text, ref))
             return ""
         if day not in period.period:
-            problems.append((ProblemCode.CHECK_IN_OUTSIDE_QUARTER, f"a check-in dated {day}, outside {period.name} "
-                             f"({period.period.start} to {period.period.end}); it is not used for its scores",
-                             ref))  # fmt: skip
+            start, end = period.period.start, period.period.end
+            problems.append((ProblemCode.CHECK_IN_OUTSIDE_QUARTER, Words(
+                f"en avstämning daterad {day}, utanför {period.name.sv} ({start} till {end}); den räknas inte in i "
+                "poängen",
+                f"a check-in dated {day}, outside {period.name.en} ({start} to {end}); it is not used for its scores",
+            ), ref))  # fmt: skip
             return ""
     if isinstance(raw, str) and not _ISO_HEADER.match(raw.strip()):
-        problems.append((ProblemCode.DATE_AS_TEXT, f"the check-in header {raw.strip()!r} is text: okrxl reads {day}, "
-                         f"but the sheet's own formulas cannot, so they show ? for its values; write it as {day}",
-                         ref))  # fmt: skip
+        problems.append((ProblemCode.DATE_AS_TEXT, Words(
+            f"avstämningsrubriken {raw.strip()!r} är text: okrxl läser {day}, men bladets egna formler kan inte det, "
+            f"så de visar ? för kolumnens värden; skriv den som {day}",
+            f"the check-in header {raw.strip()!r} is text: okrxl reads {day}, but the sheet's own formulas cannot, "
+            f"so they show ? for its values; write it as {day}",
+        ), ref))  # fmt: skip
     key = f"{layout.CHECK_INS}:{day.isoformat()}"
     if key in columns:
-        problems.append((ProblemCode.DUPLICATE_CHECK_IN_DATE, f"a second check-in column dated {day}; only the first "
-                         "was read: correct the date of this one", ref))  # fmt: skip
+        problems.append((ProblemCode.DUPLICATE_CHECK_IN_DATE, Words(
+            f"en andra avstämningskolumn daterad {day}; bara den första lästes: rätta datumet i den här",
+            f"a second check-in column dated {day}; only the first was read: correct the date of this one",
+        ), ref))  # fmt: skip
         return ""
     return key
 
@@ -433,16 +488,16 @@ class _Row:
 
     def get(self, key: str, reader, **options):
         """`reader(raw, ...)` or None with a problem recorded; a reader's notes become warnings."""
-        notes: list[tuple[str, str]] = []
+        notes: list[tuple[ProblemCode, Words]] = []
         if reader in (read_number, read_completion, read_target):
             options["notes"] = notes
         try:
             value = reader(self.raw(key), **options)
         except CellValueError as error:
-            self.collect.add(error.code, str(error), self.ref(key))
+            self.collect.add(error.code, error.text, self.ref(key))
             return None
-        for code, message in notes:
-            self.collect.add(code, message, self.ref(key))
+        for code, text in notes:
+            self.collect.add(code, text, self.ref(key))
         if reader is read_completion and is_completion_word(self.raw(key)):
             return value  # a done word: the sheet's formulas read it too
         if reader in (read_number, read_completion, read_target, read_date):
@@ -467,16 +522,16 @@ class _Row:
         try:
             check_plausible_date(day, start=start, end=end, period_name=self.period.name)
         except CellValueError as error:
-            self.collect.add(error.code, str(error), self.ref(key))
+            self.collect.add(error.code, error.text, self.ref(key))
             return None
         if day < start:
-            self.collect.add(
-                ProblemCode.DATE_OUTSIDE_QUARTER,
-                f"{day} is before the quarter starts ({start}); a date typed without a year "
-                f"takes the year of the computer's clock: write it in full, e.g. {start.year}-"
-                f"{day.month:02d}-{day.day:02d}",
-                self.ref(key),
-            )
+            example = f"{start.year}-{day.month:02d}-{day.day:02d}"
+            self.collect.add(ProblemCode.DATE_OUTSIDE_QUARTER, Words(
+                f"{day} är före kvartalets start ({start}); ett datum som skrivs utan år får årtalet från datorns "
+                f"klocka: skriv hela datumet, t.ex. {example}",
+                f"{day} is before the quarter starts ({start}); a date typed without a year takes the year of the "
+                f"computer's clock: write it in full, e.g. {example}",
+            ), self.ref(key))  # fmt: skip
         return day
 
     def word(self, key: str, vocabulary, what: str):
@@ -498,17 +553,21 @@ def _carried(row: _Row) -> Carried | None:
         return None
     carried = layout.parse_carried(text)
     if carried is None:
-        row.collect.add(ProblemCode.BAD_CARRIED, "expected e.g. 2027-Q1 O1.2: 0.35 (written by okrxl rollover), got "
-                        f"{text!r}; it was not read", row.ref("carried"))  # fmt: skip
+        row.collect.add(ProblemCode.BAD_CARRIED, Words(
+            f"{text!r} lästes inte; här ska det stå t.ex. 2027-Q1 O1.2: 0.35 (som okrxl rollover skriver det)",
+            f"expected e.g. 2027-Q1 O1.2: 0.35 (written by okrxl rollover), got {text!r}; it was not read",
+        ), row.ref("carried"))  # fmt: skip
     return carried
 
 
 def _weight(row: _Row) -> float:
     weight = row.number("weight")
     if weight is not None and weight < 0:
-        row.collect.add(
-            ProblemCode.BAD_WEIGHT, f"a weight must not be negative, got {weight:g}; 1 was used", row.ref("weight")
-        )
+        shown = decimal(weight, "g")
+        row.collect.add(ProblemCode.BAD_WEIGHT, Words(
+            f"en vikt får inte vara negativ, här står {shown.sv}; 1 användes",
+            f"a weight must not be negative, got {shown.en}; 1 was used",
+        ), row.ref("weight"))  # fmt: skip
         return 1.0
     return 1.0 if weight is None else weight
 
@@ -527,8 +586,8 @@ def _check_ins(row: _Row, table: _Table, kind: KeyResultKind, percent_points: bo
                 and not row.typed_as_percent(key)
                 and is_ambiguous_fraction(value, baseline=baseline, target=target)
             ):
-                message = ambiguous_fraction_message(value, baseline=baseline, target=target)
-                row.collect.add(ProblemCode.AMBIGUOUS_FRACTION, message, row.ref(key))
+                text = ambiguous_fraction_text(value, baseline=baseline, target=target)
+                row.collect.add(ProblemCode.AMBIGUOUS_FRACTION, text, row.ref(key))
         if value is not None:
             check_ins.append(CheckIn(date=day, value=value))
     return check_ins
@@ -548,8 +607,9 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
     kind_side = row.word("kind", KIND_VOCABULARY, "kind")
     if kind_side is None:
         if clean_text(row.raw("kind")) is None:
-            row.collect.add(ProblemCode.MISSING_KIND, f"key result {local_id} has no kind; choose one from the list",
-                            row.ref("kind"))  # fmt: skip
+            text = Words(f"key result {local_id} saknar typ; välj en i listan",
+                         f"key result {local_id} has no kind; choose one from the list")  # fmt: skip
+            row.collect.add(ProblemCode.MISSING_KIND, text, row.ref("kind"))
         _read_for_problems(row, table, team=team)
         return None
     kind, side = kind_side
@@ -590,7 +650,9 @@ def _key_result(row: _Row, table: _Table, local_id: str, *, team: bool) -> KeyRe
             carried=_carried(row) if team else None,
         )
     except ModelError as error:
-        row.collect.add(ProblemCode.INVALID_KEY_RESULT, f"{error}; fix the row", row.ref("target"))
+        why = error.text
+        row.collect.add(ProblemCode.INVALID_KEY_RESULT, Words(f"{why.sv}; rätta raden", f"{why.en}; fix the row"),
+                        row.ref("target"))  # fmt: skip
         return None
 
 
@@ -625,8 +687,8 @@ class _RowRole:
     row: _Row
     item_id: str | None
     """The row's id (`O1`, `O1.2`); for a note, the note's text."""
-    problem: tuple[ProblemCode, str, str] | None = None
-    """(code, message, column key) of what was found about the row itself."""
+    problem: tuple[ProblemCode, Words, str] | None = None
+    """(code, text, column key) of what was found about the row itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -684,8 +746,8 @@ def _objectives(
     parsed = _Parsed(objectives=[], rows={}, notes=[])
     for role, row, item_id, problem in ((r.role, r.row, r.item_id, r.problem) for r in roles):
         if problem is not None:
-            code, message, key = problem
-            collect.add(code, message, row.ref(key))
+            code, text, key = problem
+            collect.add(code, text, row.ref(key))
         if role is _Role.NOTE:
             parsed.notes.append(item_id)
         elif role is _Role.OBJECTIVE:
@@ -699,8 +761,9 @@ def _objectives(
         elif role is _Role.KEY_RESULT:
             parent_id = _KEY_RESULT_ID[part].match(item_id)[1]
             if parent_id not in objective_ids:
-                message = f"key result {item_id} has no objective {parent_id} in the table"
-                collect.add(ProblemCode.ORPHAN_KEY_RESULT, message, row.ref("id"))
+                text = Words(f"key result {item_id} har inget objective {parent_id} i tabellen",
+                             f"key result {item_id} has no objective {parent_id} in the table")  # fmt: skip
+                collect.add(ProblemCode.ORPHAN_KEY_RESULT, text, row.ref("id"))
                 continue
             kr = _key_result(row, table, item_id, team=team)
             if kr is not None:
@@ -711,7 +774,7 @@ def _objectives(
         try:
             parsed.objectives.append(objective_row.objective(key_results[item_id]))
         except ModelError as error:
-            collect.add(ProblemCode.INVALID_OBJECTIVE, str(error), parsed.rows[qualify(item_id)].cell("id"))
+            collect.add(ProblemCode.INVALID_OBJECTIVE, error.text, parsed.rows[qualify(item_id)].cell("id"))
     return parsed
 
 
@@ -726,28 +789,38 @@ def _row_roles(rows: list[_Row], table: _Table, inputs: list[str], *, part: str,
         item_id, title = _normal_id(row.text("id")), row.text("title")
         if team and item_id is None and _is_note(row, table):
             text, key = _note_text(row, inputs)
-            message = (f"a row without id, kind or numbers is kept as a note of the plan: {text!r}; "
-                       "write an id to make it an objective or key result")  # fmt: skip
-            roles.append(_RowRole(_Role.NOTE, row, text, (ProblemCode.NOTE_ROW, message, key)))
+            note = Words(f"en rad utan id, typ eller tal sparas som en anteckning i planen: {text!r}; "
+                         "skriv ett id för att göra den till ett objective eller key result",
+                         f"a row without id, kind or numbers is kept as a note of the plan: {text!r}; "
+                         "write an id to make it an objective or key result")  # fmt: skip
+            roles.append(_RowRole(_Role.NOTE, row, text, (ProblemCode.NOTE_ROW, note, key)))
             continue
         if title is None:
-            message = f"{item_id or 'a row'} has entries but no title; it was not read"
-            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.MISSING_TITLE, message, "title")))
+            untitled = Words(f"{item_id or 'en rad'} har innehåll men ingen titel; den lästes inte",
+                             f"{item_id or 'a row'} has entries but no title; it was not read")  # fmt: skip
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.MISSING_TITLE, untitled, "title")))
             continue
         problem = None
         if item_id is None:
             item_id = _next_id(prefix, above if row.text("kind") else None, taken)
             taken.add(item_id)
-            what = f"a key result of {above}" if "." in item_id else "an objective"
-            problem = (ProblemCode.INFERRED_ID, f"a row without an id: okrxl read it as {item_id} ({what}); "
-                       "write the id to keep it", "id")  # fmt: skip
+            if "." in item_id:
+                what = Words(f"ett key result under {above}", f"a key result of {above}")
+            else:
+                what = Words("ett objective", "an objective")
+            problem = (ProblemCode.INFERRED_ID, Words(
+                f"en rad utan id: okrxl läste den som {item_id} ({what.sv}); skriv in id:t för att behålla det",
+                f"a row without an id: okrxl read it as {item_id} ({what.en}); write the id to keep it",
+            ), "id")  # fmt: skip
         is_objective = bool(_OBJECTIVE_ID[part].match(item_id))
         if not is_objective and not _KEY_RESULT_ID[part].match(item_id):
-            message = f"{item_id!r} is not an id okrxl knows; write e.g. {prefix}1 or {prefix}1.2"
-            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.BAD_ID, message, "id")))
+            bad = Words(f"{item_id!r} är inget id okrxl känner till; skriv t.ex. {prefix}1 eller {prefix}1.2",
+                        f"{item_id!r} is not an id okrxl knows; write e.g. {prefix}1 or {prefix}1.2")  # fmt: skip
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.BAD_ID, bad, "id")))
         elif item_id in seen:
-            message = f"{item_id} is used twice; the row was not read"
-            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, message, "id")))
+            twice = Words(f"{item_id} används två gånger; raden lästes inte",
+                          f"{item_id} is used twice; the row was not read")  # fmt: skip
+            roles.append(_RowRole(_Role.SKIP, row, item_id, (ProblemCode.DUPLICATE_ID, twice, "id")))
         else:
             seen.add(item_id)
             if is_objective:
@@ -800,10 +873,19 @@ def _report_typed_formulas(sheet, table: _Table, collect: _Collector) -> None:
                 continue
             ref = CellRef(table.sheet_name, row, col)
             if cell.value is None:
-                collect.add(ProblemCode.FORMULA_WITHOUT_VALUE, "a formula that no spreadsheet app has calculated yet; "
-                            "type the value instead", ref)  # fmt: skip
+                collect.add(ProblemCode.FORMULA_WITHOUT_VALUE, Words(
+                    "en formel som inget kalkylprogram har räknat ut än; skriv in värdet i stället",
+                    "a formula that no spreadsheet app has calculated yet; type the value instead",
+                ), ref)  # fmt: skip
             else:
-                collect.add(ProblemCode.FORMULA_IN_CELL, f"a formula; okrxl used its value {cell.value!r}", ref)
+                value = show_value(cell.value)
+                collect.add(
+                    ProblemCode.FORMULA_IN_CELL,
+                    Words(
+                        f"en formel; okrxl använde dess värde {value.sv}", f"a formula; okrxl used its value {value.en}"
+                    ),
+                    ref,
+                )
 
 
 # --- the strategy workbook ------------------------------------------------------------------------
@@ -827,39 +909,57 @@ def read_strategy_workbook(path: Path) -> StrategyReading:
 def _read_strategy(workbook, path: Path) -> StrategyReading:
     meta = _read_meta(workbook, path)
     if meta.get(layout.META_WORKBOOK) != layout.WORKBOOK_STRATEGY:
-        raise NotAnOkrxlWorkbook(f"{path.name}: a {meta.get(layout.META_WORKBOOK) or 'unknown'} workbook, "
-                                 "not a strategy; make one with `okrxl init`")  # fmt: skip
+        kind = _workbook_kind(meta)
+        raise NotAnOkrxlWorkbook(
+            Words(
+                f"{path.name}: {kind.sv}, ingen strategi; skapa en med `okrxl init`",
+                f"{path.name}: {kind.en}, not a strategy; make one with `okrxl init`",
+            )
+        )
     collect = _Collector(path)
     epoch = workbook.epoch
-    settings = _read_settings(_sheet(workbook, layout.SHEET_SETTINGS, path), meta, collect)
+    refs: dict[str, CellRef] = {}
+    settings = _read_settings(_sheet(workbook, layout.SHEET_SETTINGS, path), meta, collect, refs)
     year = int(settings.get("year") or 0)
-    if not year:
-        return StrategyReading(path=path, strategy=None, problems=tuple(collect.problems))
+    first_month = int(settings.get("first_month") or 1)
+    if not 1 <= first_month <= 12:
+        collect.add(ProblemCode.BAD_SETTING, Words(f"första månaden är 1 till 12, inte {first_month}; januari används",
+                                                   f"the first month is 1 to 12, not {first_month}; January is used"),
+                    refs.get("first_month"))  # fmt: skip
+        first_month = 1
+    # Without a year the strategy cannot be used, but the rest is still read: every problem of the file
+    # shows in one run. Dates without a year then take this year's, and their plausibility is not judged.
+    reading_year = year or dt.date.today().year
+    period = _year_context(year, first_month) if year else None
 
     teams_sheet = _sheet(workbook, layout.SHEET_TEAMS, path)
-    teams_table = _read_table(teams_sheet, layout.TABLE_TEAMS, meta, ["id", "name"], collect, year=year)
-    teams = []
-    for row in _rows(teams_table, teams_sheet, collect, year, epoch):
+    teams_table = _read_table(teams_sheet, layout.TABLE_TEAMS, meta, ["id", "name"], collect, year=reading_year)
+    teams, team_cells = [], {}
+    for row in _rows(teams_table, teams_sheet, collect, reading_year, epoch):
         team_id, name = row.text("id"), row.text("name")
         if team_id is None and name is None:
             continue
+        if team_id in team_cells:
+            collect.add(ProblemCode.DUPLICATE_ID, Words(f"teamet {team_id!r} finns redan på {team_cells[team_id]}; "
+                                                        "ge varje team ett eget id",
+                                                        f"team {team_id!r} is already on {team_cells[team_id]}; give "
+                                                        "each team an id of its own"), row.ref("id"))  # fmt: skip
+            continue
         try:
             teams.append(Team(id=team_id or "", name=name or team_id or "", lead=row.text("lead")))
+            team_cells[team_id] = row.ref("id")
         except ModelError as error:
-            collect.add(ProblemCode.BAD_TEAM_ID, f"{error}", row.ref("id"))
+            collect.add(ProblemCode.BAD_TEAM_ID, error.text, row.ref("id"))
 
     okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
-    first_month = int(settings.get("first_month") or 1)
-    period = _year_context(year, first_month)
-    table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=year,
+    table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=reading_year,
                         check_ins=True, period=period, epoch=epoch)  # fmt: skip
-    parsed = _objectives(table, okrs_sheet, collect, year=year, epoch=epoch, team=False, qualify=str, period=period)
-    method_fields = {k: settings[k] for k in settings if k in Method.__dataclass_fields__}
-    try:
-        method = Method(**method_fields)
-    except ModelError as error:
-        collect.add(ProblemCode.BAD_SETTING, f"{error}; the method's defaults were used", None)
-        method = Method()
+    parsed = _objectives(table, okrs_sheet, collect, year=reading_year, epoch=epoch, team=False, qualify=str,
+                         period=period)  # fmt: skip
+    method = _method(settings, refs, collect)
+    lang = meta.get(layout.META_LANG) if meta.get(layout.META_LANG) in layout.LANGS else "sv"
+    if not year:
+        return StrategyReading(path=path, strategy=None, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
     try:
         strategy = Strategy(
             company=settings.get("company") or "",
@@ -872,20 +972,55 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             objectives=tuple(parsed.objectives),
         )
     except ModelError as error:
-        collect.add(ProblemCode.INVALID_STRATEGY, str(error))
+        collect.add(ProblemCode.INVALID_STRATEGY, error.text)
         strategy = None
-    lang = meta.get(layout.META_LANG) if meta.get(layout.META_LANG) in layout.LANGS else "sv"
     return StrategyReading(path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
+
+
+def _workbook_kind(meta: dict[str, str]) -> Words:
+    """`a team workbook`: the kind of okrxl workbook its metadata says it is, for saying it is not another."""
+    kind = meta.get(layout.META_WORKBOOK)
+    if not kind:
+        return Words("en arbetsbok av okänd typ", "an unknown workbook")
+    return Words(f"en arbetsbok av typen {kind}", f"a {kind} workbook")
 
 
 def _year_context(year: int, first_month: int) -> _PeriodContext | None:
     try:
-        return _PeriodContext(year_period(year, first_month), f"the year {year}")
+        return _PeriodContext(year_period(year, first_month), Words(f"året {year}", f"the year {year}"))
     except (ValueError, ModelError):
         return None  # a bad first month is reported with the settings
 
 
-def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str, object]:
+def _method(settings: dict[str, object], refs: dict[str, CellRef], collect: _Collector) -> Method:
+    """The method's settings, each wrong one a problem at its cell; the defaults stand in for those."""
+    fields = {k: v for k, v in settings.items() if k in Method.__dataclass_fields__}
+    try:
+        return Method(**fields)
+    except ModelError:
+        pass
+    good = {}
+    for key, value in fields.items():
+        try:
+            Method(**{key: value})  # against the defaults of the others
+            good[key] = value
+        except ModelError as error:
+            text = Words(f"{error.text.sv}; standardvärdet används", f"{error.text.en}; the default is used")
+            collect.add(ProblemCode.BAD_SETTING, text, refs.get(key))
+    try:
+        return Method(**good)
+    except ModelError as error:  # each is fine alone, not together (yellow above green)
+        collect.add(ProblemCode.BAD_SETTING, Words(f"{error.text.sv}; metodens standardvärden används",
+                                                   f"{error.text.en}; the method's defaults are used"),
+                    next((refs[k] for k in good if k in refs), None))  # fmt: skip
+        return Method()
+
+
+def _read_settings(
+    sheet, meta: dict[str, str], collect: _Collector, refs: dict[str, CellRef] | None = None
+) -> dict[str, object]:
+    """The settings by key; `refs` gets the cell of each setting's value."""
+    refs = {} if refs is None else refs
     table = _read_table(sheet, layout.TABLE_SETTINGS, meta, ["setting", "value"], collect, year=2000)
     settings: dict[str, object] = {}
     for row_number, values in table.rows:
@@ -893,27 +1028,43 @@ def _read_settings(sheet, meta: dict[str, str], collect: _Collector) -> dict[str
         raw = table.value(values, table.columns["value"])
         key = _SETTING_KEYS.get((label or "").casefold())
         ref = CellRef(sheet.title, row_number, table.columns["value"])
+        if key is not None:
+            refs[key] = ref
         if key is None:
             if label:
-                collect.add(ProblemCode.UNKNOWN_SETTING, f"okrxl does not know the setting {label!r}", ref)
+                collect.add(
+                    ProblemCode.UNKNOWN_SETTING,
+                    Words(
+                        f"okrxl känner inte till inställningen {label!r}", f"okrxl does not know the setting {label!r}"
+                    ),
+                    ref,
+                )
             continue
         if key in ("company", "vision", "mission"):
             settings[key] = clean_text(raw)
             if not settings[key] and key == "company":
-                collect.add(ProblemCode.MISSING_SETTING, "write the company's name", ref)
+                collect.add(
+                    ProblemCode.MISSING_SETTING, Words("skriv företagets namn", "write the company's name"), ref
+                )
             continue
         try:
             value = read_number(raw)
         except CellValueError as error:
-            collect.add(error.code, str(error), ref)
+            collect.add(error.code, error.text, ref)
             continue
         if value is None:
             if key == "year":
-                collect.add(ProblemCode.MISSING_SETTING, "write the strategic year, e.g. 2027", ref)
+                collect.add(ProblemCode.MISSING_SETTING, Words("skriv strategins år, t.ex. 2027",
+                                                               "write the strategic year, e.g. 2027"), ref)  # fmt: skip
             continue
         if key in _INTEGER_SETTINGS:
             if not value.is_integer():
-                collect.add(ProblemCode.NOT_A_WHOLE_NUMBER, f"expected a whole number, got {value:g}", ref)
+                shown = decimal(value, "g")
+                collect.add(
+                    ProblemCode.NOT_A_WHOLE_NUMBER,
+                    Words(f"{shown.sv} är inget heltal; skriv ett heltal", f"expected a whole number, got {shown.en}"),
+                    ref,
+                )
                 continue
             value = int(value)
         settings[key] = value
@@ -941,25 +1092,37 @@ def read_team_workbook(path: Path, strategy: Strategy | None = None) -> TeamRead
 def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     meta = _read_meta(workbook, path)
     if meta.get(layout.META_WORKBOOK) != layout.WORKBOOK_TEAM:
-        raise NotAnOkrxlWorkbook(f"{path.name}: a {meta.get(layout.META_WORKBOOK) or 'unknown'} workbook, "
-                                 "not a team workbook; make team workbooks with `okrxl generate`")  # fmt: skip
+        kind = _workbook_kind(meta)
+        raise NotAnOkrxlWorkbook(Words(
+            f"{path.name}: {kind.sv}, ingen teamarbetsbok; skapa teamens arbetsböcker med `okrxl generate`",
+            f"{path.name}: {kind.en}, not a team workbook; make team workbooks with `okrxl generate`",
+        ))  # fmt: skip
     try:
         quarter = Quarter.parse(meta.get(layout.META_QUARTER, ""))
         team = Team(id=meta.get(layout.META_TEAM, ""), name=meta.get(layout.META_TEAM, ""))
     except ModelError as error:
-        raise NotAnOkrxlWorkbook(f"{path.name}: its okrxl metadata is damaged ({error}); regenerate it") from None
+        why = error.text
+        raise NotAnOkrxlWorkbook(
+            Words(
+                f"{path.name}: dess okrxl-metadata är skadad ({why.sv}); skapa den på nytt",
+                f"{path.name}: its okrxl metadata is damaged ({why.en}); regenerate it",
+            )
+        ) from None
     if strategy is not None:
         try:
             team = strategy.team(team.id)
         except ModelError:
-            raise NotAnOkrxlWorkbook(
-                f"{path.name}: made for team {team.id!r}, which the strategy does not list (teams are "
-                f"{', '.join(t.id for t in strategy.teams)}); add the team to the strategy or remove the file",
-                code=ProblemCode.UNKNOWN_TEAM,
-            ) from None
+            teams = ", ".join(t.id for t in strategy.teams)
+            raise NotAnOkrxlWorkbook(Words(
+                f"{path.name}: gjord för team {team.id!r}, som inte finns i strategin (teamen är {teams}); "
+                "lägg till teamet i strategin eller ta bort filen",
+                f"{path.name}: made for team {team.id!r}, which the strategy does not list (teams are {teams}); "
+                "add the team to the strategy or remove the file",
+            ), code=ProblemCode.UNKNOWN_TEAM) from None  # fmt: skip
     collect = _Collector(path, sheet_formulas=True)
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
-    period = _PeriodContext(quarter.period(strategy.first_month if strategy else 1), f"the quarter {quarter}")
+    period = _PeriodContext(quarter.period(strategy.first_month if strategy else 1),
+                            Words(f"kvartalet {quarter}", f"the quarter {quarter}"))  # fmt: skip
     year = period.period.start.year
     table = _read_table(sheet, layout.TABLE_OKRS, meta, REQUIRED_COLUMNS, collect, year=year, check_ins=True,
                         period=period, epoch=workbook.epoch)  # fmt: skip
@@ -978,7 +1141,7 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     try:
         plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes))
     except ModelError as error:
-        collect.add(ProblemCode.INVALID_PLAN, str(error))
+        collect.add(ProblemCode.INVALID_PLAN, error.text)
         plan = None
     return TeamReading(
         path=path,

@@ -35,6 +35,7 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from okrxl.core.problems import TooBigError, XlsxError
+from okrxl.core.words import Words
 
 MAX_PART_BYTES = 30_000_000
 """The declared (unpacked) size of one XML part okrxl parses; an okrxl team sheet is about 0.2 MB."""
@@ -162,7 +163,8 @@ class Workbook:
             workbook = self._xml(main)
             ns = _namespace(workbook)
             if workbook.tag != f"{ns}workbook":
-                raise XlsxError(f"the package's main part {main} is not a workbook")
+                raise XlsxError(Words(f"paketets huvuddel {main} är ingen arbetsbok",
+                                      f"the package's main part {main} is not a workbook"))  # fmt: skip
             rels = self._rels(main)
             properties = workbook.find(f"{ns}workbookPr")
             date1904 = properties is not None and properties.get("date1904", "").lower() in ("1", "true")
@@ -182,7 +184,7 @@ class Workbook:
             raise
         except _ZIP_ERRORS as error:
             self.close()
-            raise XlsxError(f"{type(error).__name__}: {error}") from None
+            raise XlsxError(_failure(error)) from None
         self._sheets: dict[str, Sheet] = {}
 
     def close(self) -> None:
@@ -196,7 +198,7 @@ class Workbook:
             except XlsxError:
                 raise
             except _ZIP_ERRORS as error:
-                raise XlsxError(f"{type(error).__name__}: {error}") from None
+                raise XlsxError(_failure(error)) from None
         return self._sheets[name]
 
     # --- the package -----------------------------------------------------------------------------
@@ -205,21 +207,27 @@ class Workbook:
         name = self._names.get(part.lower())
         return None if name is None else _read(self._zip, name)
 
-    def _charge(self, xml: bytes, what: str) -> bytes:
+    def _charge(self, xml: bytes, what: Words) -> bytes:
         """The part's bytes, after charging its tags and attributes to the workbook's budget (MAX_MARKUP)."""
         markup = _markup_of(xml)
         if markup > self._markup_left:
             rows = xml.count(b"<row") + xml.count(b":row ")
-            size = f"{rows:,} rows" if rows > 1000 else f"{markup:,} XML tags and attributes"
-            raise TooBigError(
-                f"{what} is too big to read: {size} (okrxl reads workbooks of up to {MAX_MARKUP:,} XML tags and "
-                f"attributes, about 100,000 filled cells)"
-            )
+            if rows > 1000:
+                size = Words("{n} rader", "{n} rows").format(n=_thousands(rows))
+            else:
+                size = Words("{n} XML-taggar och attribut", "{n} XML tags and attributes").format(n=_thousands(markup))
+            most = _thousands(MAX_MARKUP)
+            raise TooBigError(Words(
+                f"{what.sv} rymmer för mycket för att läsas: {size.sv} (okrxl läser arbetsböcker med upp till "
+                f"{most.sv} XML-taggar och attribut, ungefär 100 000 ifyllda celler)",
+                f"{what.en} is too big to read: {size.en} (okrxl reads workbooks of up to {most.en} XML tags and "
+                f"attributes, about 100,000 filled cells)",
+            ))  # fmt: skip
         self._markup_left -= markup
         return xml
 
     def _xml(self, part: str):
-        return _parse(self._charge(_read(self._zip, part), f"part {part}"), part)
+        return _parse(self._charge(_read(self._zip, part), Words(f"delen {part}", f"part {part}")), part)
 
     @functools.cached_property
     def _types(self) -> ContentTypes:
@@ -236,7 +244,12 @@ class Workbook:
             return self._names[declared[0]]
         if "xl/workbook.xml" in self._names:
             return self._names["xl/workbook.xml"]
-        raise XlsxError("the package names no workbook part (no _rels/.rels and no xl/workbook.xml)")
+        raise XlsxError(
+            Words(
+                "paketet anger ingen arbetsboksdel (varken _rels/.rels eller xl/workbook.xml)",
+                "the package names no workbook part (no _rels/.rels and no xl/workbook.xml)",
+            )
+        )
 
     def _rels(self, part: str) -> dict[str, tuple[str, str | None]]:
         """Relationship id -> (its type's last word, such as `worksheet`; the target part's zip name or None)."""
@@ -244,7 +257,8 @@ class Workbook:
         xml = self._read_if_any(posixpath.join(folder, "_rels", f"{name}.rels"))
         if xml is None:
             return {}
-        self._charge(xml, f"the relationships of {part or 'the package'}")  # fmt: skip
+        self._charge(xml, Words(f"relationerna för {part or 'paketet'}",
+                                f"the relationships of {part or 'the package'}"))  # fmt: skip
         targets: dict[str, tuple[str, str | None]] = {}
         for rel in _parse(xml, f"{part}.rels").iter(_PKG_REL):
             kind = rel.get("Type", "").rsplit("/", 1)[-1]
@@ -310,7 +324,9 @@ class Workbook:
         sheet = Sheet(title=name)
         if part is None:
             return sheet  # a chart sheet, or a sheet whose part is missing: no cells
-        xml = self._charge(_FORMULA_TEXT.sub(b"<f/>", _read(self._zip, part)), f"sheet {name!r}")
+        xml = self._charge(
+            _FORMULA_TEXT.sub(b"<f/>", _read(self._zip, part)), Words(f"bladet {name!r}", f"sheet {name!r}")
+        )
         root = _parse(xml, part)
         self._read_cells(root, sheet.cells)
         for kind, target in self._rels(part).values():
@@ -338,7 +354,8 @@ class Workbook:
             r = row.get("r")
             row_number = _int(r, -1) if r else row_number + 1
             if not 0 < row_number <= MAX_ROW:
-                raise XlsxError(f"a row numbered {r[:20]!r}, outside Excel's rows 1 to {MAX_ROW}")
+                raise XlsxError(Words(f"en rad med nummer {r[:20]!r}, utanför Excels rader 1 till {MAX_ROW}",
+                                      f"a row numbered {r[:20]!r}, outside Excel's rows 1 to {MAX_ROW}"))  # fmt: skip
             column = 0
             for c in row.iterfind(c_tag):
                 reference = c.get("r")
@@ -374,7 +391,8 @@ class Workbook:
                         leap_bug = 1 if 0 < value < 60 and epoch is _EPOCH_1900 else 0
                         value = epoch + dt.timedelta(days=value + leap_bug)
                 if column > MAX_COLUMN:
-                    raise XlsxError(f"a cell right of Excel's last column XFD in row {cell_row}")
+                    raise XlsxError(Words(f"en cell till höger om Excels sista kolumn XFD på rad {cell_row}",
+                                          f"a cell right of Excel's last column XFD in row {cell_row}"))  # fmt: skip
                 cells[(cell_row, column)] = Cell(  # positional: the fastest call, as the fields are in order
                     value,
                     formats[style] if style < no_style else "General",
@@ -396,22 +414,44 @@ def check_markup(path: Path, *, limit: int) -> None:
                     xml = _read(package, info.filename)
                     total += _markup_of(xml)
                     if total > limit:
-                        raise TooBigError(f"more than {limit:,} XML tags and attributes, more than okrxl reads here")
+                        raise TooBigError(Words(
+                            "fler än {n} XML-taggar och attribut, mer än okrxl läser här",
+                            "more than {n} XML tags and attributes, more than okrxl reads here",
+                        ).format(n=_thousands(limit)))  # fmt: skip
     except XlsxError:
         raise
     except _ZIP_ERRORS as error:
-        raise XlsxError(f"{type(error).__name__}: {error}") from None
+        raise XlsxError(_failure(error)) from None
+
+
+def _failure(error: Exception) -> Words:
+    """A library's own error, named by its type: the same in both languages."""
+    text = f"{type(error).__name__}: {error}"
+    return Words(text, text)
+
+
+def _thousands(number: int) -> Words:
+    """1 000 000 and 1,000,000: a whole number with each language's thousands separator."""
+    text = f"{number:,}"
+    return Words(text.replace(",", " "), text)
 
 
 def _read(package: zipfile.ZipFile, name: str) -> bytes:
     """A member's bytes, after checking its declared size and compression (the read never exceeds them)."""
     info = package.getinfo(name)
     if info.file_size > MAX_PART_BYTES:
-        raise TooBigError(f"part {name} unpacks to {info.file_size / 1e6:.0f} MB, more than okrxl reads "
-                          f"({MAX_PART_BYTES / 1e6:.0f} MB)")  # fmt: skip
+        size, most = f"{info.file_size / 1e6:.0f}", f"{MAX_PART_BYTES / 1e6:.0f}"
+        raise TooBigError(Words(f"delen {name} packas upp till {size} MB, mer än okrxl läser ({most} MB)",
+                                f"part {name} unpacks to {size} MB, more than okrxl reads ({most} MB)"))  # fmt: skip
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         # zipfile bounds a deflated member's output by its declared size, but not a bzip2 or lzma one.
-        raise XlsxError(f"part {name} is packed with compression method {info.compress_type}, which Excel never uses")
+        method = info.compress_type
+        raise XlsxError(
+            Words(
+                f"delen {name} är packad med komprimeringsmetod {method}, som Excel aldrig använder",
+                f"part {name} is packed with compression method {method}, which Excel never uses",
+            )
+        )
     return package.read(info)
 
 
@@ -451,7 +491,13 @@ def _position_of(reference: str) -> tuple[int, int]:
     column = _column_of(letters + "1") if letters else None
     row = _int(digits, 0)
     if column is None or not (0 < row <= MAX_ROW and column <= MAX_COLUMN):
-        raise XlsxError(f"the cell reference {reference[:20]!r} is not a cell of Excel's grid (A1 to XFD{MAX_ROW})")
+        shown = repr(reference[:20])
+        raise XlsxError(
+            Words(
+                f"cellreferensen {shown} är ingen cell i Excels rutnät (A1 till XFD{MAX_ROW})",
+                f"the cell reference {shown} is not a cell of Excel's grid (A1 to XFD{MAX_ROW})",
+            )
+        )
     return row, column
 
 
@@ -517,7 +563,11 @@ def _parse(xml: bytes, part: str):
     try:
         return ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
-        raise XlsxError(f"broken XML in {part}: {error}") from None
+        raise XlsxError(_broken_xml(part, error)) from None
+
+
+def _broken_xml(part: str, error: Exception) -> Words:
+    return Words(f"trasig XML i {part}: {error}", f"broken XML in {part}: {error}")
 
 
 class _RootReached(Exception):
@@ -528,11 +578,14 @@ def _check_prolog(xml: bytes, part: str) -> None:
     parser = expat.ParserCreate()
 
     def refuse_doctype(*_):
-        raise XlsxError(f"{part} declares a document type, which okrxl does not read")
+        raise XlsxError(Words(f"{part} deklarerar en dokumenttyp, som okrxl inte läser",
+                              f"{part} declares a document type, which okrxl does not read"))  # fmt: skip
 
     def check_encoding(version, encoding, standalone):
         if encoding and _markup_bytes(encoding) not in (b"<=", b"<\x00=\x00", b"\x00<\x00="):
-            raise XlsxError(f"{part} is in the encoding {encoding[:40]!r}; okrxl reads UTF-8 and UTF-16")
+            shown = repr(encoding[:40])
+            raise XlsxError(Words(f"{part} har teckenkodningen {shown}; okrxl läser UTF-8 och UTF-16",
+                                  f"{part} is in the encoding {shown}; okrxl reads UTF-8 and UTF-16"))  # fmt: skip
 
     def root_reached(*_):
         raise _RootReached
@@ -546,7 +599,7 @@ def _check_prolog(xml: bytes, part: str) -> None:
     except _RootReached:
         return
     except (expat.ExpatError, ValueError) as error:  # ValueError: an encoding expat cannot read
-        raise XlsxError(f"broken XML in {part}: {error}") from None
+        raise XlsxError(_broken_xml(part, error)) from None
 
 
 @functools.lru_cache(maxsize=16)
@@ -587,7 +640,7 @@ def cell_range(ref: str) -> tuple[int, int, int, int]:
     """(first column, first row, last column, last row), 1-based, of a range such as `A4:AE30` or `B2`."""
     match = _RANGE.fullmatch(ref.strip().upper())
     if match is None:
-        raise XlsxError(f"{ref!r} is not a cell range")
+        raise XlsxError(Words(f"{ref!r} är inget cellområde", f"{ref!r} is not a cell range"))
     first_col, first_row = _column_of(match[1]), int(match[2])
     last_col, last_row = (_column_of(match[3]), int(match[4])) if match[3] else (first_col, first_row)
     return first_col, first_row, last_col, last_row

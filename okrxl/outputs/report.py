@@ -19,6 +19,7 @@ from okrxl.core.changes import ChangeKind
 from okrxl.core.model import Commitment, KeyResult, KeyResultKind
 from okrxl.core.problems import CellRef, Problem
 from okrxl.core.scoring import (
+    GRADE_WORDS,
     AssessedKeyResult,
     Grade,
     KeyResultAssessment,
@@ -29,10 +30,11 @@ from okrxl.core.scoring import (
     score_text,
 )
 from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot
+from okrxl.core.words import Words
 from okrxl.excel import layout
 from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, write_value
 from okrxl.excel.files import REPORT_PROPERTY
-from okrxl.excel.layout import Lang, Words
+from okrxl.excel.layout import Lang
 from okrxl.excel.template import DEFAULT as DEFAULT_TEMPLATE
 
 if TYPE_CHECKING:  # for annotations only: the report reads no workbook
@@ -46,11 +48,6 @@ STATUS_SYMBOLS = {
     Status.AT_RISK: "▼",
     Status.OVERDUE: "✖",
     Status.UNSCORED: "–",
-}
-GRADE_WORDS = {
-    Grade.GREEN: Words("grön", "green"),
-    Grade.YELLOW: Words("gul", "yellow"),
-    Grade.RED: Words("röd", "red"),
 }
 GRADE_STYLES = {grade: DEFAULT_TEMPLATE.styles[grade.value] for grade in Grade}
 """The grades' fill and font colours: the built-in template's, the same as in the team workbooks."""
@@ -201,7 +198,7 @@ def write_report(
 ) -> None:  # fmt: skip
     """Write the report; `for_print` leaves out the data sheet (for the PDF)."""
     sources = sources or ReportSources()
-    workbook = new_workbook(path, title=f"OKR {status.quarter}")
+    workbook = new_workbook(path, title=f"OKR {status.quarter}", subject=status.as_of.isoformat())  # report_as_of
     workbook.set_custom_property(REPORT_PROPERTY, str(status.quarter))
     book = ReportBook(workbook, lang)
     header = f"&L{escape_header(status.strategy.company)} · {status.quarter}&C&A&R{escape_header(_as_of(book, status))}"
@@ -391,7 +388,7 @@ def _changes_page(book: ReportBook, status: QuarterStatus, header: str) -> None:
                 sheet.write_number(row, col, value, book.fmt(border=1, num_format="0.00"))
             else:
                 book.text(sheet, row, col, "" if value is None or isinstance(value, bool) else str(value), cell)
-        book.text(sheet, row, 4, change.message, cell)
+        book.text(sheet, row, 4, change.text(book.lang), cell)
     row = _missed_rows(book, sheet, row, status)
     if not status.changes:
         row += 1
@@ -648,7 +645,8 @@ def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, 
         severity = str(gap.severity)
         book.text(sheet, row, 0, SEVERITY_WORDS[severity](book.lang),
                            book.fmt(bold=True, border=1, bg_color=colours[severity], pattern=1))  # fmt: skip
-        for col, text in enumerate([str(gap.code), gap.where, file, str(cell) if cell else "", gap.message], start=1):
+        texts = [str(gap.code), gap.where, file, str(cell) if cell else "", gap.text(book.lang)]
+        for col, text in enumerate(texts, start=1):
             book.text(sheet, row, col, text, book.fmt(text_wrap=True, border=1))
     if not status.gaps:
         book.text(sheet, row + 1, 0, book.t("no_gaps"))
@@ -676,7 +674,7 @@ def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:
                     sheet.write_blank(row, col, None, cell)
             book.text(sheet, row, 3, str(problem.cell) if problem.cell else "", cell)
             book.text(sheet, row, 4, problem.code, cell)
-            book.text(sheet, row, 5, problem.message, cell)
+            book.text(sheet, row, 5, problem.text(book.lang), cell)
         if not problems:
             for col in range(3, 6):
                 sheet.write_blank(row, col, None, cell)

@@ -6,89 +6,150 @@ import datetime as dt
 from collections.abc import Sequence
 
 from okrxl.core.alignment import Gap, latest_scheduled_check_in, missed_check_ins
-from okrxl.core.model import KeyResult, KeyResultKind
-from okrxl.core.scoring import KeyResultAssessment, elapsed_share, score_text
+from okrxl.core.model import KeyResult, KeyResultKind, Lang
+from okrxl.core.scoring import GRADE_WORDS, STATUS_WORDS, Grade, KeyResultAssessment, elapsed_share, shown_score
 from okrxl.core.status import QuarterStatus
+from okrxl.core.words import Words, decimal
+from okrxl.core.words import counted as words_counted
 from okrxl.excel.folder import FolderReading, plan_gaps
 
 TITLE_WIDTH = 56
 
+# Every word the terminal shows, in both languages, by key (the workbook's language picks one).
+TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
+    "not_started": ("{quarter} har inte börjat {as_of} (det börjar {start}): poängen nedan är inga resultat än; "
+                    "kör okrxl consolidate med --as-of ett datum i kvartalet",
+                    "{quarter} has not started on {as_of} (it starts {start}): the scores below are no results "
+                    "yet; run okrxl consolidate with --as-of a date in the quarter"),
+    "over": ("{quarter} är slut (det slutade {end}): detta är dess slutliga poäng",
+             "{quarter} is over (it ended {end}): these are its final scores"),
+    "heading": ("{company} · {quarter} ({start} till {end}) · per {as_of}, {share} av kvartalet",
+                "{company} · {quarter} ({start} to {end}) · as of {as_of}, {share} of the quarter"),
+    "vision": ("Vision:  {text}", "Vision:  {text}"), "mission": ("Mission: {text}", "Mission: {text}"),
+    "strategy": ("Strategi: mätt (mot året) och buret (av teamen detta kvartal)",
+                 "Strategy: measured (against the year) and carried (by the teams this quarter)"),
+    "measured": ("mätt", "measured"), "carried": ("buret", "carried"),
+    "team": ("{name} ({id}), ledare {lead}: poäng {score} {grade}, {status}",
+             "{name} ({id}), lead {lead}: score {score} {grade}, {status}"),
+    "not_aligned": ("(stödjer inget)", "(not aligned)"),
+    "note": ("  anteckning: {note}", "  note: {note}"),
+    "gaps": ("Luckor ({count})", "Gaps ({count})"),
+    "shares": ("Andel som stödjer strategin {aligned} · täckning {coverage}",
+               "Aligned share {aligned} · coverage {coverage}"),
+    "stale": ("inaktuell", "stale"),
+    "done": ("{share} klart", "{share} done"),
+    "missed": ("Saknar värde från avstämningen {date}:", "Missed the check-in of {date}:"),
+    "ok": ("ok", "ok"),
+    "team_file": ("team {team}, {quarter}", "team {team}, {quarter}"),
+    "strategy_file": ("strategi", "strategy"), "unreadable_file": ("oläsbar", "unreadable"),
+    "gap": ("lucka", "gap"),
+    "file_note": ("obs: {note}", "note: {note}"),
+    "checked": ("{files} kontrollerade: {good} läsbara utan fel, {bad} med fel",
+                "{files} checked: {good} readable without errors, {bad} with errors"),
+    "read": ("{company} · {quarter} · per {as_of}: läste {teams}",
+             "{company} · {quarter} · as of {as_of}: read {teams}"),
+    "unusable": (", {count} kunde inte användas", ", {count} could not be used"),
+    "cell_problems": ("  {problems} i cellerna i filerna som lästes (okrxl check visar dem)",
+                      "  {problems} in cells of the files read (okrxl check shows them)"),
+    "gap_line": ("Andel som stödjer strategin {aligned} · täckning {coverage} · luckor: {errors}, {warnings}, "
+                 "{infos} info",
+                 "Aligned share {aligned} · coverage {coverage} · gaps: {errors}, {warnings}, {infos} info"),
+}.items()}  # fmt: skip
+NOUNS: dict[str, tuple[Words, Words]] = {
+    "error": (Words("fel", "error"), Words("fel", "errors")),
+    "warning": (Words("varning", "warning"), Words("varningar", "warnings")),
+    "gap": (Words("lucka", "gap"), Words("luckor", "gaps")),
+    "file": (Words("fil", "file"), Words("filer", "files")),
+    "problem": (Words("problem", "problem"), Words("problem", "problems")),
+    "team_workbook": (Words("teamarbetsbok", "team workbook"), Words("teamarbetsböcker", "team workbooks")),
+}
+SEVERITIES = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
-def _outside_the_quarter(status: QuarterStatus) -> list[str]:
+
+def counted(count: int, noun: str, lang: Lang = "en") -> str:
+    """`1 error`, `2 errors` (`1 fel`, `2 fel`): a count with its noun in the right number."""
+    return words_counted(count, *NOUNS[noun])(lang)
+
+
+def _outside_the_quarter(status: QuarterStatus, lang: Lang) -> list[str]:
     """A line that says so when the as-of date is not in the quarter, so that zeros are not read as results."""
     period = status.assessment.period
     if status.as_of < period.start:
-        return [f"{status.quarter} has not started on {status.as_of} (it starts {period.start}): the scores below "
-                "are no results yet; run okrxl consolidate with --as-of a date in the quarter"]  # fmt: skip
+        return [TEXT["not_started"](lang).format(quarter=status.quarter, as_of=status.as_of, start=period.start)]
     if status.as_of > period.end:
-        return [f"{status.quarter} is over (it ended {period.end}): these are its final scores"]
+        return [TEXT["over"](lang).format(quarter=status.quarter, end=period.end)]
     return []
 
 
-def render_summary(status: QuarterStatus) -> str:
+def render_summary(status: QuarterStatus, lang: Lang = "en") -> str:
+    """The whole quarter for the terminal: strategy, each team's objectives and key results, gaps."""
+    t = _texts(lang)
     strategy, assessment = status.strategy, status.assessment
     period = assessment.period
     elapsed = elapsed_share(period, status.as_of)
     lines = [
-        f"{strategy.company} · {status.quarter} ({period.start} to {period.end}) · "
-        f"as of {status.as_of}, {elapsed:.0%} of the quarter",
-        *_outside_the_quarter(status),
-        f"Vision:  {strategy.vision}",
-        f"Mission: {strategy.mission}",
+        t("heading", company=strategy.company, quarter=status.quarter, start=period.start, end=period.end,
+          as_of=status.as_of, share=_percent(elapsed)),
+        *_outside_the_quarter(status, lang),
+        t("vision", text=strategy.vision),
+        t("mission", text=strategy.mission),
         "",
-        "Strategy: measured (against the year) and carried (by the teams this quarter)",
-    ]
+        t("strategy"),
+    ]  # fmt: skip
     for measured, carried in assessment.strategic_objectives():
         objective = measured.objective
         lines.append(
             f"  {objective.id:<6}{_title(objective.title, TITLE_WIDTH + 14)}"
-            f"  measured {_score(measured.score)}  carried {_score(carried)}"
+            f"  {t('measured')} {_score(measured.score, lang)}  {t('carried')} {_score(carried, lang)}"
         )
-        lines += [_key_result_line(kr_assessed) for kr_assessed in measured.key_results]
+        lines += [_key_result_line(kr_assessed, lang) for kr_assessed in measured.key_results]
     for team in assessment.teams:
         plan = team.plan
         lines += [
             "",
-            f"{plan.team.name} ({plan.team.id}), lead {plan.team.lead or '-'}: "
-            f"score {_score(team.score)} {team.grade or ''}, {team.status}",
-        ]
+            t("team", name=plan.team.name, id=plan.team.id, lead=plan.team.lead or "-",
+              score=_score(team.score, lang), grade=_grade(team.grade, lang), status=STATUS_WORDS[team.status](lang)),
+        ]  # fmt: skip
         for assessed in team.objectives:
             objective = assessed.objective
-            aligned = f" -> {', '.join(objective.aligned_to)}" if objective.aligned_to else " -> (not aligned)"
+            aligned = f" -> {', '.join(objective.aligned_to)}" if objective.aligned_to else f" -> {t('not_aligned')}"
             lines.append(
                 f"  {objective.id:<6}{_title(objective.title + aligned, TITLE_WIDTH + 18)}"
-                f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}"
+                f"{_score(assessed.score, lang):>6}  {_grade(assessed.grade, lang):<7}"
+                f"{STATUS_WORDS[assessed.status](lang)}"
             )
-            lines += [_key_result_line(kr_assessed) for kr_assessed in assessed.key_results]
-        lines += [f"  note: {note}" for note in plan.notes]
+            lines += [_key_result_line(kr_assessed, lang) for kr_assessed in assessed.key_results]
+        lines += [t("note", note=note) for note in plan.notes]
     scheduled = latest_scheduled_check_in(strategy, status.quarter, status.as_of)
-    if missed := missed_check_in_lines(scheduled, status.gaps):
+    if missed := missed_check_in_lines(scheduled, status.gaps, lang):
         lines += ["", *missed]
-    lines += ["", f"Gaps ({len(status.gaps)})"]
+    lines += ["", t("gaps", count=len(status.gaps))]
     for gap in status.gaps:
-        lines.append(f"  {gap.severity:<8}{gap.code:<21}{gap.where:<16}{gap.message}")
-    lines += [
-        "",
-        f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)}",
-    ]
+        lines.append(f"  {SEVERITIES[gap.severity](lang):<8}{gap.code:<21}{gap.where:<16}{gap.text(lang)}")
+    lines += ["", t("shares", aligned=_percent(status.aligned_share), coverage=_percent(status.coverage))]
     return "\n".join(lines) + "\n"
 
 
-def _key_result_line(assessed: KeyResultAssessment) -> str:
+def _texts(lang: Lang):
+    return lambda key, **values: TEXT[key](lang).format(**values)
+
+
+def _key_result_line(assessed: KeyResultAssessment, lang: Lang) -> str:
     kr = assessed.key_result
-    flags = " stale" if assessed.stale else ""
+    flags = f" {TEXT['stale'](lang)}" if assessed.stale else ""
     return (
-        f"    {kr.id:<6}{_title(kr.title, TITLE_WIDTH)}{_progress_text(kr, assessed):>16}"
-        f"{_score(assessed.score):>6}  {assessed.grade or '':<7}{assessed.status}{flags}"
+        f"    {kr.id:<6}{_title(kr.title, TITLE_WIDTH)}{_progress_text(kr, assessed, lang):>16}"
+        f"{_score(assessed.score, lang):>6}  {_grade(assessed.grade, lang):<7}{STATUS_WORDS[assessed.status](lang)}"
+        f"{flags}"
     )
 
 
-def _progress_text(kr: KeyResult, assessed: KeyResultAssessment) -> str:
-    """`12 / 5 %` for metrics, `35 %` for milestones, `-` with no check-in."""
+def _progress_text(kr: KeyResult, assessed: KeyResultAssessment, lang: Lang) -> str:
+    """`12 / 5 %` for metrics, `35 % done` for milestones, `-` with no check-in."""
     if kr.kind.is_completion:
-        return "-" if assessed.current is None else f"{assessed.current:.0%} done"
-    current = "-" if assessed.current is None else f"{assessed.current:g}"
-    target = "?" if kr.target is None else f"{kr.target:g}"
+        return "-" if assessed.current is None else TEXT["done"](lang).format(share=_percent(assessed.current))
+    current = "-" if assessed.current is None else decimal(assessed.current, "g")(lang)
+    target = "?" if kr.target is None else decimal(kr.target, "g")(lang)
     unit = f" {kr.unit}" if kr.unit and kr.kind is not KeyResultKind.COUNT else ""
     return f"{current} / {target}{unit}"
 
@@ -97,89 +158,97 @@ def _title(text: str, width: int) -> str:
     return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
 
 
-def _score(score: float | None) -> str:
-    return "  -  " if score is None else score_text(score)
+def _score(score: float | None, lang: Lang = "en") -> str:
+    return "  -  " if score is None else decimal(shown_score(score), ".2f")(lang)
+
+
+def _grade(grade: Grade | None, lang: Lang) -> str:
+    return GRADE_WORDS[grade](lang) if grade else ""
 
 
 def _percent(share: float | None) -> str:
     return "-" if share is None else f"{share:.0%}"
 
 
-def counted(count: int, word: str) -> str:
-    """`1 error`, `2 errors`: a count with its noun, in English (the terminal's language)."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def render_check(reading: FolderReading, *, as_of: dt.date | None = None) -> str:
+def render_check(reading: FolderReading, *, as_of: dt.date | None = None, lang: Lang = "en") -> str:
     """Problems file by file, a one-line verdict per file, the plan's gaps under its problems, then what is
     wrong between the files and who missed the latest check-in (gaps judged at `as_of`, default today)."""
+    t = _texts(lang)
     gaps = plan_gaps(reading, as_of=as_of)
     lines = []
     for result in reading.files:
-        counts = [counted(n, word) for n, word in ((result.errors, "error"), (result.warnings, "warning")) if n]
-        verdict, plan = ", ".join(counts) or "ok", gaps.of(result)
+        counts = [counted(n, noun, lang) for n, noun in ((result.errors, "error"), (result.warnings, "warning")) if n]
+        verdict, plan = ", ".join(counts) or t("ok"), gaps.of(result)
         if plan:
-            verdict += f", {counted(len(plan), 'gap')}"
-        what = result.kind if result.kind != "team" else f"team {result.team.team_id}, {result.team.quarter}"
+            verdict += f", {counted(len(plan), 'gap', lang)}"
+        if result.kind == "team":
+            what = t("team_file", team=result.team.team_id, quarter=result.team.quarter)
+        else:
+            what = t(f"{result.kind}_file")
         lines.append(f"{result.path}: {verdict} ({what})")
         for problem in sorted(result.problems, key=lambda p: p.severity.rank):
             where = f"{problem.cell}  " if problem.cell else ""
-            lines.append(f"  {problem.severity:<8}{where}{problem.code}: {problem.message}")
+            lines.append(f"  {SEVERITIES[problem.severity](lang):<8}{where}{problem.code}: {problem.text(lang)}")
         for plan_gap in plan:
             gap = plan_gap.gap
-            lines.append(f"  gap {gap.severity:<8}{plan_gap.cell or gap.where}  {gap.code}: {gap.message}")
+            lines.append(f"  {t('gap')} {SEVERITIES[gap.severity](lang):<8}{plan_gap.cell or gap.where}  "
+                         f"{gap.code}: {gap.text(lang)}")  # fmt: skip
     for gap in reading.gaps:
-        lines.append(f"{gap.severity:<8}{gap.code}: {gap.message}")
-    lines += missed_check_in_lines(gaps.scheduled, [pg.gap for plan in gaps.by_file.values() for pg in plan])
-    lines += [f"note: {note}" for note in reading.notes]
+        lines.append(f"{SEVERITIES[gap.severity](lang):<8}{gap.code}: {gap.text(lang)}")
+    lines += missed_check_in_lines(gaps.scheduled, [pg.gap for plan in gaps.by_file.values() for pg in plan], lang)
+    lines += [TEXT["file_note"](lang).format(note=note(lang)) for note in reading.notes]
     bad = sum(1 for r in reading.files if r.errors)
-    lines.append(f"{counted(len(reading.files), 'file')} checked: {len(reading.files) - bad} readable without "
-                 f"errors, {bad} with errors")  # fmt: skip
+    lines.append(t("checked", files=counted(len(reading.files), "file", lang), good=len(reading.files) - bad, bad=bad))
     return "\n".join(lines) + "\n"
 
 
-def missed_check_in_lines(scheduled: dt.date | None, gaps: Sequence[Gap]) -> list[str]:
+def missed_check_in_lines(scheduled: dt.date | None, gaps: Sequence[Gap], lang: Lang = "en") -> list[str]:
     """`Missed the check-in of 2027-02-15:` and a line per team with the key results that did; none when
     no key result did."""
     missed = missed_check_ins(gaps)
     if scheduled is None or not missed:
         return []
-    return [f"Missed the check-in of {scheduled}:", *(f"  {team}: {', '.join(ids)}" for team, ids in missed.items())]
+    return [
+        TEXT["missed"](lang).format(date=scheduled),
+        *(f"  {team}: {', '.join(ids)}" for team, ids in missed.items()),
+    ]
 
 
-def render_consolidation(reading: FolderReading, status: QuarterStatus) -> str:
+def render_consolidation(reading: FolderReading, status: QuarterStatus, lang: Lang = "en", notes=()) -> str:
     """The few lines `okrxl consolidate` prints: what was read, the headline numbers, the teams."""
+    t = _texts(lang)
     teams = sum(1 for f in reading.files if f.used)
     unread = reading.unused
     lines = [
-        f"{status.strategy.company} · {status.quarter} · as of {status.as_of}: "
-        f"read {teams} team workbook{'s' if teams != 1 else ''}"
-        + (f", {len(unread)} could not be used" if unread else ""),
-        *_outside_the_quarter(status),
-    ]
+        t("read", company=status.strategy.company, quarter=status.quarter, as_of=status.as_of,
+          teams=counted(teams, "team_workbook", lang)) + (t("unusable", count=len(unread)) if unread else ""),
+        *_outside_the_quarter(status, lang),
+        *(note(lang) for note in notes),
+    ]  # fmt: skip
     for result in unread:
-        lines.append(f"  {result.path.name}: {result.problems[-1].message if result.problems else result.verdict}")
+        why = result.problems[-1].text(lang) if result.problems else result.verdict
+        lines.append(f"  {result.path.name}: {why}")
     problems = sum(len(f.problems) for f in reading.files if f.used)
     if problems:
-        lines.append(f"  {problems} problems in cells of the files read (okrxl check shows them)")
+        lines.append(t("cell_problems", problems=counted(problems, "problem", lang)))
     for team in status.assessment.teams:
-        lines.append(f"  {team.plan.team.name:<24}{_score(team.score)}  {team.grade or '':<7}{team.status}")
+        lines.append(f"  {team.plan.team.name:<24}{_score(team.score, lang)}  {_grade(team.grade, lang):<7}"
+                     f"{STATUS_WORDS[team.status](lang)}")  # fmt: skip
     lines += missed_check_in_lines(latest_scheduled_check_in(status.strategy, status.quarter, status.as_of),
-                                   status.gaps)  # fmt: skip
+                                   status.gaps, lang)  # fmt: skip
     counts = status.gap_counts
-    lines.append(
-        f"Aligned share {_percent(status.aligned_share)} · coverage {_percent(status.coverage)} · "
-        f"gaps: {counted(counts.errors, 'error')}, {counted(counts.warnings, 'warning')}, {counts.infos} info"
-    )
+    lines.append(t("gap_line", aligned=_percent(status.aligned_share), coverage=_percent(status.coverage),
+                   errors=counted(counts.errors, "error", lang), warnings=counted(counts.warnings, "warning", lang),
+                   infos=counts.infos))  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
-def render_year(review) -> str:
+def render_year(review, lang: Lang = "en") -> str:
     """The year's team scores by quarter, for the terminal."""
     labels = review.labels
     lines = [f"{review.strategy.company} · {review.strategy.year}: " + ", ".join(labels)]
     lines.append(f"  {'':<24}" + "".join(f"{label:>10}" for label in labels))
     scores = review.team_scores()
     for team in review.strategy.teams:
-        lines.append(f"  {team.name:<24}" + "".join(f"{_score(score):>10}" for score in scores[team.id].values()))
+        lines.append(f"  {team.name:<24}" + "".join(f"{_score(score, lang):>10}" for score in scores[team.id].values()))
     return "\n".join(lines) + "\n"

@@ -16,9 +16,10 @@ from okrxl.core.alignment import GapCode
 from okrxl.core.model import KeyResult, Objective, Strategy, Team
 from okrxl.core.problems import Severity
 from okrxl.core.status import QuarterStatus
+from okrxl.core.words import Words
 from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page
 from okrxl.excel.files import REPORT_PROPERTY
-from okrxl.excel.layout import Lang, Words
+from okrxl.excel.layout import Lang
 from okrxl.outputs.report import (
     SEVERITY_WORDS,
     ReportBook,
@@ -97,8 +98,12 @@ class PersistingGap:
     severity: Severity
     where: str
     quarters: tuple[str, ...]
-    message: str
-    """The latest quarter's message."""
+    text: Words
+    """The latest quarter's message, in both languages."""
+
+    @property
+    def message(self) -> str:
+        return self.text.en
 
     def to_json(self) -> dict[str, Any]:
         return {"code": str(self.code), "severity": str(self.severity), "where": self.where,
@@ -165,14 +170,14 @@ class YearReview:
                 })  # fmt: skip
                 if str(status.quarter) not in entry["quarters"]:
                     entry["quarters"].append(str(status.quarter))
-                entry["message"] = gap.message
+                entry["text"] = gap.text
         return [
             PersistingGap(
                 code=e["code"],
                 severity=e["severity"],
                 where=e["where"],
                 quarters=tuple(e["quarters"]),
-                message=e["message"],
+                text=e["text"],
             )  # fmt: skip
             for e in seen.values()
             if len(e["quarters"]) > 1
@@ -336,7 +341,7 @@ def _gaps_sheet(book: ReportBook, review: YearReview, header: str) -> None:
         row += 1
         cell = book.fmt(text_wrap=True, border=1)
         book.text(sheet, row, 0, SEVERITY_WORDS[str(gap.severity)](book.lang), book.fmt(bold=True, border=1))
-        for col, text in enumerate([str(gap.code), gap.where, ", ".join(gap.quarters), gap.message], start=1):
+        for col, text in enumerate([str(gap.code), gap.where, ", ".join(gap.quarters), gap.text(book.lang)], start=1):
             book.text(sheet, row, col, text, cell)
     if not gaps:
         row += 1
