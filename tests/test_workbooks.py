@@ -129,16 +129,15 @@ def test_scores_are_locked_formulas_and_inputs_are_unlocked(generated):
     assert all(c.protection.locked for r in strategy.iter_rows() for c in r)
 
 
-def test_the_okr_sheet_prints_on_a4_landscape_fit_to_width_with_team_and_quarter(generated):
+def test_the_okr_sheet_prints_every_column_on_a4_landscape_at_85_percent_with_team_and_quarter(generated):
     sheet = open_workbook(generated / "out" / "2027-Q1" / "marketing.xlsx")["OKR"]
-    assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape")
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert (sheet.page_setup.fitToWidth or 1, sheet.page_setup.fitToHeight) == (1, 0)  # 1 is the default
-    assert sheet.print_title_rows == "$1:$4"
+    assert (sheet.page_setup.paperSize, sheet.page_setup.orientation, sheet.page_setup.scale) == (9, "landscape", 85)
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage  # never shrunk to fit: 11 pt prints at 9.35 pt
+    assert (sheet.print_title_rows, sheet.print_title_cols) == ("$1:$4", "$A:$B")
     assert "Marknad" in sheet.oddHeader.left.text and "2027-Q1" in sheet.oddHeader.left.text
-    assert sheet.oddFooter.center.text == "Page &P / &N"
+    assert sheet.oddFooter.center.text == "Sida &P av &N"  # in the workbook's language
     assert sheet.freeze_panes == "C5"
-    assert sheet.print_area == "'OKR'!$A$1:$V$34"  # up to the carried column
+    assert sheet.print_area == "'OKR'!$A$1:$AD$34"  # up to the comment column: every column a team fills in
 
 
 def test_conditional_formats_colour_scores_by_grade_with_committed_thresholds(generated):
@@ -258,6 +257,22 @@ def test_with_styles_replaces_only_the_named_style():
     changed = with_styles(DEFAULT, header=red)
     assert changed.styles["header"] == red and changed.styles["title"] == DEFAULT.styles["title"]
     assert dataclasses.replace(changed, styles=DEFAULT.styles) == DEFAULT
+
+
+def test_a_template_too_big_to_read_is_one_line_not_a_traceback(tmp_path):
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(tmp_path / "big.xlsx"))
+    sheet = workbook.add_worksheet()
+    for row in range(30_000):  # 60,000 cells of markup, beyond the template's budget of 200,000 tags
+        sheet.write_number(row, 0, row)
+    workbook.close()
+    run("init", tmp_path / "s.xlsx", "--example", "dpab")
+    result = CliRunner().invoke(cli, ["generate", str(tmp_path / "s.xlsx"), "--quarter", "2027-Q1",
+                                      "--template", str(tmp_path / "big.xlsx")])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output == ("okrxl: error: big.xlsx: cannot read the template (more than 200,000 XML tags and "
+                             "attributes, more than okrxl reads here)\n")  # fmt: skip
 
 
 def test_the_wheel_ships_the_template(tmp_path):

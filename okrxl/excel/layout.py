@@ -81,7 +81,7 @@ class Column:
 
 
 # The team workbook's OKR table, left to right. Check-in columns (one per date) go where CHECK_INS is.
-# What a printed page needs comes first (up to PRINTED_UNTIL); the rarer columns follow.
+# What a page needs most comes first; the rarer columns follow. Every column up to PRINTED_UNTIL prints.
 CHECK_INS = "check_ins"
 TEAM_COLUMNS: tuple[Column, ...] = (
     Column("id", "text"),
@@ -116,7 +116,11 @@ TEAM_COLUMNS: tuple[Column, ...] = (
 formulas stay short; `kr_score` and `kr_status` a key result's score and status again, which an
 objective's formulas gather by id (okrxl.excel.sheet_formulas)."""
 HIDDEN_KEYS = ("kind_no", "kr_score", "kr_status")
-PRINTED_UNTIL = "carried"
+PRINTED_UNTIL = "comment"
+PAGE_STARTS = ("kind", CHECK_INS, "carried", "miss_reason")
+"""Where a printed page of the OKR table begins when the columns do not fit on one page wide (the id and
+the title are on every page): the plan, the check-ins with what they show, the team's view and the links,
+the quarter's close. A group that does not fit on a page of its own goes on over the next."""
 FORMULA_KEYS = frozenset(c.key for c in TEAM_COLUMNS if not c.input)
 
 STRATEGIC_COLUMNS: tuple[Column, ...] = (

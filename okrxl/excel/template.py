@@ -60,6 +60,23 @@ class Template:
         return self.labels[key](lang)
 
 
+FIELD = re.compile(r"\{(\w+)\}")
+"""A field of a label, filled in from the workbook: `{company}`."""
+OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+"""A part of a label left out when a field in it is empty: `Settings[ of {company}]`."""
+
+
+def fill(label: str, **values: object) -> str:
+    """`label` with its fields filled in from `values`, and its [optional] parts only where each of their
+    fields has a value: a title never says "Settings of " before the company has a name."""
+    given = {name: str(value).strip() for name, value in values.items()}
+
+    def optional(match: re.Match) -> str:
+        return "" if any(given.get(name) == "" for name in FIELD.findall(match[1])) else match[1]
+
+    return FIELD.sub(lambda m: given.get(m[1], m[0]), OPTIONAL.sub(optional, label))
+
+
 # key: (sv, en, width or None). Column keys are layout.py's; the rest are captions.
 _LABELS: dict[str, tuple[str, str, float | None]] = {
     "id": ("Id", "Id", 7),
@@ -92,13 +109,14 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "name": ("Namn", "Name", 24),
     "lead": ("Ledare", "Lead", 18),
     "setting": ("Inställning", "Setting", 42),
-    "value": ("Värde", "Value", 70),
+    "value": ("Värde", "Value", 60),
     "okrs_title": ("OKR för {team}, {quarter}", "OKRs of {team}, {quarter}"),
     "team_score": ("Lagets poäng", "Team score"),
-    "strategy_title": ("Strategi {year} för {company}", "Strategy {year} of {company}"),
-    "strategic_okrs_title": ("Strategiska OKR {year}", "Strategic OKRs {year}"),
-    "teams_title": ("Team", "Teams"),
-    "settings_title": ("Inställningar för {company}", "Settings of {company}"),
+    "strategy_title": ("Strategi {year}[ för {company}]", "Strategy {year}[ of {company}]"),
+    "strategic_okrs_title": ("Strategiska OKR {year}[ för {company}]", "Strategic OKRs {year}[ of {company}]"),
+    "teams_title": ("Team[ på {company}]", "Teams[ of {company}]"),
+    "settings_title": ("Inställningar[ för {company}]", "Settings[ of {company}]"),
+    "strategy_header": ("OKR-strategi", "OKR strategy"),
     "vision": ("Vision", "Vision"),
     "mission": ("Mission", "Mission"),
     "read_only": (
@@ -285,7 +303,8 @@ _README_LINES = (
     "Styles: change the fill colour, font, size, boldness or font colour of a sample cell in column B; "
     "every cell of that kind in the workbooks follows.",
     "Labels: the column headers and captions in Swedish (sv) and English (en), and column widths. "
-    "Keep the keys in column A as they are; {team}, {quarter}, {year} and {company} are filled in.",
+    "Keep the keys in column A as they are; {team}, {quarter}, {year} and {company} are filled in, and a "
+    "part in [brackets] is left out while a field in it is empty. footer: &P is the page, &N the pages.",
     "Instructions: the paragraphs of the instruction sheet, one per row, for the team workbooks (team) "
     "and the strategy workbook (strategy). Add or remove rows as you like.",
     "What cannot be changed here: sheet names and the words okrxl must understand when it reads a "

@@ -35,15 +35,38 @@ from okrxl.core.scoring import (
     assess_team,
 )
 from okrxl.excel import layout, sheet_formulas
-from okrxl.excel.book import WORKBOOK_PAPER, escape_header, meta_sheet, new_workbook, set_up_page, write_value
-from okrxl.excel.template import Template
+from okrxl.excel.book import (
+    FILL,
+    WORKBOOK_PAPER,
+    column_points,
+    column_width,
+    escape_header,
+    header_lines,
+    meta_sheet,
+    new_workbook,
+    page_breaks,
+    points_width,
+    print_scale,
+    printable,
+    readable_scale,
+    row_points,
+    set_up_page,
+    text_lines,
+    text_pixels,
+    write_value,
+)
+from okrxl.excel.template import FIELD, OPTIONAL, Template, fill
 
 OBJECTIVE_ROOM = 5
 KEY_RESULT_ROOM = 5
 TITLE_ROWS = 3  # title, team score, blank; the table's header is on the next row
-WRAPPED = ("title", "aligned_to", "note")
-"""Columns whose text wraps; their rows are made tall enough for it."""
 DATE_FORMAT = "yyyy-mm-dd"
+PARAGRAPH_SPACE = 6
+"""Points between two paragraphs of the instructions."""
+HEADER_POINTS = 11
+"""The size of a printed header: LibreOffice's and Excel's own (Excel scales it with the sheet)."""
+HEADER_GAP = 40
+"""Pixels between the header's left part and the sheet's name on its right."""
 EPSILON = "0.000000001"  # the float tolerance of okrxl.core.scoring, in formulas
 
 
@@ -90,20 +113,129 @@ class _Formats:
         return self.cache[key]
 
 
-def _page_header(text: str) -> str:
-    """The printed header of a team or strategy workbook's sheets: what it is, left; the sheet, right."""
-    return f"&L&B{escape_header(text)[:200]}&R&A"
+@dataclass(frozen=True)
+class _Page:
+    """What every printed page of a workbook shows: `header` top left (fixed text: a header cannot show a
+    cell), the sheet's name top right, and "page N of M" in the workbook's language in the footer."""
+
+    header: tuple[str, ...]
+    """What the workbook is, in parts (company, team, quarter), each known when it is written."""
+    footer: str
+    smallest: float
+    """The smallest font size of the template's styles, which decides how small a sheet may print."""
+
+    @classmethod
+    def of(cls, header: Sequence[str], template: Template, lang: Lang) -> _Page:
+        styles = ("title", "header", "objective", "key_result", "formula")
+        return cls(header=tuple(p.strip() for p in header if p.strip()), footer="&C" + template.label("footer", lang),
+                   smallest=min(template.styles[s].font_size for s in styles))  # fmt: skip
+
+    def set_up(self, sheet, *, landscape: bool = True, **options) -> None:
+        # the left part stops short of the sheet's name on the right (LibreOffice would print one over the other)
+        room = printable(WORKBOOK_PAPER, landscape=landscape)[0] / 0.75 - text_pixels(sheet.name) - HEADER_GAP
+        lines = header_lines(self.header, room, font_size=HEADER_POINTS, bold=True)
+        header = "&L&B" + "\n".join(escape_header(line) for line in lines) + "&R&A"
+        set_up_page(sheet, WORKBOOK_PAPER, header=header, footer=self.footer, landscape=landscape, **options)
+
+    def set_up_pages(
+        self, sheet, widths: Sequence[float], heights: Sequence[float], *, repeat_to: int, landscape: bool = True,
+        repeat_columns: int | None = None, column_starts: Sequence[int] = (), row_starts: Sequence[int] = (),
+    ) -> None:  # fmt: skip
+        """Print a sheet of columns `widths` (0 for a hidden one) and rows `heights` (points) at the largest
+        scale up to 100 % at which its smallest text stays readable, over as many pages as it takes: the rows
+        up to `repeat_to` on every page, the columns up to `repeat_columns` too when the columns go on over
+        more than one page width. A page begins at a column of `column_starts` or a row of `row_starts` where
+        that keeps a group together (book.page_breaks)."""
+        scale = print_scale([w for w in widths if w], font_size=self.smallest, paper=WORKBOOK_PAPER,
+                            landscape=landscape)  # fmt: skip
+        width, height = (side * FILL * 100 / scale for side in printable(WORKBOOK_PAPER, landscape=landscape))
+        points = [column_points(w) if w else 0.0 for w in widths]
+        fixed = 0 if repeat_columns is None else repeat_columns + 1
+        columns = page_breaks(points[fixed:], width - sum(points[:fixed]), starts=[c - fixed for c in column_starts])
+        if not columns:  # one page wide: no column needs repeating
+            fixed = 0
+        top = repeat_to + 1
+        rows = page_breaks(heights[top:], height - sum(heights[:top]), starts=[r - top for r in row_starts])
+        self.set_up(
+            sheet, landscape=landscape, repeat_to=repeat_to, last_cell=(len(heights) - 1, len(widths) - 1),
+            scale=scale, repeat_columns=fixed - 1 if fixed else None, column_breaks=[fixed + c for c in columns],
+            row_breaks=[top + r for r in rows],
+        )  # fmt: skip
 
 
-def _instructions_sheet(workbook, formats: _Formats, template: Template, part: str, lang: Lang, header: str):
+class _Heights:
+    """The heights of a sheet's rows as written, in points, to plan its printed pages: a row is made as
+    tall as its wrapped texts need, and left to the app (one line) otherwise."""
+
+    def __init__(self, sheet, template: Template):
+        self.sheet, self.styles, self.points = sheet, template.styles, {}
+
+    def fit(self, row: int, texts: Sequence[tuple[str, float]], style: str = "key_result") -> None:
+        """Make `row` tall enough for each (text, column width) of `texts` in `style`."""
+        look = self.styles[style]
+        lines = max((text_lines(t, w, font_size=look.font_size, bold=look.bold) for t, w in texts if t), default=1)
+        self.set(row, row_points(lines, look.font_size))
+
+    def set(self, row: int, points: float) -> None:
+        """Make `row` `points` tall, unless that is the height of a row of one line, which the app keeps."""
+        if points > self.default:
+            self.sheet.set_row(row, points)
+        self.points[row] = max(points, self.points.get(row, 0))
+
+    @property
+    def default(self) -> float:
+        return row_points(1, self.styles["key_result"].font_size)
+
+    def hide(self, row: int) -> None:
+        self.sheet.set_row(row, None, None, {"hidden": True})
+        self.points[row] = 0
+
+    def down_to(self, last: int) -> list[float]:
+        """Every row's height from the first to `last`."""
+        return [self.points.get(r, self.default) for r in range(last + 1)]
+
+
+WIDEST_WORD = 30
+"""The widest okrxl makes a column so that no word in it is broken across two lines."""
+
+
+def _widened(width: float, texts: Sequence[str], template: Template) -> float:
+    """`width`, or wider where a word of `texts` would not fit on a line of it, up to WIDEST_WORD."""
+    size = max(template.styles[s].font_size for s in ("header", "objective", "key_result"))
+    words = sorted({word for text in texts for word in text.split()})
+    return max(width, min(WIDEST_WORD, column_width(words, font_size=size, bold=True)))
+
+
+def _title(sheet, heights: _Heights, text: str, formats: _Formats, widths: Sequence[float]) -> None:
+    """A sheet's title in its first row, across the columns of `widths` (the ones printed on every page: a
+    title running on into the next columns would be cut off on the pages after the first), wrapped."""
+    _merged_title(sheet, widths, text, formats)
+    heights.fit(0, [(text, sum(widths))], "title")
+
+
+def _merged_title(sheet, widths: Sequence[float], text: str, formats: _Formats) -> None:
+    title = formats("title", text_wrap=True)
+    if len(widths) > 1:
+        sheet.merge_range(0, 0, 0, len(widths) - 1, "", title)
+    sheet.write_string(0, 0, text, title)
+
+
+def _instructions_sheet(workbook, formats: _Formats, template: Template, part: str, lang: Lang, page: _Page):
+    """One paragraph a row in a column as wide as a portrait page, each row as tall as its wrapped text."""
     sheet = workbook.add_worksheet(layout.SHEET_INSTRUCTIONS(lang))
-    sheet.set_column(0, 0, 110)
+    scale = max(100, readable_scale(page.smallest))
+    width = math.floor(points_width(printable(WORKBOOK_PAPER, landscape=False)[0] * FILL * 100 / scale))
+    sheet.set_column(0, 0, width)
+    heights = _Heights(sheet, template)
     paragraphs = template.instructions[part]
-    sheet.write_string(0, 0, paragraphs[0](lang), formats("title"))
+    sheet.write_string(0, 0, paragraphs[0](lang), formats("title", text_wrap=True))
+    heights.fit(0, [(paragraphs[0](lang), width)], "title")
     wrap = formats("key_result", text_wrap=True)
     for row, words in enumerate(paragraphs[1:], start=2):
         sheet.write_string(row, 0, words(lang), wrap)
-    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=None, landscape=False)
+        heights.fit(row, [(words(lang), width)])
+        heights.set(row, heights.points[row] + PARAGRAPH_SPACE)
+    page.set_up(sheet, landscape=False, scale=scale)
     sheet.protect("", {"select_locked_cells": True})
     return sheet
 
@@ -203,21 +335,20 @@ def write_team_workbook(
     """
     period = quarter.period(strategy.first_month)
     as_of = as_of or period.start
-    header = f"{strategy.company} · {team.name} · {quarter}"
+    page = _Page.of((strategy.company, team.name, str(quarter)), template, lang)
     workbook = _open_workbook(path)
     formats = _Formats(workbook, template)
-    _instructions_sheet(workbook, formats, template, "team", lang, header)
+    _instructions_sheet(workbook, formats, template, "team", lang, page)
     okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang), worksheet_class=FormulaSheet)
-    _strategy_sheet(workbook, formats, template, strategy, lang, header)
+    _strategy_sheet(workbook, formats, template, strategy, lang, page)
     if previous is not None:
-        _last_quarter_sheet(workbook, formats, template, lang, header, *previous)
+        _last_quarter_sheet(workbook, formats, template, lang, page, *previous)
     _lists_sheet(workbook, strategy, lang)
     dates = team_check_in_dates(strategy, quarter, plan)
     headers = _write_okr_table(
         okrs, formats, template, strategy=strategy, team=team, quarter=quarter, lang=lang,
-        plan=plan, dates=dates, as_of=as_of,
+        plan=plan, dates=dates, as_of=as_of, page=page,
     )  # fmt: skip
-    set_up_page(okrs, WORKBOOK_PAPER, header=_page_header(header), repeat_to=TITLE_ROWS)
     meta = [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_TEAM),
@@ -251,7 +382,7 @@ def _input_format(formats: _Formats, style: str, key: str):
         return formats(style, locked=False, num_format=DATE_FORMAT)
     if role in ("number", "check-in"):
         return formats(style, locked=False)
-    return formats(style, locked=False, quote_prefix=True, text_wrap=key in WRAPPED)
+    return formats(style, locked=False, quote_prefix=True, text_wrap=True)
 
 
 def _date_formula(day: dt.date) -> str:
@@ -271,7 +402,7 @@ def _team_columns(template: Template, lang: Lang, dates: Sequence[dt.date]) -> l
 
 def _write_okr_table(
     sheet, formats: _Formats, template: Template, *, strategy: Strategy, team: Team, quarter: Quarter,
-    lang: Lang, plan: TeamQuarter | None, dates: Sequence[dt.date], as_of: dt.date,
+    lang: Lang, plan: TeamQuarter | None, dates: Sequence[dt.date], as_of: dt.date, page: _Page,
 ) -> dict[str, str]:  # fmt: skip
     method = strategy.method
     period = quarter.period(strategy.first_month)
@@ -286,14 +417,25 @@ def _write_okr_table(
 
     # Widths and the columns' own formats: an empty key result cell is unlocked and styled by its column,
     # so that only objective rows and filled-in cells are written cell by cell.
+    row_texts = [_row_texts(row, strategy, lang) for row in rows]
+    widths = [template.widths.get(key.split(":", 1)[0], 10) for key, _ in columns]
+    for key, header in columns:
+        if _ROLES.get(key) in ("text", "choice"):
+            texts = [header, *(texts[key] for texts in row_texts if key in texts)]
+            widths[col[key]] = _widened(widths[col[key]], texts, template)
     for key, index in col.items():
-        width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
-        sheet.set_column(index, index, template.widths.get(width_key, 10), _input_format(formats, "key_result", key))
+        sheet.set_column(index, index, widths[index], _input_format(formats, "key_result", key))
     for key in layout.HIDDEN_KEYS:
         sheet.set_column(col[key], col[key], None, None, {"hidden": True})
+        widths[col[key]] = 0
     sheet.set_column(helpers.first, helpers.last, None, None, {"hidden": True})
-    title = template.label("okrs_title", lang).format(team=team.name, quarter=quarter)
-    sheet.write_string(0, 0, title, formats("title"))
+    heights = _Heights(sheet, template)
+    # The sheet's title is in the title column, wrapped: the sheet where teams type has no merged cells, and a
+    # title running on from the narrow id column would be cut off on the pages after the first, which repeat
+    # only the id and title columns.
+    title = fill(template.label("okrs_title", lang), team=team.name, quarter=quarter)
+    sheet.write_string(0, col["title"], title, formats("title", text_wrap=True))
+    heights.fit(0, [(title, widths[col["title"]])], "title")
     sheet.write_string(1, 1, template.label("team_score", lang), formats("header", align="right"))
     ranges = _TableRanges.of(col, first, last)
     team_score = assessments.get("") if plan else None
@@ -302,6 +444,7 @@ def _write_okr_table(
         formats("formula", num_format="0.00", bold=True), _cached(team_score.score if team_score else None),
     )  # fmt: skip
     _write_header_dates(sheet, formats, check_in_cols, dates, header_row, period)
+    heights.hide(header_row - 1)
     formulas = _RowFormulas.of(
         col, helpers, check_in_cols, header_row, ranges, method=method, period=period, lang=lang,
         plain=formats("formula"), score=formats("formula", num_format="0.00"),
@@ -313,21 +456,26 @@ def _write_okr_table(
         "style": "Table Style Light 1",
         "autofilter": False,
     })  # fmt: skip
-    sheet.set_row(header_row, 30)
+    heights.fit(header_row, [(text, widths[index]) for index, (_, text) in enumerate(columns) if widths[index]],
+                "header")  # fmt: skip
 
     for offset, row in enumerate(rows):
         r = first + offset
         style = "objective" if row.is_objective else "key_result"
-        text = formats(style, locked=False, quote_prefix=True)
+        text = formats(style, locked=False, quote_prefix=True, text_wrap=True)
         if row.is_objective:  # the objective's band across the table; key result rows take the column formats
             for key, index in col.items():
                 if key not in layout.FORMULA_KEYS:
                     sheet.write_blank(r, index, None, _input_format(formats, style, key))
         sheet.write_string(r, col["id"], row.local_id, text)
-        if row.objective is not None:
-            _write_objective_inputs(sheet, formats, strategy, row.objective, r, col, style)
+        texts = row_texts[offset]
+        for key, value in texts.items():
+            sheet.write_string(r, col[key], value, text)
+        heights.fit(r, [(value, widths[col[key]]) for key, value in texts.items()], style)
+        if row.objective is not None and row.objective.weight != 1:
+            sheet.write_number(r, col["weight"], row.objective.weight, formats(style, locked=False))
         if row.key_result is not None:
-            _write_key_result_inputs(sheet, formats, strategy, row.key_result, r, col, dates, check_in_cols, lang)
+            _write_key_result_numbers(sheet, formats, row.key_result, r, col, dates, check_in_cols)
         if row.is_objective:
             sheet.write_blank(r, col["current"], None, formats("formula"))
         cached = _cached_results(row, assessments.get(row.local_id), col, helpers, dates, period=period,
@@ -335,13 +483,13 @@ def _write_okr_table(
         for column, formula, cell_format in formulas.for_row(row):
             sheet.write_formula(r, column, _at_row(formula, r), cell_format, cached[column])
 
-    for offset, row in enumerate(rows):
-        texts = _row_texts(row, strategy)
-        lines = max(math.ceil(len(texts.get(key, "")) / (template.widths.get(key, 10) * 1.1)) for key in WRAPPED)
-        if lines > 1:
-            sheet.set_row(first + offset, 15 * lines)
     _define_unsure(formats.workbook, sheet.name, col, first, last, helpers.last + 1)
-    sheet.print_area(0, 0, last, col[layout.PRINTED_UNTIL])
+    printed = col[layout.PRINTED_UNTIL] + 1
+    page.set_up_pages(
+        sheet, widths[:printed], heights.down_to(last), repeat_to=header_row, repeat_columns=col["title"],
+        column_starts=[check_in_cols[0] if key == layout.CHECK_INS else col[key] for key in layout.PAGE_STARTS],
+        row_starts=[first + offset for offset, row in enumerate(rows) if row.is_objective],
+    )  # fmt: skip
     _validations(sheet, col, first, last, period)
     _grade_formats(sheet, formats, col, first, last, method)
     sheet.freeze_panes(first, 2)
@@ -441,7 +589,7 @@ class _TableRanges:
 
 
 def _write_header_dates(sheet, formats: _Formats, check_in_cols, dates, header_row: int, period) -> None:
-    """The hidden row above the header: each check-in column's date as okrxl reads it."""
+    """The row above the header (the caller hides it): each check-in column's date as okrxl reads it."""
     row = header_row - 1
     for index, (column, day) in enumerate(zip(check_in_cols, dates)):
         header = xl_rowcol_to_cell(header_row, column, row_abs=True)
@@ -453,45 +601,19 @@ def _write_header_dates(sheet, formats: _Formats, check_in_cols, dates, header_r
         cached = sheet_formulas.serial(day) if day in period else 0
         sheet.write_formula(row, column, "=" + sheet_formulas.header_date(header, earlier, period),
                             formats("formula"), cached)  # fmt: skip
-    sheet.set_row(row, None, None, {"hidden": True})
 
 
-def _write_objective_inputs(sheet, formats: _Formats, strategy: Strategy, objective: Objective, r, col, style):
-    text = formats(style, locked=False, quote_prefix=True)
-    wrapped = formats(style, locked=False, quote_prefix=True, text_wrap=True)
-    sheet.write_string(r, col["title"], objective.title, wrapped)
-    if objective.carried:
-        sheet.write_string(r, col["carried"], layout.carried_text(objective.carried), text)
-    labels = [_choice(strategy, target) for target in objective.aligned_to]
-    extra = labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:])
-    for key, label in (("aligned_to", labels[0] if labels else ""), ("also_aligned_to", extra)):
-        if label:
-            sheet.write_string(r, col[key], label, wrapped if key in WRAPPED else text)
-    write_value(sheet, r, col["owner"], objective.owner, text)
-    if objective.weight != 1:
-        sheet.write_number(r, col["weight"], objective.weight, formats(style, locked=False))
-
-
-def _write_key_result_inputs(sheet, formats: _Formats, strategy, kr: KeyResult, r, col, dates, check_in_cols, lang):
-    text = formats("key_result", locked=False, quote_prefix=True)
-    wrapped = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
+def _write_key_result_numbers(sheet, formats: _Formats, kr: KeyResult, r, col, dates, check_in_cols) -> None:
+    """A key result's numbers and dates; its texts are `_row_texts`."""
     number = formats("key_result", locked=False)
     date = formats("key_result", locked=False, num_format=DATE_FORMAT)
     share = formats("key_result", locked=False, num_format="0%")
-    sheet.write_string(r, col["title"], kr.title, wrapped)
-    sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
-    sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
-    if kr.feeds:
-        sheet.write_string(r, col["feeds"], _key_result_choice(strategy, kr.feeds), text)
-    write_value(sheet, r, col["owner"], kr.owner, text)
-    write_value(sheet, r, col["unit"], kr.unit, text)
     write_value(sheet, r, col["baseline"], kr.baseline, number)
     write_value(sheet, r, col["target"], kr.target, number)
     write_value(sheet, r, col["due"], kr.due, date)
     if kr.weight != 1:
         sheet.write_number(r, col["weight"], kr.weight, number)
     if kr.depends_on:
-        sheet.write_string(r, col["depends_on"], ", ".join(d.key_result_id for d in kr.depends_on), text)
         needed = next((d.needed_by for d in kr.depends_on if d.needed_by), None)
         write_value(sheet, r, col["needed_by"], needed, date)
     by_date = {c.date: c for c in kr.check_ins}
@@ -500,15 +622,6 @@ def _write_key_result_inputs(sheet, formats: _Formats, strategy, kr: KeyResult, 
         check_in = by_date.get(d)
         if check_in is not None and check_in.value is not None:
             sheet.write_number(r, index, check_in.value, value_format)
-    newest = next((c for c in reversed(kr.check_ins) if c.confidence or c.note), None)
-    if newest is not None and newest.confidence:
-        sheet.write_string(r, col["confidence"], layout.CONFIDENCE_WORDS[newest.confidence](lang), text)
-    if newest is not None and newest.note:
-        sheet.write_string(r, col["note"], newest.note, wrapped)
-    write_value(sheet, r, col["miss_reason"], kr.miss_reason, text)
-    write_value(sheet, r, col["comment"], kr.comment, text)
-    if kr.carried:
-        sheet.write_string(r, col["carried"], layout.carried_text(kr.carried), text)
 
 
 _TEMPLATE_ROW = 1_048_575
@@ -603,15 +716,37 @@ def _cached_results(row: _Row, assessed, col, helpers: _HelperColumns, dates, *,
     }
 
 
-def _row_texts(row: _Row, strategy: Strategy) -> dict[str, str]:
-    """The wrapped texts of a row, to size its height."""
+def _row_texts(row: _Row, strategy: Strategy, lang: Lang) -> dict[str, str]:
+    """The texts of a row of the OKR table as the team would have typed them, by column key (not the id)."""
+    texts: dict[str, str | None] = {}
     if row.objective is not None:
-        aligned = _choice(strategy, row.objective.aligned_to[0]) if row.objective.aligned_to else ""
-        return {"title": row.objective.title, "aligned_to": aligned}
+        objective = row.objective
+        labels = [_choice(strategy, target) for target in objective.aligned_to]
+        texts = {
+            "title": objective.title,
+            "aligned_to": labels[0] if labels else None,
+            "also_aligned_to": labels[1] if len(labels) == 2 else ", ".join(objective.aligned_to[1:]),
+            "owner": objective.owner,
+            "carried": layout.carried_text(objective.carried) if objective.carried else None,
+        }
     if row.key_result is not None:
-        notes = [c.note for c in row.key_result.check_ins if c.note]
-        return {"title": row.key_result.title, "note": notes[-1] if notes else ""}
-    return {}
+        kr = row.key_result
+        newest = next((c for c in reversed(kr.check_ins) if c.confidence or c.note), None)
+        texts = {
+            "title": kr.title,
+            "kind": _kind_text(kr, lang),
+            "commitment": layout.COMMITMENT_WORDS[kr.commitment](lang),
+            "feeds": _key_result_choice(strategy, kr.feeds) if kr.feeds else None,
+            "owner": kr.owner,
+            "unit": kr.unit,
+            "depends_on": ", ".join(d.key_result_id for d in kr.depends_on),
+            "confidence": layout.CONFIDENCE_WORDS[newest.confidence](lang) if newest and newest.confidence else None,
+            "note": newest.note if newest else None,
+            "miss_reason": kr.miss_reason,
+            "comment": kr.comment,
+            "carried": layout.carried_text(kr.carried) if kr.carried else None,
+        }
+    return {key: str(value) for key, value in texts.items() if value not in (None, "")}
 
 
 def _column_range(col: int, first: int, last: int) -> str:
@@ -687,44 +822,55 @@ def _grade_formats(sheet, formats: _Formats, col: dict[str, int], first: int, la
 # --- the strategy sheet in team workbooks, and the strategy workbook ----------------------------------
 
 
-def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, header: str):
+def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, page: _Page):
     """The strategy, read-only, as the teams see it."""
     sheet = workbook.add_worksheet(layout.SHEET_STRATEGY(lang))
     keys = ["id", "title", "kind", "commitment", "unit", "baseline", "target", "owner"]
+    items = []  # (style, the row's values) of every objective and key result
+    for objective in strategy.objectives:
+        items.append(("objective", [objective.id, objective.title, *[None] * (len(keys) - 3), objective.owner]))
+        items += [("key_result", [kr.id, kr.title, _kind_text(kr, lang), layout.COMMITMENT_WORDS[kr.commitment](lang),
+                                  kr.unit, kr.baseline, "X" if kr.has_placeholder_target else kr.target, kr.owner])
+                  for kr in objective.key_results]  # fmt: skip
+    captions = [template.label(key, lang) for key in ("vision", "mission")]
+    widths = [template.widths.get(key, 10) for key in keys]
+    widths[1] = 60
     for index, key in enumerate(keys):
-        sheet.set_column(index, index, template.widths.get(key, 10) if key != "title" else 60)
+        if key != "title":
+            texts = [template.label(key, lang), *(v[index] for _, v in items if isinstance(v[index], str))]
+            widths[index] = _widened(widths[index], texts + (captions if key == "id" else []), template)
+        sheet.set_column(index, index, widths[index])
+    heights = _Heights(sheet, template)
     wrap = formats("key_result", text_wrap=True)
-    title = template.label("strategy_title", lang).format(year=strategy.year, company=strategy.company)
-    sheet.write_string(0, 0, title, formats("title"))
-    for row, key, text in ((2, "vision", strategy.vision), (3, "mission", strategy.mission)):
-        sheet.write_string(row, 0, template.label(key, lang), formats("header"))
-        sheet.write_string(row, 1, text, wrap)
+    _title(sheet, heights, fill(template.label("strategy_title", lang), year=strategy.year, company=strategy.company),
+           formats, widths[:2])  # fmt: skip
+    for row, caption, text in ((2, captions[0], strategy.vision), (3, captions[1], strategy.mission)):
+        sheet.write_string(row, 0, caption, formats("header"))
+        sheet.merge_range(row, 1, row, len(keys) - 1, text, wrap)
+        heights.fit(row, [(text, sum(widths[1:]))])
     header_row = 5
     for index, key in enumerate(keys):
         sheet.write_string(header_row, index, template.label(key, lang), formats("header", text_wrap=True))
-    row = header_row + 1
-    for objective in strategy.objectives:
-        fmt = formats("objective", text_wrap=True)
-        sheet.write_string(row, 0, objective.id, fmt)
-        sheet.write_string(row, 1, objective.title, fmt)
-        for index in range(2, len(keys)):
-            sheet.write_blank(row, index, None, fmt)
-        write_value(sheet, row, keys.index("owner"), objective.owner, fmt)
-        row += 1
-        for kr in objective.key_results:
-            values = [kr.id, kr.title, _kind_text(kr, lang), layout.COMMITMENT_WORDS[kr.commitment](lang), kr.unit,
-                      kr.baseline, "X" if kr.has_placeholder_target else kr.target, kr.owner]  # fmt: skip
-            for index, value in enumerate(values):
-                write_value(sheet, row, index, value, wrap)
-            row += 1
-    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=header_row)
-    sheet.write_string(row + 1, 0, template.label("read_only", lang), formats("key_result", italic=True))
+    heights.fit(header_row, [(template.label(key, lang), width) for key, width in zip(keys, widths)], "header")
+    objective_rows = []
+    for row, (style, values) in enumerate(items, start=header_row + 1):
+        fmt = formats(style, text_wrap=True)
+        for index, value in enumerate(values):
+            write_value(sheet, row, index, value, fmt)
+        heights.fit(row, [(v, w) for v, w in zip(values, widths) if isinstance(v, str)], style)
+        if style == "objective":
+            objective_rows.append(row)
+    note, row = template.label("read_only", lang), header_row + len(items) + 2
+    sheet.merge_range(row, 0, row, len(keys) - 1, note, formats("key_result", italic=True, text_wrap=True))
+    heights.fit(row, [(note, sum(widths))])
+    page.set_up_pages(sheet, widths, heights.down_to(row), repeat_to=header_row, repeat_columns=1,
+                      row_starts=objective_rows)  # fmt: skip
     sheet.protect("", {"select_locked_cells": True})
     return sheet
 
 
 def _last_quarter_sheet(
-    workbook, formats: _Formats, template: Template, lang: Lang, header: str, plan: TeamQuarter,
+    workbook, formats: _Formats, template: Template, lang: Lang, page: _Page, plan: TeamQuarter,
     assessment: TeamAssessment,
 ) -> None:  # fmt: skip
     """Every objective and key result of last quarter with its final score, and whether it was carried over."""
@@ -733,60 +879,116 @@ def _last_quarter_sheet(
     widths = [8, 60, 9, 14, 16]
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
-    title = template.label("last_quarter_title", lang).format(team=plan.team.name, quarter=plan.quarter)
-    sheet.write_string(0, 0, title, formats("title"))
-    sheet.write_string(1, 0, template.label("last_quarter_note", lang), formats("key_result", italic=True))
+    heights = _Heights(sheet, template)
+    _title(sheet, heights, fill(template.label("last_quarter_title", lang), team=plan.team.name, quarter=plan.quarter),
+           formats, widths[:2])  # fmt: skip
+    note = template.label("last_quarter_note", lang)
+    sheet.merge_range(1, 0, 1, len(keys) - 1, note, formats("key_result", italic=True, text_wrap=True))
+    heights.fit(1, [(note, sum(widths))])
     for index, key in enumerate(keys):
         sheet.write_string(3, index, template.label(key, lang), formats("header", text_wrap=True))
+    heights.fit(3, [(template.label(key, lang), width) for key, width in zip(keys, widths)], "header")
     row = 4
+    objective_rows = []
     done_word, carried_word = layout.STATUS_WORDS[Status.DONE](lang), template.label("carried_over", lang)
     for assessed in assessment.objectives:
         items = [(assessed.objective, assessed, "objective")] + [
             (kr_assessed.key_result, kr_assessed, "key_result") for kr_assessed in assessed.key_results
         ]
+        objective_rows.append(row)
         for item, item_assessed, style in items:
             fmt = formats(style, text_wrap=True)
             outcome = done_word if item_assessed.status is Status.DONE else carried_word
             values = [item.id, item.title, item_assessed.score, _status_word(item_assessed.status, lang), outcome]
             for index, value in enumerate(values):
                 write_value(sheet, row, index, value, formats(style, num_format="0.00") if index == 2 else fmt)
+            heights.fit(row, [(v, w) for v, w in zip(values, widths) if isinstance(v, str)], style)
             row += 1
-    set_up_page(sheet, WORKBOOK_PAPER, header=_page_header(header), repeat_to=3)
+    page.set_up_pages(sheet, widths, heights.down_to(max(row - 1, 3)), repeat_to=3, repeat_columns=1,
+                      row_starts=objective_rows)  # fmt: skip
     sheet.protect("", {"select_locked_cells": True})
+
+
+def _label_formula(label: str, cells: dict[str, str]) -> str:
+    """template.fill as a formula: `label` with its fields taken from `cells` (field: a cell reference), so
+    that it follows what is typed there."""
+
+    def joined(text: str) -> str:
+        pieces = FIELD.split(text)  # text, field, text, field ...
+        parts = [f"TRIM({cells[p]})" if i % 2 and p in cells else _string(f"{{{p}}}" if i % 2 else p)
+                 for i, p in enumerate(pieces) if p]  # fmt: skip
+        return "&".join(parts) or '""'
+
+    parts = []
+    for index, part in enumerate(OPTIONAL.split(label)):
+        empty = [f'TRIM({cells[name]})=""' for name in FIELD.findall(part) if name in cells] if index % 2 else []
+        if empty:
+            parts.append(f'IF(OR({",".join(empty)}),"",{joined(part)})')
+        elif part:
+            parts.append(joined(part))
+    return "&".join(parts) or '""'
+
+
+def _string(text: str) -> str:
+    """A text in a formula, in pieces of at most 255 characters, as Excel wants them."""
+    return "&".join('"' + text[i : i + 255].replace('"', '""') + '"' for i in range(0, max(len(text), 1), 255))
+
+
+def _live_title(sheet, heights: _Heights, label: str, cells: dict[str, str], values: dict, formats: _Formats,
+                widths: Sequence[float]) -> None:  # fmt: skip
+    """A sheet's title (as `_title`) that follows the cells a person fills in (the company's name): a formula on
+    them, showing the title okrxl would write until the app recalculates it. It is in the rows printed on every
+    page, where a header, which cannot show a cell, could not follow the company's name. It has room for a
+    line more while a field is empty."""
+    text = fill(label, **values)
+    _merged_title(sheet, widths, text, formats)
+    sheet.write_formula(0, 0, "=" + _label_formula(label, cells), formats("title", text_wrap=True), text)
+    look = heights.styles["title"]
+    lines = text_lines(text, sum(widths), font_size=look.font_size, bold=look.bold)
+    heights.set(0, row_points(lines + any(str(v).strip() == "" for v in values.values()), look.font_size))
 
 
 def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Template, lang: Lang) -> None:
     """The leadership's workbook: settings, teams, strategic OKRs with the year's check-in columns."""
-    header = f"{strategy.company} · {strategy.year}"
+    page = _Page.of((template.label("strategy_header", lang),), template, lang)
     workbook = _open_workbook(path)
     formats = _Formats(workbook, template)
-    _instructions_sheet(workbook, formats, template, "strategy", lang, header)
+    _instructions_sheet(workbook, formats, template, "strategy", lang, page)
     settings = workbook.add_worksheet(layout.SHEET_SETTINGS(lang))
     teams = workbook.add_worksheet(layout.SHEET_TEAMS(lang))
     okrs = workbook.add_worksheet(layout.SHEET_STRATEGIC_OKRS(lang))
     _lists_sheet(workbook, strategy, lang)
     headers = {}
+    setting_rows = {key: 3 + index for index, (key, _) in enumerate(layout.SETTINGS)}
+    cells = {key: f"{quote_sheetname(settings.name)}!{xl_rowcol_to_cell(setting_rows[key], 1, True, True)}"
+             for key in ("company", "year")}  # fmt: skip
+    values = {"company": strategy.company, "year": strategy.year}
 
     text = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
     number = formats("key_result", locked=False)
-    settings.set_column(0, 0, template.widths.get("setting", 42))
-    settings.set_column(1, 1, template.widths.get("value", 70))
-    settings.write_string(0, 0, template.label("settings_title", lang).format(company=strategy.company),
-                          formats("title"))  # fmt: skip
-    values = _settings_values(strategy)
+    widths = [template.widths.get("setting", 42), template.widths.get("value", 60)]
+    for index, width in enumerate(widths):
+        settings.set_column(index, index, width)
+    heights = _Heights(settings, template)
+    _live_title(settings, heights, template.label("settings_title", lang), cells, values, formats, widths)
+    settings_values = _settings_values(strategy)
     settings.add_table(2, 0, 2 + len(layout.SETTINGS), 1, {
         "name": layout.TABLE_SETTINGS, "autofilter": False, "style": "Table Style Light 1",
         "columns": [{"header": template.label(k, lang), "header_format": formats("header")}
                     for k in ("setting", "value")],
     })  # fmt: skip
-    for row, (key, label) in enumerate(layout.SETTINGS, start=3):
-        settings.write_string(row, 0, label(lang), formats("key_result"))
-        write_value(settings, row, 1, values[key], text if isinstance(values[key], str) else number)
+    for key, label in layout.SETTINGS:
+        row, value = setting_rows[key], settings_values[key]
+        settings.write_string(row, 0, label(lang), formats("key_result", text_wrap=True))
+        write_value(settings, row, 1, value, text if isinstance(value, str) else number)
+        heights.fit(row, [(label(lang), widths[0]), (value if isinstance(value, str) else "", widths[1])])
     headers.update({"setting": template.label("setting", lang), "value": template.label("value", lang)})
-    set_up_page(settings, WORKBOOK_PAPER, header=_page_header(header), repeat_to=None, landscape=False)
+    page.set_up_pages(settings, widths, heights.down_to(2 + len(layout.SETTINGS)), repeat_to=2, landscape=False)
     settings.protect("", {"select_locked_cells": True, "format_columns": True})
 
-    teams.write_string(0, 0, template.label("teams_title", lang), formats("title"))
+    heights = _Heights(teams, template)
+    widths = [template.widths.get(column.key, 16) if column.key != "id" else 16 for column in layout.TEAMS_COLUMNS]
+    _live_title(teams, heights, template.label("teams_title", lang), cells, values, formats, widths)
     team_rows = max(20, len(strategy.teams) + 10)
     teams.add_table(2, 0, 2 + team_rows, 2, {
         "name": layout.TABLE_TEAMS, "autofilter": False, "style": "Table Style Light 1",
@@ -794,17 +996,18 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
                     for c in layout.TEAMS_COLUMNS],
     })  # fmt: skip
     for index, column in enumerate(layout.TEAMS_COLUMNS):
-        teams.set_column(index, index, template.widths.get(column.key, 16) if column.key != "id" else 16)
+        teams.set_column(index, index, widths[index])
         headers[column.key] = template.label(column.key, lang)
     for row in range(3, 3 + team_rows):
         team = strategy.teams[row - 3] if row - 3 < len(strategy.teams) else None
-        for index, value in enumerate((team.id, team.name, team.lead) if team else ("", "", "")):
+        team_values = (team.id, team.name, team.lead) if team else ("", "", "")
+        for index, value in enumerate(team_values):
             write_value(teams, row, index, value, text)
-    set_up_page(teams, WORKBOOK_PAPER, header=_page_header(header), repeat_to=2, landscape=False)
+        heights.fit(row, [(value or "", width) for value, width in zip(team_values, widths)])
+    page.set_up_pages(teams, widths, heights.down_to(2 + team_rows), repeat_to=2, landscape=False)
     teams.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
 
-    _write_strategic_okrs(okrs, formats, template, strategy, lang, headers)
-    set_up_page(okrs, WORKBOOK_PAPER, header=_page_header(header), repeat_to=2)
+    _write_strategic_okrs(okrs, formats, template, strategy, lang, headers, page, cells)
     meta_sheet(workbook, [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_STRATEGY),
@@ -813,6 +1016,19 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
     ])  # fmt: skip
     okrs.activate()
     workbook.close()
+
+
+def _strategic_texts(row: _Row, lang: Lang) -> dict[str, str]:
+    """The texts of a row of the strategic OKRs, by column key (not the id)."""
+    item = row.objective or row.key_result
+    if item is None:
+        return {}
+    texts = {"title": item.title, "owner": item.owner}
+    if row.key_result is not None:
+        kr = row.key_result
+        texts |= {"kind": _kind_text(kr, lang), "commitment": layout.COMMITMENT_WORDS[kr.commitment](lang),
+                  "unit": kr.unit}  # fmt: skip
+    return {key: value for key, value in texts.items() if value}
 
 
 def _settings_values(strategy: Strategy) -> dict[str, object]:
@@ -838,7 +1054,11 @@ def strategy_check_in_dates(strategy: Strategy) -> tuple[dt.date, ...]:
     return tuple(sorted(dates))
 
 
-def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, headers):
+def _write_strategic_okrs(
+    sheet, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, headers, page: _Page,
+    cells: dict[str, str],
+) -> None:  # fmt: skip
+    """The strategic OKRs, a row each, with a check-in column for every check-in date of the year."""
     dates = strategy_check_in_dates(strategy)
     keys = [c.key for c in layout.STRATEGIC_COLUMNS if c.key != layout.CHECK_INS]
     columns = [(key, template.label(key, lang)) for key in keys] + [
@@ -846,22 +1066,28 @@ def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy
     ]
     col = {key: index for index, (key, _) in enumerate(columns)}
     headers.update({key: text for key, text in columns if not key.startswith(layout.CHECK_INS)})
-    sheet.write_string(0, 0, template.label("strategic_okrs_title", lang).format(year=strategy.year), formats("title"))
     rows = _rows(strategy.objectives, prefix="S")
+    row_texts = [_strategic_texts(row, lang) for row in rows]
+    widths = [template.widths.get(key.split(":", 1)[0], 10) for key, _ in columns]
+    for key, header in columns[: len(keys)]:
+        texts = [header, *(texts[key] for texts in row_texts if key in texts)]
+        widths[col[key]] = _widened(widths[col[key]], texts, template)
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    heights = _Heights(sheet, template)
+    _live_title(sheet, heights, template.label("strategic_okrs_title", lang), cells,
+                {"company": strategy.company, "year": strategy.year}, formats, widths[: col["title"] + 1])  # fmt: skip
     header_row, first = 2, 3
     sheet.add_table(header_row, 0, header_row + len(rows), len(columns) - 1, {
         "name": layout.TABLE_STRATEGIC_OKRS, "autofilter": False, "style": "Table Style Light 1",
         "columns": [{"header": text, "header_format": formats("header", text_wrap=True)} for _, text in columns],
     })  # fmt: skip
-    sheet.set_row(header_row, 30)
-    for key, index in col.items():
-        width_key = layout.CHECK_INS if key.startswith(layout.CHECK_INS) else key
-        sheet.set_column(index, index, template.widths.get(width_key, 10))
+    heights.fit(header_row, [(text, width) for (_, text), width in zip(columns, widths)], "header")
     for offset, row in enumerate(rows):
         r, item_id, is_objective = first + offset, row.local_id, row.is_objective
         item = row.objective if is_objective else row.key_result
         style = "objective" if is_objective else "key_result"
-        text = formats(style, locked=False, quote_prefix=True)
+        text = formats(style, locked=False, quote_prefix=True, text_wrap=True)
         number = formats(style, locked=False)
         share = formats(style, locked=False, num_format="0%")
         for index in range(len(columns)):
@@ -869,16 +1095,14 @@ def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy
         sheet.write_string(r, col["id"], item_id, text)
         if item is None:
             continue
-        sheet.write_string(r, col["title"], item.title, formats(style, locked=False, quote_prefix=True, text_wrap=True))
-        write_value(sheet, r, col["owner"], item.owner, text)
+        for key, value in row_texts[offset].items():
+            sheet.write_string(r, col[key], value, text)
+        heights.fit(r, [(value, widths[col[key]]) for key, value in row_texts[offset].items()], style)
         if item.weight != 1:
             sheet.write_number(r, col["weight"], item.weight, number)
         if is_objective:
             continue
         kr = item
-        sheet.write_string(r, col["kind"], _kind_text(kr, lang), text)
-        sheet.write_string(r, col["commitment"], layout.COMMITMENT_WORDS[kr.commitment](lang), text)
-        write_value(sheet, r, col["unit"], kr.unit, text)
         write_value(sheet, r, col["baseline"], kr.baseline, number)
         write_value(sheet, r, col["target"], "X" if kr.has_placeholder_target else kr.target,
                      text if kr.has_placeholder_target else number)  # fmt: skip
@@ -891,6 +1115,11 @@ def _write_strategic_okrs(sheet, formats: _Formats, template: Template, strategy
         sheet.data_validation(first, col[key], last, col[key], {
             "validate": "list", "source": f"={name}", "error_type": "warning", "ignore_blank": True,
         })  # fmt: skip
+    page.set_up_pages(
+        sheet, widths, heights.down_to(last), repeat_to=header_row, repeat_columns=col["title"],
+        column_starts=[col["kind"], len(keys)],  # the plan, then the check-ins
+        row_starts=[first + offset for offset, row in enumerate(rows) if row.is_objective],
+    )  # fmt: skip
     sheet.freeze_panes(first, 2)
     sheet.protect("", {"insert_rows": True, "delete_rows": True, "format_columns": True,
                        "select_locked_cells": True, "select_unlocked_cells": True})  # fmt: skip

@@ -1,0 +1,456 @@
+"""The team and strategy workbooks as they print: LibreOffice prints them to PDF, and every word on every
+page is measured with `pdftotext -bbox-layout`.
+
+A word's box there runs from the font's ascent to its descent: 1.3 times the font size for Carlito
+(Calibri's metrics; measured 14.30 pt for 11 pt text), so the size is the box's height / 1.3. LibreOffice
+sets the lines of a wrapped cell 1.015 sizes apart, so the boxes of two lines of one cell overlap; two words
+overlap here when the middle band of their boxes, one font size high, does.
+"""
+
+import dataclasses
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from defusedxml.ElementTree import fromstring
+from sheets import open_workbook
+
+from okrxl.core.model import (
+    Carried,
+    CheckIn,
+    Commitment,
+    Confidence,
+    Dependency,
+    KeyResult,
+    KeyResultKind,
+    Method,
+    Objective,
+    Quarter,
+    Strategy,
+    Team,
+    TeamQuarter,
+)
+from okrxl.core.scoring import assess_team
+from okrxl.demo import example
+from okrxl.excel import layout
+from okrxl.excel.book import header_lines, text_pixels
+from okrxl.excel.template import DEFAULT, fill
+from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
+
+BOX = 1.3
+"""A word box's height over its font size, for Carlito."""
+SMALLEST_POINTS = 9
+HEADER_BAND, FOOTER_BAND = 45, 40
+"""Points from the top and the bottom edge of a page that hold its header and its footer."""
+NS = "{http://www.w3.org/1999/xhtml}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def points(self) -> float:
+        return (self.y1 - self.y0) / BOX
+
+    def overlaps(self, other: "Word") -> bool:
+        """Whether the two words' middle bands, one font size high, cross by more than half a point."""
+        middle, other_middle = (self.y0 + self.y1) / 2, (other.y0 + other.y1) / 2
+        dy = min(middle + self.points / 2, other_middle + other.points / 2) - max(
+            middle - self.points / 2, other_middle - other.points / 2
+        )
+        dx = min(self.x1, other.x1) - max(self.x0, other.x0)
+        return dx > 0.5 and dy > 0.5
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+    def band(self, *, header: bool) -> list[Word]:
+        """The words of the header (or the footer), in the page's top (bottom) margin."""
+        return [w for w in self.words if (w.y1 < HEADER_BAND if header else w.y0 > self.height - FOOTER_BAND)]
+
+    @property
+    def header_right(self) -> list[Word]:
+        """The header's right part: the word ending nearest the page's right edge, and the words just left
+        of it on its line (a wider gap parts the header's left part from its right)."""
+        band = self.band(header=True)
+        last = max(band, key=lambda w: w.x1)
+        line = sorted((w for w in band if abs(w.y0 - last.y0) < 1), key=lambda w: w.x1, reverse=True)
+        right = line[:1]
+        for word in line[1:]:
+            if right[-1].x0 - word.x1 > 8:
+                break
+            right.append(word)
+        return right[::-1]
+
+    @property
+    def header_left(self) -> str:
+        return " ".join(w.text for w in self.band(header=True) if w not in self.header_right)
+
+    @property
+    def footer(self) -> str:
+        return " ".join(w.text for w in self.band(header=False))
+
+    @property
+    def sheet(self) -> str:
+        return " ".join(w.text for w in self.header_right)
+
+    @property
+    def body(self) -> list[Word]:
+        return [w for w in self.words if w.y1 >= HEADER_BAND and w.y0 <= self.height - FOOTER_BAND]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.body)
+
+    @property
+    def first_line(self) -> str:
+        top = min(self.body, key=lambda w: w.y0)
+        return " ".join(w.text for w in sorted(self.body, key=lambda w: w.x0) if w.y0 < top.y1 - top.points / 2)
+
+
+def read_pdf(path: Path) -> list[Page]:
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    pages = []
+    for number, page in enumerate(fromstring(xml.stdout).iter(NS + "page"), start=1):
+        words = tuple(
+            Word(w.text, *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iter(NS + "word")
+        )
+        pages.append(Page(number, float(page.get("width")), float(page.get("height")), words))
+    return pages
+
+
+# --- a company of twelve teams with long names and titles, in Swedish and English ---------------------
+
+SV_TITLES = (
+    "Förbättra kundupplevelsen genom att digitalisera hela faktureringsflödet för företagskunder",
+    "Minska ledtiden från beställning till leverans för alla nordiska marknader",
+    "Bygg en självbetjäningsportal som kunderna faktiskt vill använda varje vecka",
+    "Säkerställ att informationssäkerhetsarbetet certifieras enligt ISO 27001",
+    "Öka andelen återkommande intäkter från abonnemangstjänster",
+)
+EN_TITLES = (
+    "Improve the customer experience by digitalising the whole invoicing flow for business customers",
+    "Shorten the lead time from order to delivery across every Nordic market",
+    "Build a self-service portal that customers genuinely want to use every week",
+    "Make sure our information security management is certified to ISO 27001",
+    "Grow the share of recurring revenue from subscription services",
+)
+SV_TEAMS = (
+    "Kundupplevelse och digital självservice", "Ekonomi, fakturering och betalningsflöden",
+    "Logistik och leveransplanering Norden", "Informationssäkerhet och efterlevnad",
+    "Produktutveckling för företagskunder", "Försäljning till offentlig sektor",
+)  # fmt: skip
+EN_TEAMS = (
+    "Customer Experience and Digital Self-Service", "Finance, Invoicing and Payment Flows",
+    "Nordic Logistics and Delivery Planning", "Information Security and Compliance",
+    "Product Development for Business Customers", "Sales to the Public Sector",
+)  # fmt: skip
+QUARTER = Quarter(2028, 2)
+
+
+def long_strategy(lang: str) -> Strategy:
+    titles, names = (SV_TITLES, SV_TEAMS) if lang == "sv" else (EN_TITLES, EN_TEAMS)
+    objectives = tuple(
+        Objective(
+            id=f"S{o}",
+            title=titles[o - 1],
+            owner="Charlotte Lindqvist-Bergström",
+            key_results=tuple(
+                KeyResult(
+                    id=f"S{o}.{k}",
+                    title=f"{titles[(o + k) % 5]} ({k})",
+                    kind=KeyResultKind.INCREASE,
+                    unit="procentenheter",
+                    baseline=10 * k,
+                    target=20 * k,
+                    owner="Maximilian Östergren",
+                )
+                for k in range(1, 6)
+            ),
+        )
+        for o in range(1, 6)
+    )
+    teams = tuple(Team(id=f"team-{i:02d}", name=f"{names[i % 6]} {i}", lead="Anna-Karin Söderström") for i in range(12))
+    return Strategy(
+        company="Nordiska Digitala Kommunikationstjänster i Göteborg AB",
+        vision=" ".join(titles),
+        mission=" ".join(reversed(titles)),
+        year=QUARTER.year,
+        method=Method(cadence_weeks=1),  # a check-in column every week: the widest sheets
+        teams=teams,
+        objectives=objectives,
+    )
+
+
+def long_plan(strategy: Strategy, team: Team, lang: str) -> TeamQuarter:
+    titles = SV_TITLES if lang == "sv" else EN_TITLES
+    dates = QUARTER.check_in_dates(cadence_weeks=strategy.method.cadence_weeks)
+    note = titles[2] + ". " + titles[3]
+
+    def kr(o: int, k: int) -> KeyResult:
+        committed = k % 2 == 0
+        return KeyResult(
+            id=f"O{o}.{k}", title=f"{titles[(o * k) % 5]}, {titles[(o + k) % 5].lower()}", kind=KeyResultKind.INCREASE,
+            commitment=Commitment.COMMITTED if committed else Commitment.ASPIRATIONAL, unit="kundnöjdhetspoäng",
+            baseline=12.5, target=87.5, owner="Maximilian Östergren-Lindqvist", feeds=f"S{o}.{k}",
+            depends_on=(Dependency(key_result_id=f"team-{(o + k) % 12:02d}.O{k}.{o}", needed_by=dt.date(2028, 5, 15)),),
+            check_ins=tuple(CheckIn(date=d, value=12.5 + 5 * i, confidence=Confidence.BEHIND if i == 3 else None,
+                                    note=note if i == 3 else None) for i, d in enumerate(dates[:4])),
+            miss_reason=titles[4] if committed else None, comment=titles[(o + 2 * k) % 5],
+            carried=Carried(quarter=Quarter(2028, 1), id=f"O{k}.{o}", score=0.35) if k == 5 else None,
+        )  # fmt: skip
+
+    objectives = tuple(
+        Objective(
+            id=f"O{o}",
+            title=titles[o - 1],
+            owner="Anna-Karin Söderström",
+            aligned_to=(f"S{o}", f"S{6 - o}"),
+            key_results=tuple(kr(o, k) for k in range(1, 6)),
+        )
+        for o in range(1, 6)
+    )
+    return TeamQuarter(team=team, quarter=QUARTER, objectives=objectives)
+
+
+# --- the workbooks, printed once -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdftotext():
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdftotext is missing in CI: .ci/run installs poppler-utils")
+        pytest.skip("pdftotext is not installed: apt-get install poppler-utils")
+
+
+@dataclasses.dataclass(frozen=True)
+class Printed:
+    """A workbook okrxl wrote and its pages as LibreOffice printed them."""
+
+    name: str
+    kind: str
+    lang: str
+    header: str
+    """What the header's left side says on every page."""
+    pages: list[Page]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, libreoffice, pdftotext) -> dict[str, Printed]:
+    folder = tmp_path_factory.mktemp("print")
+    made: dict[str, tuple[Path, str, str, str]] = {}
+
+    def team(name, strategy, plan, lang, **options):
+        path = folder / f"{name}.xlsx"
+        write_team_workbook(path, strategy=strategy, team=plan.team, quarter=plan.quarter, template=DEFAULT,
+                            lang=lang, plan=plan, **options)  # fmt: skip
+        made[name] = (path, "team", lang, f"{strategy.company} · {plan.team.name} · {plan.quarter}")
+
+    def strategy_book(name, strategy, lang):
+        path = folder / f"{name}.xlsx"
+        write_strategy_workbook(path, strategy=strategy, template=DEFAULT, lang=lang)
+        made[name] = (path, "strategy", lang, DEFAULT.label("strategy_header", lang))
+
+    dpab = example.dpab_strategy()
+    strategy_book("dpab-strategy", dpab, "sv")
+    for plan in example.dpab_teams():
+        team(f"dpab-{plan.team.id}", dpab, plan, "sv", as_of=example.AS_OF, formula_today=example.AS_OF)
+    for lang in ("sv", "en"):
+        strategy = long_strategy(lang)
+        strategy_book(f"long-strategy-{lang}", strategy, lang)
+        teams = strategy.teams[:6] if lang == "sv" else strategy.teams[6:]
+        for index, each in enumerate(teams):
+            plan = long_plan(strategy, each, lang)
+            previous = None
+            if index == 0:  # last quarter's sheet too
+                last = dataclasses.replace(plan, quarter=Quarter(2028, 1))
+                previous = (last, assess_team(last, period=last.quarter.period(), as_of=dt.date(2028, 3, 31),
+                                              method=strategy.method))  # fmt: skip
+            team(f"long-{each.id}", strategy, plan, lang, as_of=dt.date(2028, 5, 1), formula_today=dt.date(2028, 5, 1),
+                 previous=previous)  # fmt: skip
+    for lang in ("sv", "en"):
+        strategy_book(f"empty-{lang}", Strategy(company="", vision="", mission="", year=2028), lang)
+    typed = folder / "typed-later.xlsx"  # the company's name and the year typed after `okrxl init`
+    book = open_workbook(made["empty-sv"][0])
+    book[layout.SHEET_SETTINGS.sv]["B4"] = "Nya Bolaget AB"
+    book[layout.SHEET_SETTINGS.sv]["B7"] = 2029
+    book.save(typed)
+    made["typed-later"] = (typed, "strategy", "sv", DEFAULT.label("strategy_header", "sv"))
+
+    pdfs = libreoffice.convert([path for path, *_ in made.values()], folder / "pdf", to="pdf")
+    return {
+        name: Printed(name, kind, lang, header, read_pdf(pdf))
+        for (name, (_, kind, lang, header)), pdf in zip(made.items(), pdfs)
+    }
+
+
+def every_page(printed):
+    return [(book, page) for book in printed.values() for page in book.pages]
+
+
+# --- what every page shows -----------------------------------------------------------------------------
+
+
+def test_every_word_on_every_page_prints_at_9_pt_or_more(printed):
+    small = [(book.name, page.number, page.sheet, word.text, round(word.points, 2))
+             for book, page in every_page(printed) for word in page.words if word.points < SMALLEST_POINTS]  # fmt: skip
+    assert small == []
+    sheets = {page.sheet for _, page in every_page(printed)}
+    assert {"OKR", "OKRs", "Strategiska OKR", "Strategic OKRs", "Strategi", "Strategy"} <= sheets
+
+
+def test_every_word_is_inside_its_page(printed):
+    outside = [(book.name, page.number, word.text) for book, page in every_page(printed) for word in page.words
+               if word.x0 < 0 or word.y0 < 0 or word.x1 > page.width or word.y1 > page.height]  # fmt: skip
+    assert outside == []
+
+
+def overlapping(words):
+    """The pairs of words that overlap: each word against the words that start left of its end."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    for index, word in enumerate(ordered):
+        for other in ordered[index + 1 :]:
+            if other.x0 >= word.x1:
+                break
+            if word.overlaps(other):
+                yield word, other
+
+
+def test_no_two_words_overlap(printed):
+    found = [(book.name, page.number, page.sheet, a.text, b.text)
+             for book, page in every_page(printed) for a, b in overlapping(page.words)]  # fmt: skip
+    assert found == []
+
+
+def test_the_tables_print_on_a4_landscape_and_the_lists_on_a4_portrait(printed):
+    for book, page in every_page(printed):
+        size = (round(page.width), round(page.height))
+        wide = page.sheet in (*layout.SHEET_OKRS, *layout.SHEET_STRATEGIC_OKRS, *layout.SHEET_STRATEGY,
+                              *layout.SHEET_LAST_QUARTER)  # fmt: skip
+        assert size == ((842, 595) if wide else (595, 842)), (book.name, page.number, page.sheet)
+
+
+def test_every_column_a_team_fills_in_prints_and_the_hidden_helpers_do_not(printed):
+    for book in printed.values():
+        if book.kind != "team":
+            continue
+        okrs = " ".join(page.text for page in book.pages if page.sheet == layout.SHEET_OKRS(book.lang))
+        keys = [c.key for c in layout.TEAM_COLUMNS if c.key not in (*layout.HIDDEN_KEYS, layout.CHECK_INS)]
+        missing = [DEFAULT.label(key, book.lang) for key in keys if DEFAULT.label(key, book.lang) not in okrs]
+        assert missing == [], book.name
+        assert not [
+            DEFAULT.label(key, book.lang) for key in layout.HIDDEN_KEYS if DEFAULT.label(key, book.lang) in okrs
+        ]
+
+
+def test_every_weekly_check_in_date_and_every_strategic_column_prints(printed):
+    okrs = " ".join(page.text for page in printed["long-team-06"].pages if page.sheet == "OKRs")
+    dates = QUARTER.check_in_dates(cadence_weeks=1)
+    assert len(dates) == 13
+    assert [d.isoformat() for d in dates if d.isoformat() not in okrs] == []
+    strategic = " ".join(page.text for page in printed["long-strategy-en"].pages if page.sheet == "Strategic OKRs")
+    keys = [c.key for c in layout.STRATEGIC_COLUMNS if c.key != layout.CHECK_INS]
+    assert [DEFAULT.label(key, "en") for key in keys if DEFAULT.label(key, "en") not in strategic] == []
+    year = [d.isoformat() for n in (1, 2, 3, 4) for d in Quarter(2028, n).check_in_dates(cadence_weeks=1)]
+    assert len(year) == 52 and [d for d in year if d not in strategic] == []
+
+
+def test_a_sheet_wider_than_a_page_repeats_the_title_rows_and_the_id_and_title_columns(printed):
+    book = printed["long-team-00"]
+    pages = [page for page in book.pages if page.sheet == "OKR"]
+    title = fill(DEFAULT.label("okrs_title", "sv"), team=long_strategy("sv").teams[0].name, quarter=QUARTER)
+    assert len(pages) >= 4
+    for page in pages:
+        assert page.text.startswith(title), page.number
+        assert "Id Objective / key result" in page.text, page.number
+    assert len({page.body[-1].text for page in pages}) > 1  # the rows go on over more than one page down
+
+
+def test_headers_and_footers_name_the_workbook_and_count_the_pages_in_its_language(printed):
+    for book in printed.values():
+        count = len(book.pages)
+        for page in book.pages:
+            assert page.header_left.replace(" ·", "") == book.header.replace(" ·", ""), (book.name, page.number)
+            assert page.sheet in {
+                layout.SHEET_INSTRUCTIONS(book.lang), layout.SHEET_OKRS(book.lang), layout.SHEET_STRATEGY(book.lang),
+                layout.SHEET_LAST_QUARTER(book.lang), layout.SHEET_SETTINGS(book.lang), layout.SHEET_TEAMS(book.lang),
+                layout.SHEET_STRATEGIC_OKRS(book.lang),
+            }, (book.name, page.number)  # fmt: skip
+            words = ("Sida", "av") if book.lang == "sv" else ("Page", "of")
+            assert page.footer == f"{words[0]} {page.number} {words[1]} {count}", (book.name, page.number)
+    assert printed["dpab-marketing"].header == "Digital Posthantering AB · Marknad · 2027-Q1"
+    assert printed["long-team-06"].pages[0].footer == f"Page 1 of {len(printed['long-team-06'].pages)}"
+
+
+def test_a_strategy_without_a_company_prints_no_dangling_words(printed):
+    for name, lang in (("empty-sv", "sv"), ("empty-en", "en")):
+        pages = printed[name].pages
+        text = " ".join(page.header_left + " " + page.text for page in pages)
+        assert "·" not in text and "Settings of" not in text and "Inställningar för" not in text
+        by_sheet = {page.sheet: page.first_line for page in pages}
+        assert by_sheet[layout.SHEET_SETTINGS(lang)] == layout.SHEET_SETTINGS(lang)
+        assert by_sheet[layout.SHEET_TEAMS(lang)] == layout.SHEET_TEAMS(lang)
+        assert by_sheet[layout.SHEET_STRATEGIC_OKRS(lang)] == f"{layout.SHEET_STRATEGIC_OKRS(lang)} 2028"
+
+
+def test_a_company_typed_after_init_shows_in_the_printed_titles(printed):
+    text = " ".join(page.text for page in printed["typed-later"].pages)
+    assert "Inställningar för Nya Bolaget AB" in text
+    assert "Team på Nya Bolaget AB" in text
+    assert "Strategiska OKR 2029 för Nya Bolaget AB" in text
+
+
+# --- the print setup as written, without LibreOffice ------------------------------------------------------
+
+
+def test_the_okr_sheet_prints_every_column_at_a_readable_scale_over_several_pages(tmp_path):
+    strategy = long_strategy("sv")
+    path = tmp_path / "t.xlsx"
+    write_team_workbook(path, strategy=strategy, team=strategy.teams[0], quarter=QUARTER, template=DEFAULT,
+                        lang="sv", plan=long_plan(strategy, strategy.teams[0], "sv"))  # fmt: skip
+    sheet = open_workbook(path)["OKR"]
+    assert (sheet.page_setup.paperSize, sheet.page_setup.orientation, sheet.page_setup.scale) == (9, "landscape", 85)
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.print_title_rows, sheet.print_title_cols) == ("$1:$4", "$A:$B")
+    last = sheet.print_area.split(":")[-1].replace("$", "")
+    header = {cell.value: cell.column_letter for cell in sheet[4]}
+    assert last.startswith(header["Kommentar"]) and sheet.column_dimensions[header["Typnr"]].hidden
+    assert sheet.col_breaks.count >= 3 and sheet.page_setup.pageOrder == "overThenDown"
+    assert sheet.oddFooter.center.text == "Sida &P av &N"
+
+
+def test_a_header_too_long_for_the_page_goes_on_two_lines_and_is_cut_short_there():
+    company, team = "Nordiska Digitala Kommunikationstjänster i Göteborg AB", "Kundupplevelse och digital självservice"
+    assert header_lines([company, team, "2028-Q2"], 2000) == [f"{company} · {team} · 2028-Q2"]
+    assert header_lines([company, team, "2028-Q2"], 400) == [company, f"{team} · 2028-Q2"]
+    first, second = header_lines([company * 3, team * 3, "2028-Q2"], 400)
+    assert first.endswith("…") and second.endswith("…") and text_pixels(first) <= 400 >= text_pixels(second)
+
+
+@pytest.mark.parametrize(
+    ("label", "values", "expected"),
+    [
+        ("Settings[ of {company}]", {"company": "DPAB"}, "Settings of DPAB"),
+        ("Settings[ of {company}]", {"company": "  "}, "Settings"),
+        ("Strategic OKRs {year}[ of {company}]", {"company": "", "year": 2027}, "Strategic OKRs 2027"),
+        ("OKRs of {team}, {quarter}", {"team": "Sales", "quarter": "2027-Q1"}, "OKRs of Sales, 2027-Q1"),
+        ("{unknown} stays", {}, "{unknown} stays"),
+    ],
+    ids=["filled", "blank company", "empty company, year kept", "no optional part", "unknown field"],
+)
+def test_a_label_leaves_out_its_optional_part_while_a_field_in_it_is_empty(label, values, expected):
+    assert fill(label, **values) == expected
