@@ -3,6 +3,7 @@
 import dataclasses
 
 from click.testing import CliRunner
+from sheets import open_workbook
 
 from okrxl.cli import cli
 from okrxl.core.alignment import reads_like_activity
@@ -63,12 +64,16 @@ def test_the_force_option_says_what_it_does_for_every_command():
 def test_a_consolidation_before_the_quarter_says_so_instead_of_passing_zeros_off_as_results(tmp_path):
     assert run("demo", tmp_path, "--no-pdf", "--lang", "en").exit_code == 0
     early = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2026-12-01", "-o", tmp_path / "early.xlsx")
-    assert ("2027-Q1 has not started on 2026-12-01 (it starts 2027-01-01): the scores below are no results yet"
-            in early.output)  # fmt: skip
+    said = ("2027-Q1 has not started on 2026-12-01 (it starts 2027-01-01): the scores are no results yet; run okrxl "
+            "consolidate with --as-of a date in the quarter")  # fmt: skip
+    assert said in early.output
+    assert open_workbook(tmp_path / "early.xlsx")["Overview"]["A3"].value == said  # on the page, under the date
     late = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-04-02", "-o", tmp_path / "late.xlsx")
     assert "2027-Q1 is over (it ended 2027-03-31): these are its final scores" in late.output
+    assert open_workbook(tmp_path / "late.xlsx")["Overview"]["A3"].value.startswith("2027-Q1 is over")
     during = run("consolidate", tmp_path / "2027-Q1", "--as-of", "2027-02-15", "-o", tmp_path / "mid.xlsx")
     assert "has not started" not in during.output and "is over" not in during.output
+    assert open_workbook(tmp_path / "mid.xlsx")["Overview"]["A3"].value is None
 
 
 def test_since_after_as_of_is_a_usage_error_not_a_silently_missing_page(tmp_path):

@@ -24,6 +24,7 @@ from okrxl.core.scoring import (
     assess_quarter,
     reaches,
 )
+from okrxl.core.words import Words
 
 SWEET_SPOT = (0.6, 0.7)
 """The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
@@ -131,6 +132,21 @@ class QuarterStatus:
     @property
     def quarter(self) -> Quarter:
         return self.assessment.quarter
+
+    @property
+    def outside(self) -> Words | None:
+        """What to say when the as-of date is not in the quarter, so that zeros are not read as results
+        (the page and the terminal say it); None within the quarter."""
+        period = self.assessment.period
+        if self.as_of < period.start:
+            return Words(f"{self.quarter} har inte börjat {self.as_of} (det börjar {period.start}): poängen är inga "
+                         f"resultat än; kör okrxl consolidate med --as-of ett datum i kvartalet",
+                         f"{self.quarter} has not started on {self.as_of} (it starts {period.start}): the scores are "
+                         f"no results yet; run okrxl consolidate with --as-of a date in the quarter")  # fmt: skip
+        if self.as_of > period.end:
+            return Words(f"{self.quarter} är slut (det slutade {period.end}): detta är dess slutliga poäng",
+                         f"{self.quarter} is over (it ended {period.end}): these are its final scores")  # fmt: skip
+        return None
 
     @property
     def as_of(self) -> dt.date:

@@ -276,7 +276,9 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     strategy, assessment = status.strategy, status.assessment
     share = f"{elapsed_share(assessment.period, status.as_of):.0%}"
     row = write_title(book, sheet, f"{book.t('title', quarter=status.quarter)} – {strategy.company}",
-                 book.t("as_of", as_of=status.as_of, share=share))  # fmt: skip
+                      book.t("as_of", as_of=status.as_of, share=share))  # fmt: skip
+    if status.outside:  # before the quarter, zeros are no results: the page says so
+        book.text(sheet, row - 1, 0, status.outside(book.lang), book.fmt(bold=True, font_size=14, font_color="#9C0006"))
     book.columns(sheet, [10, 58, 16, 16, 16, 16])
     wrap = book.fmt(text_wrap=True)
     bold = book.fmt(bold=True)

@@ -17,12 +17,6 @@ TITLE_WIDTH = 56
 
 # Every word the terminal shows, in both languages, by key (the workbook's language picks one).
 TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
-    "not_started": ("{quarter} har inte börjat {as_of} (det börjar {start}): poängen nedan är inga resultat än; "
-                    "kör okrxl consolidate med --as-of ett datum i kvartalet",
-                    "{quarter} has not started on {as_of} (it starts {start}): the scores below are no results "
-                    "yet; run okrxl consolidate with --as-of a date in the quarter"),
-    "over": ("{quarter} är slut (det slutade {end}): detta är dess slutliga poäng",
-             "{quarter} is over (it ended {end}): these are its final scores"),
     "heading": ("{company} · {quarter} ({start} till {end}) · per {as_of}, {share} av kvartalet",
                 "{company} · {quarter} ({start} to {end}) · as of {as_of}, {share} of the quarter"),
     "vision": ("Vision:  {text}", "Vision:  {text}"), "mission": ("Mission: {text}", "Mission: {text}"),
@@ -72,13 +66,7 @@ def counted(count: int, noun: str, lang: Lang = "en") -> str:
 
 
 def _outside_the_quarter(status: QuarterStatus, lang: Lang) -> list[str]:
-    """A line that says so when the as-of date is not in the quarter, so that zeros are not read as results."""
-    period = status.assessment.period
-    if status.as_of < period.start:
-        return [TEXT["not_started"](lang).format(quarter=status.quarter, as_of=status.as_of, start=period.start)]
-    if status.as_of > period.end:
-        return [TEXT["over"](lang).format(quarter=status.quarter, end=period.end)]
-    return []
+    return [status.outside(lang)] if status.outside else []
 
 
 def render_summary(status: QuarterStatus, lang: Lang = "en") -> str:
