@@ -16,7 +16,9 @@ from okrxl.demo import example
 from okrxl.excel.template import DEFAULT
 from okrxl.excel.workbook_writer import write_team_workbook
 
-PRINTED = ["Sedan sist", "Översikt", "Marknad", "Försäljning", "Produktion", "Samordning", "Luckor", "Filer"]
+PRINTED = ["Affisch", "Marknad", "Försäljning", "Produktion", "Översikt", "Sedan sist", "Luckor", "Samordning", "Filer"]
+"""The noticeboard's pages first (the poster, a page per team), then the meeting's."""
+MEETING = PRINTED[4:]
 
 
 def run(*args, **kwargs):
@@ -104,34 +106,44 @@ def test_the_report_has_an_overview_a_page_per_team_alignment_gaps_files_and_dat
                    ("marketing", "sales", "production")}  # fmt: skip
     assert team_scores == {"Marknad": pytest.approx(0.48167, abs=1e-5), "Försäljning": pytest.approx(0.51458, abs=1e-5),
                            "Produktion": pytest.approx(0.38201, abs=1e-5)}  # fmt: skip
-    assert len(overview._charts) == 1
+    assert not overview._charts  # the poster draws the teams; the overview has their numbers
 
 
-def test_every_printed_page_is_a4_landscape_fit_to_width_with_header_and_footer(report):
+def test_every_printed_page_is_a4_with_header_and_footer_and_the_noticeboards_pages_are_never_shrunk(report):
     workbook = open_workbook(report)
-    for name in PRINTED:
+    poster = workbook["Affisch"]
+    assert (poster.page_setup.paperSize, poster.page_setup.orientation) == (9, "portrait")
+    assert not poster.sheet_properties.pageSetUpPr.fitToPage and not poster.oddHeader.center.text  # 100 %, no header
+    for name in PRINTED[1:]:
         sheet = workbook[name]
         assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape"), name
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage and (sheet.page_setup.fitToWidth or 1) == 1, name
-        height = 1 if sheet.page_setup.fitToHeight is None else sheet.page_setup.fitToHeight  # 1 is the default
-        assert height == (1 if name == "Översikt" else 0), name  # the overview on one page
+        # At 100 %: 12 pt text prints at 12 pt (DPAB's pages fit a page's width; a wider one prints one page wide).
+        assert not sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.scale in (None, 100), name
         assert "Digital Posthantering AB · 2027-Q1" in sheet.oddHeader.left.text, name
         assert sheet.oddHeader.right.text == "Per 2027-02-15", name
-        assert sheet.oddFooter.center.text == "&P / &N", name
+        assert sheet.oddHeader.center.size == 11 and sheet.oddFooter.center.text == "&P / &N", name
         assert sheet.print_area, name
-    assert workbook["Marknad"].print_title_rows == "$1:$4"
+    assert workbook["Marknad"].print_title_rows == "$7:$7"  # the table's header, on each page the team takes
 
 
-def test_a_team_page_shows_grade_and_status_as_word_and_symbol(report):
+def test_a_team_page_shows_bars_grade_and_status_as_word_and_symbol(report):
     sheet = open_workbook(report)["Produktion"]
-    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=5)}
-    # Id, title, baseline -> target, current, score, grade, status, confidence, trend, owner, comment.
-    # The team's confidence is shown in the status words: "släpar efter" (the older list said "risk").
-    assert rows["O2.1"][2:9] == ["48 → 33.6 h", "44", pytest.approx(4 / 14.4), "röd", "▼ i riskzonen", "släpar efter",
-                                 "0.14 0.21 0.28 ↗"]  # fmt: skip
+    rows = {row[0].value: [c.value for c in row] for row in sheet.iter_rows(min_row=8)}
+    # Id, title, progress bar, score, now / target, grade, status, owner. Handling time 48 -> 33.6 h at 44:
+    # progress 4/14.4 = 0.28 of 16 cells is 4 solid; 51 % of the quarter has passed, the mark at cell 8.
+    assert rows["O2.1"][2:8] == ["████░░░░┃░░░░░░░", "0,28", "44 / 33.6 h", "▰▱▱ röd", "▼ i riskzonen", "Ahmed"]
     assert rows["O2.2"][6] == "▼ i riskzonen (inaktuell)"
-    assert rows["O2.3"][5:7] == ["grön", "✔ klar"]
-    assert sheet.title == "Produktion" and sheet.cell(1, 1).value.startswith("Produktion: ledare Pernilla, poäng 0.38")
+    assert rows["O2.3"][2:7] == [
+        "████████┃███████",
+        "1,00",
+        "100 / 100 kunder",
+        "▰▰▰ grön",
+        "✔ klar",
+    ]  # the mark: today
+    assert rows["O1"][2:7] == ["████░░░░┃░░░░░░░", "0,27", None, "▰▱▱ röd", "▼ i riskzonen"]  # 0.27 of 16: 4
+    assert sheet.title == "Produktion" and sheet["A1"].value == "Produktion"
+    assert sheet["A2"].value == "Poäng 0,38 · ▰▱▱ röd · ▼ i riskzonen ↗"
+    assert len(sheet._charts) == 1  # the trend of its score at the check-ins
 
 
 def test_the_alignment_page_shows_who_carries_what_and_what_feeds_each_strategic_key_result(report):
@@ -193,8 +205,8 @@ def test_text_from_a_workbook_stays_text_in_the_report(demo, tmp_path):
                         template=DEFAULT, lang="sv", plan=plan)  # fmt: skip
     assert run("consolidate", quarter, "-o", tmp_path / "r.xlsx").exit_code == 0
     workbook = open_workbook(tmp_path / "r.xlsx")  # formulas would read back as "=..." strings too: check the XML
-    texts = [c.value for row in workbook["Försäljning"].iter_rows() for c in row]
-    assert nasty in texts and "+cmd|' /C calc'!A0" in texts and "@SUM(A1:A2)" in texts
+    texts = [str(c.value) for row in workbook["Försäljning"].iter_rows() for c in row if c.value is not None]
+    assert "+cmd|' /C calc'!A0" in texts and f"{nasty}\n@SUM(A1:A2)" in texts  # the title, the comment under it
     import zipfile
 
     with zipfile.ZipFile(tmp_path / "r.xlsx") as package:
@@ -251,11 +263,17 @@ def test_pdf_has_an_overview_a_page_per_team_alignment_gaps_and_files(demo, tmp_
     assert "595.3" in info and "841.89" in info  # A4, landscape: 841.89 x 595.28 pt
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")  # fmt: skip
-    titles = [next(line.strip() for line in page.splitlines()[1:] if line.strip()) for page in pages if page.strip()]
-    assert titles[0] == "Vad har hänt sedan 2027-02-01"  # what the leadership reads first
-    assert titles[1].startswith("OKR-status 2027-Q1")
-    assert [t.split(":")[0] for t in titles[2:5]] == ["Marknad", "Försäljning", "Produktion"]
-    assert titles[5:] == ["Samordning", "Luckor", "Filer"]
+    assert pages[0].split()[:3] == ["Digital", "Posthantering", "AB"]  # the poster: no header, the company first
+    sheets = []  # each later page's sheet, from the centre of its header: company · quarter, sheet, as-of
+    for page in pages[1:]:
+        if page.strip():
+            parts = [part.strip() for part in page.splitlines()[0].split("  ") if part.strip()]
+            sheet = parts[1]  # company · quarter, the sheet, the date
+            if not sheets or sheets[-1] != sheet:
+                sheets.append(sheet)
+    assert sheets == ["Marknad", "Försäljning", "Produktion", "Översikt", "Sedan sist", "Luckor", "Samordning", "Filer"]
+    assert sum(1 for page in pages if page.strip() and "Marknad" in page.splitlines()[0]) == 1  # one page
+    titles = sheets
     assert "Data" not in "".join(titles)
 
 

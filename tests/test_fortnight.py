@@ -173,7 +173,8 @@ def _foreign_words(texts, lang):
     for text in texts:
         for own in company:
             text = text.replace(own, " ")
-        text = re.sub(r"[\w.-]+\.(xlsx|pdf|json)|/[^\s:]*|`[^`]*`", " ", text)  # file names, paths, commands
+        # file names, paths, commands, and words cut short (the poster shortens long titles: "Norge" to "No…")
+        text = re.sub(r"[\w.-]+\.(xlsx|pdf|json)|/[^\s:]*|`[^`]*`|\w+…", " ", text)
         found |= {w for w in re.findall(r"[^\W\d_][\w'-]*", text.casefold()) if w in OTHER[lang]}
     return found
 

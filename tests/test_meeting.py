@@ -90,7 +90,7 @@ def test_the_changes_page_lists_team_by_team_who_missed_the_check_in_in_the_repo
 ):
     report = tmp_path / "r.xlsx"
     run("consolidate", demo / "2027-Q1", "--as-of", "2027-02-15", "-o", report, "--lang", lang)
-    sheet = open_workbook(report).worksheets[0]
+    sheet = _changes_sheet(open_workbook(report))
     rows = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
     assert [row for row in rows if row[0] == word] == [
         [word, "marketing.O2.2", "2027-01-18", "",
@@ -126,7 +126,7 @@ def test_once_every_team_has_reported_the_changes_page_says_nobody_missed_it(dem
     report = tmp_path / "r.xlsx"
     result = run("consolidate", quarter, "--as-of", "2027-02-15", "-o", report)
     assert "Missed the check-in" not in result.output
-    texts = [row[0] for row in open_workbook(report).worksheets[0].iter_rows(values_only=True)]
+    texts = [row[0] for row in _changes_sheet(open_workbook(report)).iter_rows(values_only=True)]
     assert "saknar värde" not in texts
     assert texts[-1] == "Alla key results har ett värde från avstämningen 2027-02-15 eller är klara."
 
@@ -156,3 +156,8 @@ def test_a_missed_check_in_is_listed_on_its_own_never_as_a_new_or_resolved_gap_a
                             as_of=dt.date(2027, 2, 15), since=dt.date(2027, 2, 1))  # fmt: skip
     assert {g.where for g in status.gaps if g.code is GapCode.MISSED_CHECKIN} == {"marketing.O2.2", "production.O2.2"}
     assert [c.where for c in status.changes if c.after is GapCode.MISSED_CHECKIN] == []
+
+
+def _changes_sheet(workbook):
+    """The page of what changed since the last meeting, in either language."""
+    return next(workbook[name] for name in ("Sedan sist", "Since last time") if name in workbook.sheetnames)

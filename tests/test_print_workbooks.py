@@ -1,38 +1,17 @@
 """The team and strategy workbooks as they print: LibreOffice prints them to PDF, and every word on every
-page is measured with `pdftotext -bbox-layout`.
-
-A word's box there runs from the font's ascent to its descent: 1.3 times the font size for Carlito
-(Calibri's metrics; measured 14.30 pt for 11 pt text), so the size is the box's height / 1.3. LibreOffice
-sets the lines of a wrapped cell 1.015 sizes apart, so the boxes of two lines of one cell overlap; two words
-overlap here when the middle band of their boxes, one font size high, does.
+page is measured with `pdftotext -bbox-layout` (tests/pdf_pages.py says how).
 """
 
 import dataclasses
 import datetime as dt
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from defusedxml.ElementTree import fromstring
+from companies import QUARTER, long_plan, long_strategy
+from pdf_pages import Page, overlapping, read_pdf, require_tool
 from sheets import open_workbook
 
-from okrxl.core.model import (
-    Carried,
-    CheckIn,
-    Commitment,
-    Confidence,
-    Dependency,
-    KeyResult,
-    KeyResultKind,
-    Method,
-    Objective,
-    Quarter,
-    Strategy,
-    Team,
-    TeamQuarter,
-)
+from okrxl.core.model import Quarter, Strategy
 from okrxl.core.scoring import assess_team
 from okrxl.demo import example
 from okrxl.excel import layout
@@ -40,190 +19,7 @@ from okrxl.excel.book import header_lines, text_pixels
 from okrxl.excel.template import DEFAULT, fill
 from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
 
-BOX = 1.3
-"""A word box's height over its font size, for Carlito."""
 SMALLEST_POINTS = 9
-HEADER_BAND, FOOTER_BAND = 45, 40
-"""Points from the top and the bottom edge of a page that hold its header and its footer."""
-NS = "{http://www.w3.org/1999/xhtml}"
-
-
-@dataclasses.dataclass(frozen=True)
-class Word:
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    @property
-    def points(self) -> float:
-        return (self.y1 - self.y0) / BOX
-
-    def overlaps(self, other: "Word") -> bool:
-        """Whether the two words' middle bands, one font size high, cross by more than half a point."""
-        middle, other_middle = (self.y0 + self.y1) / 2, (other.y0 + other.y1) / 2
-        dy = min(middle + self.points / 2, other_middle + other.points / 2) - max(
-            middle - self.points / 2, other_middle - other.points / 2
-        )
-        dx = min(self.x1, other.x1) - max(self.x0, other.x0)
-        return dx > 0.5 and dy > 0.5
-
-
-@dataclasses.dataclass(frozen=True)
-class Page:
-    number: int
-    width: float
-    height: float
-    words: tuple[Word, ...]
-
-    def band(self, *, header: bool) -> list[Word]:
-        """The words of the header (or the footer), in the page's top (bottom) margin."""
-        return [w for w in self.words if (w.y1 < HEADER_BAND if header else w.y0 > self.height - FOOTER_BAND)]
-
-    @property
-    def header_right(self) -> list[Word]:
-        """The header's right part: the word ending nearest the page's right edge, and the words just left
-        of it on its line (a wider gap parts the header's left part from its right)."""
-        band = self.band(header=True)
-        last = max(band, key=lambda w: w.x1)
-        line = sorted((w for w in band if abs(w.y0 - last.y0) < 1), key=lambda w: w.x1, reverse=True)
-        right = line[:1]
-        for word in line[1:]:
-            if right[-1].x0 - word.x1 > 8:
-                break
-            right.append(word)
-        return right[::-1]
-
-    @property
-    def header_left(self) -> str:
-        return " ".join(w.text for w in self.band(header=True) if w not in self.header_right)
-
-    @property
-    def footer(self) -> str:
-        return " ".join(w.text for w in self.band(header=False))
-
-    @property
-    def sheet(self) -> str:
-        return " ".join(w.text for w in self.header_right)
-
-    @property
-    def body(self) -> list[Word]:
-        return [w for w in self.words if w.y1 >= HEADER_BAND and w.y0 <= self.height - FOOTER_BAND]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.body)
-
-    @property
-    def first_line(self) -> str:
-        top = min(self.body, key=lambda w: w.y0)
-        return " ".join(w.text for w in sorted(self.body, key=lambda w: w.x0) if w.y0 < top.y1 - top.points / 2)
-
-
-def read_pdf(path: Path) -> list[Page]:
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    pages = []
-    for number, page in enumerate(fromstring(xml.stdout).iter(NS + "page"), start=1):
-        words = tuple(
-            Word(w.text, *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iter(NS + "word")
-        )
-        pages.append(Page(number, float(page.get("width")), float(page.get("height")), words))
-    return pages
-
-
-# --- a company of twelve teams with long names and titles, in Swedish and English ---------------------
-
-SV_TITLES = (
-    "Förbättra kundupplevelsen genom att digitalisera hela faktureringsflödet för företagskunder",
-    "Minska ledtiden från beställning till leverans för alla nordiska marknader",
-    "Bygg en självbetjäningsportal som kunderna faktiskt vill använda varje vecka",
-    "Säkerställ att informationssäkerhetsarbetet certifieras enligt ISO 27001",
-    "Öka andelen återkommande intäkter från abonnemangstjänster",
-)
-EN_TITLES = (
-    "Improve the customer experience by digitalising the whole invoicing flow for business customers",
-    "Shorten the lead time from order to delivery across every Nordic market",
-    "Build a self-service portal that customers genuinely want to use every week",
-    "Make sure our information security management is certified to ISO 27001",
-    "Grow the share of recurring revenue from subscription services",
-)
-SV_TEAMS = (
-    "Kundupplevelse och digital självservice", "Ekonomi, fakturering och betalningsflöden",
-    "Logistik och leveransplanering Norden", "Informationssäkerhet och efterlevnad",
-    "Produktutveckling för företagskunder", "Försäljning till offentlig sektor",
-)  # fmt: skip
-EN_TEAMS = (
-    "Customer Experience and Digital Self-Service", "Finance, Invoicing and Payment Flows",
-    "Nordic Logistics and Delivery Planning", "Information Security and Compliance",
-    "Product Development for Business Customers", "Sales to the Public Sector",
-)  # fmt: skip
-QUARTER = Quarter(2028, 2)
-
-
-def long_strategy(lang: str) -> Strategy:
-    titles, names = (SV_TITLES, SV_TEAMS) if lang == "sv" else (EN_TITLES, EN_TEAMS)
-    objectives = tuple(
-        Objective(
-            id=f"S{o}",
-            title=titles[o - 1],
-            owner="Charlotte Lindqvist-Bergström",
-            key_results=tuple(
-                KeyResult(
-                    id=f"S{o}.{k}",
-                    title=f"{titles[(o + k) % 5]} ({k})",
-                    kind=KeyResultKind.INCREASE,
-                    unit="procentenheter",
-                    baseline=10 * k,
-                    target=20 * k,
-                    owner="Maximilian Östergren",
-                )
-                for k in range(1, 6)
-            ),
-        )
-        for o in range(1, 6)
-    )
-    teams = tuple(Team(id=f"team-{i:02d}", name=f"{names[i % 6]} {i}", lead="Anna-Karin Söderström") for i in range(12))
-    return Strategy(
-        company="Nordiska Digitala Kommunikationstjänster i Göteborg AB",
-        vision=" ".join(titles),
-        mission=" ".join(reversed(titles)),
-        year=QUARTER.year,
-        method=Method(cadence_weeks=1),  # a check-in column every week: the widest sheets
-        teams=teams,
-        objectives=objectives,
-    )
-
-
-def long_plan(strategy: Strategy, team: Team, lang: str) -> TeamQuarter:
-    titles = SV_TITLES if lang == "sv" else EN_TITLES
-    dates = QUARTER.check_in_dates(cadence_weeks=strategy.method.cadence_weeks)
-    note = titles[2] + ". " + titles[3]
-
-    def kr(o: int, k: int) -> KeyResult:
-        committed = k % 2 == 0
-        return KeyResult(
-            id=f"O{o}.{k}", title=f"{titles[(o * k) % 5]}, {titles[(o + k) % 5].lower()}", kind=KeyResultKind.INCREASE,
-            commitment=Commitment.COMMITTED if committed else Commitment.ASPIRATIONAL, unit="kundnöjdhetspoäng",
-            baseline=12.5, target=87.5, owner="Maximilian Östergren-Lindqvist", feeds=f"S{o}.{k}",
-            depends_on=(Dependency(key_result_id=f"team-{(o + k) % 12:02d}.O{k}.{o}", needed_by=dt.date(2028, 5, 15)),),
-            check_ins=tuple(CheckIn(date=d, value=12.5 + 5 * i, confidence=Confidence.BEHIND if i == 3 else None,
-                                    note=note if i == 3 else None) for i, d in enumerate(dates[:4])),
-            miss_reason=titles[4] if committed else None, comment=titles[(o + 2 * k) % 5],
-            carried=Carried(quarter=Quarter(2028, 1), id=f"O{k}.{o}", score=0.35) if k == 5 else None,
-        )  # fmt: skip
-
-    objectives = tuple(
-        Objective(
-            id=f"O{o}",
-            title=titles[o - 1],
-            owner="Anna-Karin Söderström",
-            aligned_to=(f"S{o}", f"S{6 - o}"),
-            key_results=tuple(kr(o, k) for k in range(1, 6)),
-        )
-        for o in range(1, 6)
-    )
-    return TeamQuarter(team=team, quarter=QUARTER, objectives=objectives)
 
 
 # --- the workbooks, printed once -----------------------------------------------------------------------
@@ -231,10 +27,7 @@ def long_plan(strategy: Strategy, team: Team, lang: str) -> TeamQuarter:
 
 @pytest.fixture(scope="module")
 def pdftotext():
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdftotext is missing in CI: .ci/run installs poppler-utils")
-        pytest.skip("pdftotext is not installed: apt-get install poppler-utils")
+    require_tool("pdftotext")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -317,17 +110,6 @@ def test_every_word_is_inside_its_page(printed):
     outside = [(book.name, page.number, word.text) for book, page in every_page(printed) for word in page.words
                if word.x0 < 0 or word.y0 < 0 or word.x1 > page.width or word.y1 > page.height]  # fmt: skip
     assert outside == []
-
-
-def overlapping(words):
-    """The pairs of words that overlap: each word against the words that start left of its end."""
-    ordered = sorted(words, key=lambda w: w.x0)
-    for index, word in enumerate(ordered):
-        for other in ordered[index + 1 :]:
-            if other.x0 >= word.x1:
-                break
-            if word.overlaps(other):
-                yield word, other
 
 
 def test_no_two_words_overlap(printed):

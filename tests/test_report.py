@@ -11,7 +11,7 @@ from okrxl.core.model import Team
 from okrxl.demo import example
 from okrxl.excel.template import DEFAULT
 from okrxl.excel.workbook_writer import write_strategy_workbook
-from okrxl.outputs.report import _sheet_name
+from okrxl.outputs.pages import sheet_name as _sheet_name
 
 
 @pytest.mark.parametrize(

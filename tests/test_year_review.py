@@ -1,12 +1,20 @@
 """okrxl review: the year's quarters side by side, checked against each quarter's own status document."""
 
 import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
 
 import pytest
 from click.testing import CliRunner
+from defusedxml.ElementTree import fromstring
+from openpyxl.utils.cell import range_boundaries
 from sheets import open_workbook
 
 from okrxl.cli import cli
+from okrxl.outputs.year_review import label_positions
 
 
 def run(*args):
@@ -142,3 +150,128 @@ def test_json_to_a_file_is_the_printed_document_and_is_said(two_quarters, tmp_pa
         result = run(*command, "--json", out)
         assert json.loads(out.read_text(encoding="utf-8")) == printed
         assert f"{out}" in result.output
+
+
+# --- the year's chart, as it prints on a black-and-white printer ------------------------------------------
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+EMU_PER_POINT = 12700
+BOX = 1.3
+"""A word box's height in `pdftotext -bbox-layout` over its font size, for Carlito (test_print_workbooks.py)."""
+TEAMS = ["Marknad", "Försäljning", "Produktion"]
+
+
+def chart_xml(path):
+    with zipfile.ZipFile(path) as xlsx:
+        names = sorted(n for n in xlsx.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        return [fromstring(xlsx.read(name)) for name in names]
+
+
+def luminance(rgb: str) -> float:
+    red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def test_the_year_chart_tells_the_teams_apart_by_dash_and_marker_and_names_them_at_their_last_point(demo_year):
+    folder, _ = demo_year
+    [chart] = chart_xml(folder / "review-2027.xlsx")
+    assert chart.find(f".//{C}legend") is None
+    series = chart.findall(f".//{C}ser")
+    assert [s.find(f"{C}tx//{C}v").text for s in series] == TEAMS
+    symbols = [s.find(f"{C}marker/{C}symbol").get("val") for s in series]
+    dashes = [s.find(f"{C}spPr/{A}ln/{A}prstDash").get("val") for s in series]
+    assert len(set(symbols)) == len(set(dashes)) == len(series) and "none" not in symbols, (symbols, dashes)
+    for each in series:
+        line = each.find(f"{C}spPr/{A}ln")
+        assert int(line.get("w")) >= 2.25 * EMU_PER_POINT
+        assert luminance(line.find(f".//{A}srgbClr").get("val")) <= 0.5  # black to mid grey
+        labels = each.find(f"{C}dLbls")
+        points = int(each.find(f"{C}val//{C}ptCount").get("val"))
+        deleted = [int(d.find(f"{C}idx").get("val")) for d in labels.findall(f"{C}dLbl")
+                   if d.find(f"{C}delete").get("val") == "1"]  # fmt: skip
+        assert labels.find(f"{C}showSerName").get("val") == "1" and deleted == list(range(points - 1))
+    # Every text of the chart has its size set, to 11 pt or more (Excel's default is 10 pt).
+    texts = [chart.find(f".//{C}title"), chart.find(f".//{C}catAx"), chart.find(f".//{C}valAx"),
+             *chart.iter(f"{C}dLbls")]  # fmt: skip
+    assert all(min(int(r.get("sz")) for r in text.iter() if r.get("sz")) >= 1100 for text in texts)
+
+
+def test_the_year_chart_reads_the_team_scores_in_the_table_above_it(demo_year):
+    folder, _ = demo_year
+    [chart] = chart_xml(folder / "review-2027.xlsx")
+    year = open_workbook(folder / "review-2027.xlsx")["Året"]
+
+    def cells(reference):
+        sheet, cells = reference.replace("$", "").split("!")
+        first_col, first_row, last_col, last_row = range_boundaries(cells)
+        assert sheet == "Året"
+        return [c.value for row in year.iter_rows(first_row, last_row, first_col, last_col) for c in row]
+
+    teams = {row[1].value: [c.value for c in row[2:6]] for row in year.iter_rows(min_row=6, max_row=8)}
+    assert list(teams) == TEAMS
+    for each in chart.findall(f".//{C}ser"):
+        [name] = cells(each.find(f"{C}tx//{C}f").text)
+        assert cells(each.find(f"{C}cat//{C}f").text) == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
+        assert cells(each.find(f"{C}val//{C}f").text) == teams[name], name
+
+
+@pytest.mark.parametrize(
+    ("last_points", "expected"),
+    [
+        ([(3, 0.81), (3, 0.95), (3, 0.91)], ["right", "above", "below"]),
+        ([(3, 0.2), (3, 0.5), (3, 0.8)], ["right", "right", "right"]),
+        ([(3, 0.50), (3, 0.52), (3, 0.54)], ["below", "right", "above"]),
+        ([(3, 0.5), (2, 0.5), None], ["right", "right", "right"]),
+    ],
+    ids=["two-close-of-three", "far-apart", "three-close", "different-quarters-or-none"],
+)
+def test_names_of_lines_that_end_close_together_go_above_and_below(last_points, expected):
+    assert label_positions(last_points, spacing=0.05) == expected
+
+
+@pytest.fixture(scope="module")
+def printed_review(demo_year, libreoffice, tmp_path_factory):
+    """The demo year's review as LibreOffice prints it: per page, its words as (text, x0, y0, x1, y1)."""
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdftotext is missing in CI: .ci/run installs poppler-utils")
+        pytest.skip("pdftotext is not installed: apt-get install poppler-utils")
+    folder, _ = demo_year
+    [pdf] = libreoffice.convert([folder / "review-2027.xlsx"], tmp_path_factory.mktemp("review-pdf"), to="pdf")
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    html = "{http://www.w3.org/1999/xhtml}"
+    return [
+        [(w.text, *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iter(f"{html}word")]
+        for page in fromstring(xml.stdout).iter(f"{html}page")
+    ]
+
+
+def points(word) -> float:
+    _, _, y0, _, y1 = word
+    return (y1 - y0) / BOX
+
+
+def test_the_printed_review_has_no_text_under_11_points(printed_review):
+    small = [(number, w[0], round(points(w), 2)) for number, page in enumerate(printed_review, start=1)
+             for w in page if points(w) < 11]  # fmt: skip
+    assert not small
+
+
+def test_the_printed_chart_has_a_page_of_its_own_and_names_each_team_at_its_last_point(demo_year, printed_review):
+    folder, _ = demo_year
+    [page] = [page for page in printed_review if any(w[0] == "Marknad" for w in page) and
+              not any(w[0] == "marketing" for w in page)]  # the chart's page, not the table's  # fmt: skip
+    body = [w for w in page if 45 < w[2] < 550]  # between the header and the footer
+    ticks = {w[0] for w in body if re.fullmatch(r"[01][.,][02468]", w[0])}
+    assert {w[0] for w in body} - ticks == {"Lagens", "poäng", "per", "kvartal", "2027-Q1", "2027-Q2", "2027-Q3",
+                                             "2027-Q4", *TEAMS}  # fmt: skip
+    assert len(ticks) == 6  # 0.0 to 1.0
+    [last_quarter] = [w for w in body if w[0] == "2027-Q4"]
+    last_x = (last_quarter[1] + last_quarter[3]) / 2
+    names = {w[0]: w for w in body if w[0] in TEAMS}
+    assert all(name[3] > last_x for name in names.values()), names  # at the last quarter's point, or right of it
+    year = open_workbook(folder / "review-2027.xlsx")["Året"]
+    last_scores = {row[1].value: row[5].value for row in year.iter_rows(min_row=6, max_row=8)}
+    top_down = sorted(names, key=lambda name: names[name][2])
+    assert top_down == sorted(TEAMS, key=lambda name: -last_scores[name]) == ["Försäljning", "Produktion", "Marknad"]

@@ -271,6 +271,13 @@ def key_result_status(kr: KeyResult, *, period: Period, as_of: dt.date, method: 
     return Status.BEHIND if reaches(score, method.behind_share * expected) else Status.AT_RISK
 
 
+def expected_progress(kr: KeyResult, *, period: Period, as_of: dt.date) -> float | None:
+    """Where pacing expects a metric by `as_of`: the share of the quarter that has passed, the line its
+    status is measured against (`key_result_status`). None for milestones and yes/no results, which are
+    paced by the team's confidence, and for maintain, which is kept or not at every check-in."""
+    return elapsed_share(period, as_of) if kr.kind.is_metric else None
+
+
 def latest_confidence(kr: KeyResult, as_of: dt.date) -> Confidence | None:
     said = [c.confidence for c in kr.check_ins if c.date <= as_of and c.confidence is not None]
     return said[-1] if said else None

@@ -22,6 +22,7 @@ from okrxl.core.scoring import (
     ObjectiveAssessment,
     QuarterAssessment,
     assess_quarter,
+    assess_team,
     reaches,
 )
 from okrxl.core.words import Words
@@ -193,6 +194,31 @@ def review_quarter(
         feeding=_feeding(strategy, assessment),
         close=_closing_statistics(assessment) if closed else None,
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrendPoint:
+    """A team's score and its objectives' at one check-in date."""
+
+    day: dt.date
+    team: float | None
+    objectives: tuple[float | None, ...]
+    """In plan order."""
+
+
+def team_trend(strategy: Strategy, plan: TeamQuarter, quarter: Quarter, as_of: dt.date) -> tuple[TrendPoint, ...]:
+    """The team's and each objective's score at every scheduled check-in date up to `as_of`, and at `as_of`
+    itself when it falls between two: the trend the team page draws and the poster's arrow follows."""
+    period = quarter.period(strategy.first_month)
+    days = [d for d in quarter.check_in_dates(first_month=strategy.first_month,
+                                              cadence_weeks=strategy.method.cadence_weeks) if d <= as_of]  # fmt: skip
+    if period.start <= as_of <= period.end and (not days or days[-1] < as_of):
+        days.append(as_of)
+    points = []
+    for day in days:
+        team = assess_team(plan, period=period, as_of=day, method=strategy.method)
+        points.append(TrendPoint(day=day, team=team.score, objectives=tuple(o.score for o in team.objectives)))
+    return tuple(points)
 
 
 def closing_statistics(status: QuarterStatus) -> ClosingStatistics | None:

@@ -7,7 +7,7 @@ persisted. The numbers are the quarters' own status documents', nothing recomput
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,13 +17,15 @@ from okrxl.core.model import KeyResult, Objective, Strategy, Team
 from okrxl.core.problems import Severity
 from okrxl.core.status import QuarterStatus
 from okrxl.core.words import Words
-from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page
+from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, text_pixels
 from okrxl.excel.files import REPORT_PROPERTY
 from okrxl.excel.layout import Lang
-from okrxl.outputs.report import (
+from okrxl.outputs.pages import (
     SEVERITY_WORDS,
     ReportBook,
     aspirational_grade,
+    label_positions,
+    last_point,
     write_header_row,
     write_heading,
     write_score,
@@ -50,6 +52,53 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "message": ("Senaste meddelande", "Latest message"), "none": ("Inga.", "None."),
     "chart": ("Lagens poäng per kvartal", "Team scores by quarter"),
 }.items()}  # fmt: skip
+
+# --- how the pages print: read from a step away, also from a black-and-white printer -----------------
+
+BODY_POINTS = 12
+"""The size of the pages' text. The pages print at 100 %, so nothing on them is smaller (the noticeboard's
+minimum is 11 pt)."""
+PAGE_FONT = '&12&"Calibri,Regular"'
+"""The header's and the footer's size and font: 12 pt as the body (11 pt by default). The font code ends
+the size's digits, so a company named `3M` stays `3M`, not a 123-point header."""
+YEAR_WIDTHS = (12, 37, *(10,) * 8)
+"""The year sheet's columns: id, name, and a score column per quarter (two, measured and carried, for the
+strategic objectives). 757 pt at 100 %: one A4 landscape page wide without shrinking the text."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineStyle:
+    """How one team's line prints: told apart from the others by its dash and its marker, not its colour."""
+
+    colour: str
+    """A grey from black to mid grey: dark enough on any printer."""
+    dash: str
+    """XlsxWriter's `dash_type`, Excel's `prstDash`."""
+    marker: str
+    """XlsxWriter's marker `type`, Excel's `symbol`."""
+
+
+LINE_STYLES = (
+    LineStyle(colour="#000000", dash="solid", marker="circle"),
+    LineStyle(colour="#595959", dash="dash", marker="square"),
+    LineStyle(colour="#000000", dash="round_dot", marker="triangle"),
+    LineStyle(colour="#7F7F7F", dash="dash_dot", marker="diamond"),
+    LineStyle(colour="#404040", dash="long_dash", marker="x"),
+    LineStyle(colour="#7F7F7F", dash="long_dash_dot_dot", marker="star"),
+)
+"""A chart shows at most this many teams, so that no two lines look alike; more teams take more charts."""
+LINE_WIDTH_POINTS = 3
+CHART_POINTS = 14
+"""The chart's axes and its labels; its title is CHART_TITLE_POINTS."""
+CHART_TITLE_POINTS = 18
+CHART_ROWS = 32
+"""Rows of 20 pixels (15 pt) that a chart takes: 480 pt of the 498 pt between an A4 landscape page's
+header and footer."""
+PLOT_LEFT, PLOT_TOP, PLOT_HEIGHT = 0.07, 0.12, 0.74
+"""The plot area inside the chart (shares of its width and height); on its right the teams' names."""
+
+
+# --- the review's page writers: the report's, copied so that the review does not follow its rework ----
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,7 +277,7 @@ def write_review(path: Path, review: YearReview, *, lang: Lang = "sv") -> None:
     workbook = new_workbook(path, title=f"OKR {review.strategy.year}")
     workbook.set_custom_property(REPORT_PROPERTY, f"review {review.strategy.year}")
     book = ReportBook(workbook, lang)
-    header = f"&L{escape_header(review.strategy.company)} · {review.strategy.year}&C&A"
+    header = f"&L{PAGE_FONT}{escape_header(review.strategy.company)} · {review.strategy.year}&C{PAGE_FONT}&A"
     _year_sheet(book, review, header)
     _key_results_sheet(book, review, header)
     _gaps_sheet(book, review, header)
@@ -239,16 +288,20 @@ def _t(book, key: str, **values) -> str:
     return TEXT[key](book.lang).format(**values)
 
 
+def _set_up_page(sheet, header: str, **options) -> None:
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, footer=f"&C{PAGE_FONT}&P / &N", **options)
+
+
 def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "year"))
     labels = review.labels
     row = write_title(book, sheet, _t(book, "title", year=review.strategy.year, company=review.strategy.company),
                       _t(book, "subtitle", quarters=", ".join(labels)))  # fmt: skip
-    book.columns(sheet, [12, 46] + [14] * max(len(labels) * 2, 4))
+    book.columns(sheet, YEAR_WIDTHS)
     write_heading(book, sheet, row, _t(book, "teams"))
     row += 1
     write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "team"), *labels])
-    first = row + 1
+    header_row = row
     teams = review.teams()
     for team in teams:
         row += 1
@@ -257,7 +310,6 @@ def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
         for col, label in enumerate(labels, start=2):
             score = team.scores[label]
             write_score(book, sheet, row, col, score, aspirational_grade(review.quarters[0], score))
-    last = row
     row += 2
     write_heading(book, sheet, row, _t(book, "strategy"))
     row += 1
@@ -274,35 +326,83 @@ def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
                             aspirational_grade(review.quarters[0], score))  # fmt: skip
     row += 1
     sheet.write_string(row, 1, "M: " + {"sv": "mätt", "en": "measured"}[book.lang] + ", C: "
-                       + {"sv": "buret", "en": "carried"}[book.lang], book.fmt(italic=True, font_size=11))  # fmt: skip
+                       + {"sv": "buret", "en": "carried"}[book.lang], book.fmt(italic=True))  # fmt: skip
+    breaks = []
     if teams and labels:
-        chart = book.workbook.add_chart({"type": "column"})
-        name = _t(book, "year")
-        for offset in range(last - first + 1):
-            chart.add_series({
-                "name": [name, first + offset, 1], "categories": [name, first - 1, 2, first - 1, 1 + len(labels)],
-                "values": [name, first + offset, 2, first + offset, 1 + len(labels)],
-            })  # fmt: skip
-        chart.set_y_axis({"min": 0, "max": 1, "num_format": "0.0"})
-        chart.set_title({"name": _t(book, "chart")})
-        chart.set_size({"width": 720, "height": 260})
-        row += 2
-        sheet.insert_chart(row, 1, chart)
-        row += 14
+        names = [team.team.name for team in teams]
+        last_points = [last_point([team.scores[label] for label in labels]) for team in teams]
+        parts = range(0, len(teams), len(LINE_STYLES))
+        for number, first in enumerate(parts, start=1):
+            row += 1
+            breaks.append(row)  # each chart on a page of its own, as big as the page
+            title = _t(book, "chart") + (f" ({number}/{len(parts)})" if len(parts) > 1 else "")
+            part = slice(first, first + len(LINE_STYLES))
+            chart = _team_chart(book, title=title, sheet_name=sheet.get_name(), header_row=header_row, first=first,
+                                names=names[part], last_points=last_points[part], quarters=len(labels))  # fmt: skip
+            sheet.insert_chart(row, 0, chart)
+            row += CHART_ROWS
     book.fit_rows(sheet)
-    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, one_page=True, last_cell=(row, 1 + max(len(labels) * 2, 2)))
+    _set_up_page(sheet, header, scale=100, row_breaks=breaks, last_cell=(row, len(YEAR_WIDTHS) - 1))
+
+
+def _team_chart(
+    book: ReportBook, *, title: str, sheet_name: str, header_row: int, first: int, names: Sequence[str],
+    last_points: Sequence[tuple[int, float] | None], quarters: int,
+) -> object:  # fmt: skip
+    """A line per team over the quarters, for a black-and-white printer: each line its own dash, marker and
+    grey, and named at its last point instead of in a legend. The values are the table's cells above."""
+    width = sum(_column_pixels(w) for w in YEAR_WIDTHS) - 4
+    height = CHART_ROWS * 20
+    font = {"name": "Calibri", "size": CHART_POINTS}
+    label_room = max(text_pixels(name, font_size=CHART_POINTS, bold=True) for name in names) + 30
+    plot_width = 1 - PLOT_LEFT - min(label_room / width, 0.4)
+    spacing = 1.15 * CHART_POINTS * 1.3 / 0.75 / (height * PLOT_HEIGHT)  # a label's height, in scores
+    positions = label_positions(last_points, spacing=spacing)
+    chart = book.workbook.add_chart({"type": "line"})
+    for index, (style, point, position) in enumerate(zip(LINE_STYLES, last_points, positions)):
+        row = header_row + 1 + first + index
+        series = {
+            "name": [sheet_name, row, 1],
+            "categories": [sheet_name, header_row, 2, header_row, 1 + quarters],
+            "values": [sheet_name, row, 2, row, 1 + quarters],
+            "line": {"color": style.colour, "width": LINE_WIDTH_POINTS, "dash_type": style.dash},
+            "marker": {"type": style.marker, "size": 10, "fill": {"color": style.colour},
+                       "border": {"color": style.colour, "width": 2}},
+        }  # fmt: skip
+        if point is not None:
+            series["data_labels"] = {
+                "series_name": True, "position": position, "font": font | {"bold": True, "color": "#000000"},
+                "custom": [{"delete": True}] * point[0],  # only the last point is named
+            }  # fmt: skip
+        chart.add_series(series)
+    chart.set_legend({"none": True})
+    chart.set_chartarea({"border": {"none": True}})  # a frame at the page's top edge also prints on the page before
+    chart.set_title({"name": title, "name_font": {"name": "Calibri", "size": CHART_TITLE_POINTS, "bold": True}})
+    chart.set_x_axis({"num_font": font, "line": {"color": "#000000", "width": 1.25}})
+    gridlines = {"visible": True, "line": {"color": "#BFBFBF", "width": 0.75}}  # lighter than any team's line
+    chart.set_y_axis({"min": 0, "max": 1, "major_unit": 0.2, "num_format": "0.0", "num_font": font,
+                      "line": {"none": True}, "major_gridlines": gridlines})  # fmt: skip
+    chart.set_plotarea({"layout": {"x": PLOT_LEFT, "y": PLOT_TOP, "width": plot_width, "height": PLOT_HEIGHT}})
+    chart.set_size({"width": width, "height": height})
+    return chart
+
+
+def _column_pixels(width: float) -> int:
+    """A column of Excel `width` in pixels, as XlsxWriter places charts over it."""
+    return int(width * 7 + 0.5) + 5
 
 
 def _key_results_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "kr_sheet"))
     labels = review.labels
     row = write_title(book, sheet, _t(book, "kr_title"))
-    book.columns(sheet, [8, 44, 12] + [13] * len(labels) + [13, 13, 14])
+    book.columns(sheet, [7, 36, 10] + [10] * len(labels) + [10, 10, 11])  # one page wide at 100 %
     write_header_row(book, sheet, row, [_t(book, "id"), _t(book, "key_result"), _t(book, "target"),
                                         *(_t(book, "quarter_fed", quarter=label) for label in labels),
                                         _t(book, "total"), _t(book, "of_target"), _t(book, "leadership")])  # fmt: skip
     header_row = row
     number = book.fmt(border=1, num_format="#,##0.##")
+    share_col = 3 + len(labels) + 1
     for item in review.key_results():
         kr = item.key_result
         row += 1
@@ -315,7 +415,6 @@ def _key_results_sheet(book: ReportBook, review: YearReview, header: str) -> Non
                 book.text(sheet, row, col, "–", book.fmt(border=1, align="center"))
             else:
                 sheet.write_number(row, col, value, number)
-        share_col = 3 + len(labels) + 1
         if item.share_of_target is not None:
             sheet.write_number(row, share_col, item.share_of_target, book.fmt(border=1, num_format="0%"))
         else:
@@ -326,13 +425,13 @@ def _key_results_sheet(book: ReportBook, review: YearReview, header: str) -> Non
         else:
             sheet.write_number(row, share_col + 1, leadership, number)
     book.fit_rows(sheet)
-    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, share_col + 1))
+    _set_up_page(sheet, header, repeat_to=header_row, last_cell=(row, share_col + 1))
 
 
 def _gaps_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     sheet = book.workbook.add_worksheet(_t(book, "gaps_sheet"))
     row = write_title(book, sheet, _t(book, "gaps_title"))
-    book.columns(sheet, [10, 22, 18, 30, 80])
+    book.columns(sheet, [10, 22, 17, 18, 66])  # one page wide at 100 %
     write_header_row(book, sheet, row, ["", _t(book, "code"), _t(book, "where"), _t(book, "quarters"),
                                         _t(book, "message")])  # fmt: skip
     header_row = row
@@ -345,6 +444,6 @@ def _gaps_sheet(book: ReportBook, review: YearReview, header: str) -> None:
             book.text(sheet, row, col, text, cell)
     if not gaps:
         row += 1
-        sheet.write_string(row, 0, _t(book, "none"))
+        sheet.write_string(row, 0, _t(book, "none"), book.fmt())
     book.fit_rows(sheet)
-    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, repeat_to=header_row, last_cell=(row, 4))
+    _set_up_page(sheet, header, repeat_to=header_row, last_cell=(row, 4))
