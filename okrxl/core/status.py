@@ -22,8 +22,9 @@ from okrxl.core.scoring import (
     ObjectiveAssessment,
     QuarterAssessment,
     assess_quarter,
-    assess_team,
     reaches,
+    score_key_result,
+    weighted_mean,
 )
 from okrxl.core.words import Words
 
@@ -215,9 +216,11 @@ def team_trend(strategy: Strategy, plan: TeamQuarter, quarter: Quarter, as_of: d
     if period.start <= as_of <= period.end and (not days or days[-1] < as_of):
         days.append(as_of)
     points = []
-    for day in days:
-        team = assess_team(plan, period=period, as_of=day, method=strategy.method)
-        points.append(TrendPoint(day=day, team=team.score, objectives=tuple(o.score for o in team.objectives)))
+    for day in days:  # the scores alone, as assess_team weighs them: no statuses, no staleness
+        scores = tuple(weighted_mean((score_key_result(kr, day), kr.weight) for kr in o.key_results)
+                       for o in plan.objectives)  # fmt: skip
+        team = weighted_mean(zip(scores, (o.weight for o in plan.objectives), strict=True))
+        points.append(TrendPoint(day=day, team=team, objectives=scores))
     return tuple(points)
 
 
