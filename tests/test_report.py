@@ -1,6 +1,7 @@
 """The report's sheets: names Excel accepts, whatever the teams are called."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from click.testing import CliRunner
@@ -43,3 +44,20 @@ def test_consolidate_writes_team_pages_for_teams_named_with_emoji_and_apostrophe
     result = runner.invoke(cli, ["consolidate", str(tmp_path / "2027-Q1"), "-o", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 0, result.output
     assert {"📣" * 15, "Sälj", "Produktion"} <= set(open_workbook(tmp_path / "r.xlsx").sheetnames)
+
+
+def test_a_teams_trend_is_its_assessed_score_at_each_check_in_so_far():
+    from okrxl.core.scoring import assess_team
+    from okrxl.core.status import team_trend
+
+    strategy, period = example.dpab_strategy(), example.QUARTER.period()
+    for plan in example.dpab_teams():
+        points = team_trend(strategy, plan, example.QUARTER, example.AS_OF)
+        # 2027-Q1's check-ins up to 15 February: the 4th, the 18th of January, the 1st and 15th of February
+        assert [p.day.isoformat() for p in points] == ["2027-01-04", "2027-01-18", "2027-02-01", "2027-02-15"]
+        for point in points:
+            team = assess_team(plan, period=period, as_of=point.day, method=strategy.method)
+            assert point.team == pytest.approx(team.score)
+            assert point.objectives == pytest.approx(tuple(o.score for o in team.objectives))
+    between = team_trend(strategy, example.dpab_teams()[0], example.QUARTER, dt.date(2027, 2, 10))
+    assert between[-1].day == dt.date(2027, 2, 10)  # a date between two check-ins ends the trend itself
