@@ -154,7 +154,7 @@ def _json_output(document: dict, json_path: str, *, force: bool) -> list:
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/2) only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/3) only; write nothing.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Print the report to PDF (needs LibreOffice).")
 @click.option("--year", "whole_year", is_flag=True, help="The whole example year: four quarters and the year review.")
 @FORCE
@@ -324,7 +324,7 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None, lang) -> N
 )
 @click.option(
     "--json", "json_path", metavar="FILE|-",
-    help="Also write the status document (okrxl.status/2); - for stdout. An earlier one is replaced.",
+    help="Also write the status document (okrxl.status/3); - for stdout. An earlier one is replaced.",
 )  # fmt: skip
 @click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
 @click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")

@@ -28,7 +28,14 @@ from okrxl.excel.report_reader import read_seen, report_as_of
 from okrxl.excel.template import DEFAULT, Template, read_template
 from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
 from okrxl.outputs.pdf import convert_to_pdf, soffice
-from okrxl.outputs.report import DATA_COLUMNS, ReportSources, key_result_rows, write_report
+from okrxl.outputs.report import (
+    DATA_COLUMNS,
+    INITIATIVE_COLUMNS,
+    ReportSources,
+    initiative_rows,
+    key_result_rows,
+    write_report,
+)
 from okrxl.outputs.year_review import YearReview, write_review
 
 
@@ -236,7 +243,7 @@ class Consolidation:
 
     @property
     def document(self) -> dict:
-        """The `okrxl.status/2` status document (docs/status-document.md)."""
+        """The `okrxl.status/3` status document (docs/status-document.md)."""
 
         return status_document(self.status)
 
@@ -251,6 +258,14 @@ class Consolidation:
         frame = pd.DataFrame(key_result_rows(self.status, self.sources), columns=list(DATA_COLUMNS))
         for column in ("due", "last_check_in"):
             frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+    def initiatives(self):
+        """A pandas DataFrame with one row per initiative of every team (docs/python.md)."""
+        import pandas as pd
+
+        frame = pd.DataFrame(initiative_rows(self.status), columns=list(INITIATIVE_COLUMNS))
+        frame["due"] = pd.to_datetime(frame["due"])
         return frame
 
     def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:

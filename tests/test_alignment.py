@@ -142,6 +142,9 @@ METHOD_SEVERITIES = [
     ("missing-team", "warning"),
     ("missed-checkin", "info"),
     ("missing-due-date", "info"),
+    ("initiative-unlinked", "warning"),
+    ("no-initiative", "info"),
+    ("initiative-late", "warning"),
 ]
 
 

@@ -53,7 +53,7 @@ def test_the_demo_folder_checks_clean_and_exits_0(demo):
         f"{demo}/2027-Q1/marketing.xlsx: ok, 1 lucka (team marketing, 2027-Q1)",
         "  lucka info    'OKR'!B12  activity-not-result: 'Skicka 3 nyhetsbrev till befintliga kunder med en "
         "genomsnittlig öppningsfrekvens om 60%' låter som en aktivitet; säg vilket resultat den ska ge, med ett "
-        "tal eller ett datum",
+        "tal eller ett datum, och för över själva aktiviteten till bladet Initiativ",
         f"{demo}/2027-Q1/production.xlsx: ok, 1 lucka (team production, 2027-Q1)",
         "  lucka varning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' har ingen ansvarig",
         f"{demo}/2027-Q1/sales.xlsx: ok (team sales, 2027-Q1)",
@@ -68,7 +68,7 @@ def test_the_demo_folder_checks_clean_in_english_with_lang_en(demo):
         f"{demo}/2027-Q1/marketing.xlsx: ok, 1 gap (team marketing, 2027-Q1)",
         "  gap info    'OKR'!B12  activity-not-result: 'Skicka 3 nyhetsbrev till befintliga kunder med en "
         "genomsnittlig öppningsfrekvens om 60%' reads like an activity; say what result it should bring, with a "
-        "number or date",
+        "number or date, and move the activity itself to the Initiatives sheet",
         f"{demo}/2027-Q1/production.xlsx: ok, 1 gap (team production, 2027-Q1)",
         "  gap warning 'OKR'!F7  missing-owner: key result '100% av all post hanteras' has no owner",
         f"{demo}/2027-Q1/sales.xlsx: ok (team sales, 2027-Q1)",
@@ -87,12 +87,15 @@ def test_on_the_meeting_day_check_lists_stale_and_missed_check_ins_and_who_misse
         "  gap info    'OKR'!B12  activity-not-result",
         "  gap info    'OKR'!N13  missed-checkin",  # column N is the check-in of 2027-02-15
         "  gap info    'OKR'!U13  confidence-mismatch",
+        "  gap info    'OKR'!A18  no-initiative",  # O3.1, overdue: no initiative serves the campaign concept
         "  gap info    'OKR'!U20  confidence-mismatch",
         "  gap warning 'OKR'!F7  missing-owner",
         "  gap warning 'OKR'!L13  stale-checkin",
+        "  gap warning 'Initiativ'!F7  initiative-late",  # I3, the volume report: due 02-10, in progress
+        "  gap info    'OKR'!A7  no-initiative",  # O1.2, behind: I1 serves only O1.1
         "  gap info    'OKR'!N13  missed-checkin",
     ]
-    assert f"{demo}/2027-Q1/marketing.xlsx: ok, 5 gaps (team marketing, 2027-Q1)" in lines
+    assert f"{demo}/2027-Q1/marketing.xlsx: ok, 6 gaps (team marketing, 2027-Q1)" in lines
     assert lines[-4:] == [
         "Missed the check-in of 2027-02-15:",
         "  marketing: O2.2",
@@ -110,9 +113,11 @@ def test_check_json_has_each_files_gaps_with_their_cells_and_the_date_they_were_
     assert [(g["code"], g["severity"], g["where"], g["cell"]) for g in production["gaps"]] == [
         ("missing-owner", "warning", "production.O1.2", "'OKR'!F7"),
         ("stale-checkin", "warning", "production.O2.2", "'OKR'!L13"),
+        ("initiative-late", "warning", "production.I3", "'Initiativ'!F7"),  # the Initiatives sheet's due cell
+        ("no-initiative", "info", "production.O1.2", "'OKR'!A7"),
         ("missed-checkin", "info", "production.O2.2", "'OKR'!N13"),
     ]
-    assert production["gaps"][2]["message"] == (
+    assert production["gaps"][4]["message"] == (
         "'Ta fram och leverera rapport om volym och precision för 25 största kunder' has no value at the "
         "check-in of 2027-02-15 (the newest is of 2027-01-18)"
     )
@@ -122,6 +127,11 @@ def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count
     path = demo / "2027-Q1" / "sales.xlsx"
     edit_cells(path, {("O1", "aligned_to"): None, ("O1.1", "target"): "TBD", ("O2", "owner"): None,
                       ("O1.2", "id"): "O2.4"})  # fmt: skip
+    workbook = open_workbook(path)  # the initiative that served O1.2 follows it, as the team would
+    serves = next(r for r in table_rows(workbook["Initiativ"], "initiatives") if r["id"] == "I2")
+    cells = [c.value for c in workbook["Initiativ"][serves["_row"]]]
+    workbook["Initiativ"].cell(serves["_row"], cells.index("O1.2, O2.2") + 1).value = "O2.4, O2.2"
+    workbook.save(path)
     result = run("check", path, "--strategy", demo / "strategy.xlsx", "--lang", "en")
     assert result.exit_code == 0
     gaps = [line.split(":")[0] for line in result.output.splitlines() if line.startswith("  gap ")]
@@ -177,7 +187,9 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
     ]
     result = CliRunner().invoke(cli, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 1
-    assert "sales.xlsx: 5 errors, 1 gap (team sales, 2027-Q1)" in result.output  # the gap: O1 has one key result
+    # The 6th error: initiative I2 serves O1.2, whose row cannot be read (an unknown kind), so its link is
+    # broken too; fixing the row fixes both. The gap: O1 has one key result.
+    assert "sales.xlsx: 6 errors, 1 gap (team sales, 2027-Q1)" in result.output
     assert (
         "'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4.5 (4,5 in Swedish settings)"
         in result.output

@@ -61,7 +61,7 @@ def test_consolidate_summarises_what_it_read_and_where_the_report_is(demo):
         "Missed the check-in of 2027-02-15:",
         "  marketing: O2.2",
         "  production: O2.2",
-        "Aligned share 100% · coverage 100% · gaps: 0 errors, 5 warnings, 6 info",
+        "Aligned share 100% · coverage 100% · gaps: 0 errors, 6 warnings, 8 info",
         f"written {demo.resolve()}/report-2027-Q1-2027-02-15.xlsx",  # one report per meeting (issue 14)
     ]
 
@@ -79,7 +79,7 @@ def test_consolidate_summarises_in_the_strategy_workbooks_language(demo, tmp_pat
         "Saknar värde från avstämningen 2027-02-15:",
         "  marketing: O2.2",
         "  production: O2.2",
-        "Andel som stödjer strategin 100% · täckning 100% · luckor: 0 fel, 5 varningar, 6 info",
+        "Andel som stödjer strategin 100% · täckning 100% · luckor: 0 fel, 6 varningar, 8 info",
         f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx",
     ]
 
@@ -166,11 +166,14 @@ def test_the_gaps_page_lists_every_gap_most_severe_first_with_file_and_cell(repo
         ("varning", "dependency-late", "sales.O2.1", "sales.xlsx", "'OKR'!AB12"),  # needed by
         ("varning", "missing-owner", "production.O1.2", "production.xlsx", "'OKR'!F7"),
         ("varning", "stale-checkin", "production.O2.2", "production.xlsx", "'OKR'!L13"),
+        ("varning", "initiative-late", "production.I3", "production.xlsx", "'Initiativ'!F7"),  # its due date
         ("info", "unfed-key-result", "S3.2", "strategy.xlsx", "'Strategiska OKR'!A18"),
         ("info", "activity-not-result", "marketing.O2.1", "marketing.xlsx", "'OKR'!B12"),  # the title
         ("info", "missed-checkin", "marketing.O2.2", "marketing.xlsx", "'OKR'!N13"),  # the check-in of 02-15
         ("info", "confidence-mismatch", "marketing.O2.2", "marketing.xlsx", "'OKR'!U13"),
+        ("info", "no-initiative", "marketing.O3.1", "marketing.xlsx", "'OKR'!A18"),  # overdue, nothing planned
         ("info", "confidence-mismatch", "marketing.O3.3", "marketing.xlsx", "'OKR'!U20"),
+        ("info", "no-initiative", "production.O1.2", "production.xlsx", "'OKR'!A7"),  # behind, nothing planned
         ("info", "missed-checkin", "production.O2.2", "production.xlsx", "'OKR'!N13"),
     ]
 
@@ -293,6 +296,8 @@ def test_since_lists_what_changed_between_the_last_two_check_ins(demo):
         ("better", "production.O1.2", "at-risk", "behind"),  # 99.6 -> 99.7 of 99.5 -> 100
         ("stale", "marketing.O2.2", False, True),  # last check-in 18 January
         ("stale", "production.O2.2", False, True),
+        ("new-gap", "production.I3", None, "initiative-late"),  # the volume report was due 10 February
+        ("new-gap", "marketing.O3.1", None, "no-initiative"),  # overdue now, and no initiative serves it
         ("new-gap", "marketing.O3.3", None, "confidence-mismatch"),  # "on track" at 12 of 100 leads
     ]
     movers = [(c[1], round(c[2], 3), round(c[3], 3)) for c in changes if c[0] == "mover"]

@@ -116,11 +116,14 @@ EXPECTED_GAPS = [
     ("warning", "dependency-late", "sales.O2.1"),  # the Norwegian seller needs the catalogue due 15 Mar
     ("warning", "missing-owner", "production.O1.2"),
     ("warning", "stale-checkin", "production.O2.2"),
+    ("warning", "initiative-late", "production.I3"),  # the volume report was due 10 Feb, still in progress
     ("info", "unfed-key-result", "S3.2"),  # no team carries the validated sales strategies in Q1
     ("info", "activity-not-result", "marketing.O2.1"),  # "Skicka 3 nyhetsbrev ..."
     ("info", "missed-checkin", "marketing.O2.2"),  # its newest value is of 01-18, the check-in of 02-15
     ("info", "confidence-mismatch", "marketing.O2.2"),
+    ("info", "no-initiative", "marketing.O3.1"),  # overdue, and no initiative serves the campaign concept
     ("info", "confidence-mismatch", "marketing.O3.3"),
+    ("info", "no-initiative", "production.O1.2"),  # behind; the address check (I1) serves O1.1 only
     ("info", "missed-checkin", "production.O2.2"),  # the same
 ]
 
@@ -137,7 +140,7 @@ def test_the_dependency_gap_names_both_dates(document):
 
 
 def test_the_status_document_has_the_documented_fields(document):
-    assert document["schema"] == "okrxl.status/2"
+    assert document["schema"] == "okrxl.status/3"
     assert (document["company"], document["year"], document["quarter"], document["as_of"]) == (
         "Digital Posthantering AB",
         2027,

@@ -7,11 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from companies import QUARTER, long_plan, long_strategy
+from companies import EN_TITLES, QUARTER, SV_TITLES, long_plan, long_strategy
 from pdf_pages import Page, overlapping, read_pdf, require_tool
 from sheets import open_workbook
 
-from okrxl.core.model import Quarter, Strategy
+from okrxl.core.model import Carried, Initiative, InitiativeState, Quarter, Strategy
 from okrxl.core.scoring import assess_team
 from okrxl.demo import example
 from okrxl.excel import layout
@@ -42,6 +42,19 @@ class Printed:
     pages: list[Page]
 
 
+def with_initiatives(plan, lang):
+    """`plan` with 18 initiatives (more than the 15 rows a workbook provisions) of long titles, owners and notes."""
+    titles = SV_TITLES if lang == "sv" else EN_TITLES
+    states = list(InitiativeState)
+    return dataclasses.replace(plan, initiatives=tuple(
+        Initiative(id=f"I{n}", title=titles[n % 5], owner="Maximilian Östergren-Lindqvist",
+                   serves=tuple(f"O{o}.{(n + o) % 5 + 1}" for o in range(1, 2 + n % 3)), state=states[n % 4],
+                   due=dt.date(2028, 6, n + 1), note=titles[(n + 2) % 5] if n % 2 else None,
+                   carried=Carried(quarter=Quarter(2028, 1), id=f"I{n + 4}") if n % 5 == 0 else None)
+        for n in range(1, 19)
+    ))  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, libreoffice, pdftotext) -> dict[str, Printed]:
     folder = tmp_path_factory.mktemp("print")
@@ -67,7 +80,7 @@ def printed(tmp_path_factory, libreoffice, pdftotext) -> dict[str, Printed]:
         strategy_book(f"long-strategy-{lang}", strategy, lang)
         teams = strategy.teams[:6] if lang == "sv" else strategy.teams[6:]
         for index, each in enumerate(teams):
-            plan = long_plan(strategy, each, lang)
+            plan = with_initiatives(long_plan(strategy, each, lang), lang)
             previous = None
             if index == 0:  # last quarter's sheet too
                 last = dataclasses.replace(plan, quarter=Quarter(2028, 1))
@@ -103,7 +116,8 @@ def test_every_word_on_every_page_prints_at_9_pt_or_more(printed):
              for book, page in every_page(printed) for word in page.words if word.points < SMALLEST_POINTS]  # fmt: skip
     assert small == []
     sheets = {page.sheet for _, page in every_page(printed)}
-    assert {"OKR", "OKRs", "Strategiska OKR", "Strategic OKRs", "Strategi", "Strategy"} <= sheets
+    assert {"OKR", "OKRs", "Initiativ", "Initiatives", "Strategiska OKR", "Strategic OKRs", "Strategi",
+            "Strategy"} <= sheets  # fmt: skip
 
 
 def test_every_word_is_inside_its_page(printed):
@@ -121,8 +135,8 @@ def test_no_two_words_overlap(printed):
 def test_the_tables_print_on_a4_landscape_and_the_lists_on_a4_portrait(printed):
     for book, page in every_page(printed):
         size = (round(page.width), round(page.height))
-        wide = page.sheet in (*layout.SHEET_OKRS, *layout.SHEET_STRATEGIC_OKRS, *layout.SHEET_STRATEGY,
-                              *layout.SHEET_LAST_QUARTER)  # fmt: skip
+        wide = page.sheet in (*layout.SHEET_OKRS, *layout.SHEET_INITIATIVES, *layout.SHEET_STRATEGIC_OKRS,
+                              *layout.SHEET_STRATEGY, *layout.SHEET_LAST_QUARTER)  # fmt: skip
         assert size == ((842, 595) if wide else (595, 842)), (book.name, page.number, page.sheet)
 
 
@@ -137,6 +151,22 @@ def test_every_column_a_team_fills_in_prints_and_the_hidden_helpers_do_not(print
         assert not [
             DEFAULT.label(key, book.lang) for key in layout.HIDDEN_KEYS if DEFAULT.label(key, book.lang) in okrs
         ]
+
+
+def test_every_initiative_column_and_every_initiative_prints(printed):
+    for book in printed.values():
+        if book.kind != "team":
+            continue
+        pages = [page for page in book.pages if page.sheet == layout.SHEET_INITIATIVES(book.lang)]
+        text = " ".join(page.text for page in pages)
+        headers = [DEFAULT.label(layout.INITIATIVE_LABELS[c.key], book.lang) for c in layout.INITIATIVE_COLUMNS]
+        assert [h for h in headers if h not in text] == [], book.name
+        assert all(page.text.startswith(DEFAULT.label("initiatives_title", book.lang).split(" ")[0])
+                   for page in pages), book.name  # fmt: skip
+        ids = [f"I{n}" for n in range(1, 19 if book.name.startswith("long") else 16)]
+        assert [i for i in ids if f" {i} " not in f" {text} "] == [], book.name
+    text = " ".join(page.text for page in printed["long-team-06"].pages if page.sheet == "Initiatives")
+    assert "2028-Q1 I9" in text and "Maximilian" in text
 
 
 def test_every_weekly_check_in_date_and_every_strategic_column_prints(printed):
@@ -168,7 +198,8 @@ def test_headers_and_footers_name_the_workbook_and_count_the_pages_in_its_langua
         for page in book.pages:
             assert page.header_left.replace(" ·", "") == book.header.replace(" ·", ""), (book.name, page.number)
             assert page.sheet in {
-                layout.SHEET_INSTRUCTIONS(book.lang), layout.SHEET_OKRS(book.lang), layout.SHEET_STRATEGY(book.lang),
+                layout.SHEET_INSTRUCTIONS(book.lang), layout.SHEET_OKRS(book.lang),
+                layout.SHEET_INITIATIVES(book.lang), layout.SHEET_STRATEGY(book.lang),
                 layout.SHEET_LAST_QUARTER(book.lang), layout.SHEET_SETTINGS(book.lang), layout.SHEET_TEAMS(book.lang),
                 layout.SHEET_STRATEGIC_OKRS(book.lang),
             }, (book.name, page.number)  # fmt: skip

@@ -5,6 +5,7 @@ was typed into each, and how to rebuild them); these tests only read them, so th
 LibreOffice. The expected values are written out by hand from what was typed.
 """
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -466,7 +467,8 @@ def test_a_date_the_app_made_of_what_was_typed_is_an_error_suggesting_what_was_m
 
 @pytest.mark.parametrize("index", [0, 1, 2], ids=["marketing", "sales", "production"])
 def test_the_demo_opened_and_saved_again_with_nothing_typed_reads_back_as_the_demo(index):
-    expected = example.dpab_teams("sv")[index]
+    # Saved before team workbooks had an Initiatives sheet: such a workbook reads as before, with none.
+    expected = dataclasses.replace(example.dpab_teams("sv")[index], initiatives=())
     reading = _read(f"demo_{expected.team.id}_resaved.xlsx")
     assert reading.problems == ()
     assert reading.plan == expected

@@ -75,8 +75,8 @@ def test_an_empty_strategy_workbook_names_the_cells_to_fill_in(tmp_path):
 def test_a_generated_team_workbook_has_the_sheets_table_names_and_metadata(generated):
     path = generated / "out" / "2027-Q1" / "sales.xlsx"
     workbook = open_workbook(path)
-    assert workbook.sheetnames == ["Instruktioner", "OKR", "Strategi", "Listor", "okrxl"]
-    assert [workbook[n].sheet_state for n in workbook.sheetnames] == ["visible"] * 3 + ["hidden"] * 2
+    assert workbook.sheetnames == ["Instruktioner", "OKR", "Initiativ", "Strategi", "Listor", "okrxl"]
+    assert [workbook[n].sheet_state for n in workbook.sheetnames] == ["visible"] * 4 + ["hidden"] * 2
     assert workbook.active.title == "OKR"
     meta = {r[0]: r[1] for r in workbook["okrxl"].iter_rows(min_row=2, values_only=True)}
     assert meta["schema"] == "1" and meta["workbook"] == "team"
@@ -172,7 +172,7 @@ def test_english_workbooks_use_english_sheets_headers_and_words(tmp_path):
     run("init", tmp_path / "s.xlsx", "--example", "dpab", "--lang", "en")
     run("generate", tmp_path / "s.xlsx", "--quarter", "2027-Q1")  # the strategy's language by default
     workbook = open_workbook(tmp_path / "2027-Q1" / "sales.xlsx")
-    assert workbook.sheetnames[:3] == ["Instructions", "OKRs", "Strategy"]
+    assert workbook.sheetnames[:4] == ["Instructions", "OKRs", "Initiatives", "Strategy"]
     assert workbook["OKRs"]["A4"].value == "Id" and workbook["OKRs"]["I4"].value == "Target"
     assert read_strategy_workbook(tmp_path / "s.xlsx").strategy == example.dpab_strategy("en")
 

@@ -12,7 +12,17 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from okrxl.core.model import Commitment, KeyResult, KeyResultKind, Objective, Quarter, Strategy, TeamQuarter
+from okrxl.core.model import (
+    INITIATIVE_STATE_WORDS,
+    Commitment,
+    Initiative,
+    KeyResult,
+    KeyResultKind,
+    Objective,
+    Quarter,
+    Strategy,
+    TeamQuarter,
+)
 from okrxl.core.problems import Severity
 from okrxl.core.scoring import (
     CONFIDENCE_WORDS,
@@ -51,6 +61,9 @@ class GapCode(enum.StrEnum):
     MISSING_TEAM = "missing-team"
     MISSED_CHECKIN = "missed-checkin"
     MISSING_DUE_DATE = "missing-due-date"
+    INITIATIVE_UNLINKED = "initiative-unlinked"
+    NO_INITIATIVE = "no-initiative"
+    INITIATIVE_LATE = "initiative-late"
 
     @property
     def severity(self) -> Severity:
@@ -77,6 +90,9 @@ _SEVERITY = {
     GapCode.MISSING_TEAM: Severity.WARNING,
     GapCode.MISSED_CHECKIN: Severity.INFO,
     GapCode.MISSING_DUE_DATE: Severity.INFO,
+    GapCode.INITIATIVE_UNLINKED: Severity.WARNING,
+    GapCode.NO_INITIATIVE: Severity.INFO,
+    GapCode.INITIATIVE_LATE: Severity.WARNING,
 }
 
 
@@ -84,7 +100,7 @@ _SEVERITY = {
 class Gap:
     code: GapCode
     where: str
-    """The qualified id of what the gap is about: `S2.2`, `marketing.O1`, `sales`."""
+    """The qualified id of what the gap is about: `S2.2`, `marketing.O1`, `sales`, `sales.I1` (an initiative)."""
     text: Words
     """What a person reads, in both languages (`gap.text(lang)`)."""
     field: str | None = None
@@ -103,7 +119,7 @@ class Gap:
         return self.text.en
 
     def to_json(self) -> dict[str, str]:
-        """The gap in okrxl's JSON documents (okrxl.status/2, okrxl.check/1)."""
+        """The gap in okrxl's JSON documents (okrxl.status/3, okrxl.check/1)."""
         return {"code": str(self.code), "severity": str(self.severity), "where": self.where, "message": self.message}
 
 
@@ -235,7 +251,7 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
             )
         yield from _objective_shape_gaps(strategy, objective, objective.id)
         for kr in objective.key_results:
-            yield from _key_result_shape_gaps(kr, kr.id)
+            yield from _key_result_shape_gaps(kr, kr.id, has_initiatives=False)
             if kr.id not in fed:
                 yield Gap(
                     code=GapCode.UNFED_KEY_RESULT,
@@ -307,13 +323,16 @@ def _plan_gaps(
                     )
                     yield Gap(code=GapCode.UNKNOWN_LINK, where=kr_where, text=text, field="depends_on",
                               linked_id=dependency.key_result_id)  # fmt: skip
-            yield from _key_result_shape_gaps(kr, kr_where)
+            yield from _key_result_shape_gaps(kr, kr_where, has_initiatives=True)
             if kr.kind is KeyResultKind.MILESTONE and kr.due is None:
                 yield Gap(code=GapCode.MISSING_DUE_DATE, where=kr_where, field="due",
                           text=Words(f"{kr.title!r} har inget slutdatum; det gäller kvartalets sista dag",
                                      f"{kr.title!r} has no due date; it is due on the quarter's last day"))  # fmt: skip
             if assessment is not None:
                 yield from _key_result_team_gaps(kr, kr_where, index, assessment, scheduled)
+                yield from _no_initiative_gap(plan, kr, kr_where, assessment)
+    for initiative in plan.initiatives:
+        yield from _initiative_gaps(plan, initiative, assessment)
 
 
 def _unknown_link(where: str, verb: Words, target: str, known: Sequence[str], *, field: str) -> Gap:
@@ -352,8 +371,9 @@ def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) 
         )
 
 
-def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
-    """Gaps in how a key result is written, the same for team and strategic key results."""
+def _key_result_shape_gaps(kr: KeyResult, where: str, *, has_initiatives: bool) -> Iterator[Gap]:
+    """Gaps in how a key result is written, the same for team and strategic key results; a team's
+    (`has_initiatives`) has an Initiatives sheet to move an activity to."""
     if kr.has_placeholder_target:
         yield Gap(
             code=GapCode.PLACEHOLDER_TARGET,
@@ -379,14 +399,80 @@ def _key_result_shape_gaps(kr: KeyResult, where: str) -> Iterator[Gap]:
                   text=Words(f"key result {kr.title!r} har ingen ansvarig",
                              f"key result {kr.title!r} has no owner"))  # fmt: skip
     if reads_like_activity(kr):
+        text = Words(
+            f"{kr.title!r} låter som en aktivitet; säg vilket resultat den ska ge, med ett tal eller ett datum",
+            f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
+        )
+        if has_initiatives:
+            text = Words(f"{text.sv}, och för över själva aktiviteten till bladet {INITIATIVES_SHEET.sv}",
+                         f"{text.en}, and move the activity itself to the {INITIATIVES_SHEET.en} sheet")  # fmt: skip
+        yield Gap(code=GapCode.ACTIVITY_NOT_RESULT, where=where, text=text, field="title")
+
+
+INITIATIVES_SHEET = Words("Initiativ", "Initiatives")
+"""The team workbook's sheet of initiatives, as a message names it (okrxl.excel.layout, which this pure
+module does not import, names the sheet itself)."""
+NEEDS_INITIATIVE = (Status.BEHIND, Status.AT_RISK, Status.OVERDUE)
+"""The statuses of a key result that the team should be doing something about (gap `no-initiative`)."""
+
+
+def _no_initiative_gap(plan: TeamQuarter, kr: KeyResult, where: str, assessment: QuarterAssessment) -> Iterator[Gap]:
+    """A behind, at-risk or overdue key result that no open (planned or in progress) initiative serves."""
+    status = assessment.key_results[where].status
+    if status in NEEDS_INITIATIVE and not any(i.state.is_open for i in plan.initiatives_of(kr.id)):
         yield Gap(
-            code=GapCode.ACTIVITY_NOT_RESULT,
+            code=GapCode.NO_INITIATIVE,
             where=where,
             text=Words(
-                f"{kr.title!r} låter som en aktivitet; säg vilket resultat den ska ge, med ett tal eller ett datum",
-                f"{kr.title!r} reads like an activity; say what result it should bring, with a number or date",
-            ),
-            field="title",
+                "{title}: {status}, och inget planerat eller pågående initiativ stödjer det; skriv på bladet "
+                "{sheet} vad teamet gör åt det",
+                "{title} is {status} and no planned or ongoing initiative serves it; write on the {sheet} sheet "
+                "what the team does about it",
+            ).format(title=repr(kr.title), status=STATUS_WORDS[status], sheet=INITIATIVES_SHEET),
+        )
+
+
+def _initiative_gaps(plan: TeamQuarter, initiative: Initiative, assessment: QuarterAssessment | None) -> Iterator[Gap]:
+    """An initiative that serves nothing or names what is not one of the team's key results; with an
+    `assessment`, one still open after its due date."""
+    where = plan.qualify(initiative.id)
+    title = repr(initiative.title)
+    key_result_ids = [kr.id for o in plan.objectives for kr in o.key_results]
+    example = key_result_ids[0] if key_result_ids else "O1.1"
+    if not initiative.serves:
+        yield Gap(code=GapCode.INITIATIVE_UNLINKED, where=where, field="serves",
+                  text=Words(f"initiativet {title} stödjer inget key result; skriv vilket det ska flytta, t.ex. "
+                             f"{example}",
+                             f"initiative {title} serves no key result; write which one it should move, e.g. "
+                             f"{example}"))  # fmt: skip
+    objectives = {o.id: o for o in plan.objectives}
+    for served in initiative.serves:
+        if served in key_result_ids:
+            continue
+        if served in objectives:
+            ids = ", ".join(kr.id for kr in objectives[served].key_results) or example
+            text = Words(f"{where} stödjer {served!r}, ett objective; ett initiativ stödjer key results: skriv "
+                         f"vilket av {ids}",
+                         f"{where} serves {served!r}, an objective; an initiative serves key results: write which "
+                         f"of {ids}")  # fmt: skip
+            yield Gap(code=GapCode.UNKNOWN_LINK, where=where, text=text, field="serves", linked_id=served)
+        else:
+            yield _unknown_link(where, Words("stödjer", "serves"), served, key_result_ids, field="serves")
+    if (
+        assessment is not None
+        and initiative.due is not None
+        and initiative.due < assessment.as_of
+        and initiative.state.is_open
+    ):
+        yield Gap(
+            code=GapCode.INITIATIVE_LATE,
+            where=where,
+            text=Words(
+                "initiativet {title} skulle vara klart {due} men står fortfarande som ”{state}”; markera det "
+                "som klart, ge det ett nytt datum eller avbryt det",
+                "initiative {title} was due {due} but is still {state}; mark it done, give it a new date or drop it",
+            ).format(title=title, due=initiative.due, state=INITIATIVE_STATE_WORDS[initiative.state]),
+            field="due",
         )
 
 

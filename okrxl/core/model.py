@@ -544,6 +544,56 @@ class Strategy:
         return next((kr for o in self.objectives for kr in o.key_results if kr.id == key_result_id), None)
 
 
+class InitiativeState(enum.StrEnum):
+    """Where an initiative stands (sv: planerad / pågår / klar / avbruten)."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done: planned or in progress."""
+        return self in (InitiativeState.PLANNED, InitiativeState.IN_PROGRESS)
+
+
+INITIATIVE_STATE_WORDS: dict[InitiativeState, Words] = {
+    InitiativeState.PLANNED: Words("planerad", "planned"),
+    InitiativeState.IN_PROGRESS: Words("pågår", "in progress"),
+    InitiativeState.DONE: Words("klar", "done"),
+    InitiativeState.DROPPED: Words("avbruten", "dropped"),
+}
+"""What the team's dropdown offers, and what a page says, for each state."""
+
+
+@_pickled_by_slots
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Initiative:
+    """Work a team does to move one or more of its key results: a campaign, a project, a fix.
+
+    A key result says what result; an initiative what the team does to get there. It never changes a
+    score (METHOD.md, "Initiatives").
+    """
+
+    id: str
+    """`I1`, `I2`...: unique in the team's quarter."""
+    title: str
+    owner: str | None = None
+    serves: tuple[str, ...] = ()
+    """The local ids of the team's key results it serves (`O1.2`)."""
+    state: InitiativeState = InitiativeState.PLANNED
+    due: dt.date | None = None
+    note: str | None = None
+    carried: Carried | None = None
+    """Set when it was carried over, still open, from last quarter."""
+
+    def __post_init__(self) -> None:
+        if not self.id.strip() or not self.title.strip():
+            raise ModelError(Words(f"initiativ {self.id!r}: id och titel får inte vara tomma",
+                                   f"initiative {self.id!r}: id and title must not be empty"))  # fmt: skip
+
+
 @_pickled_by_slots
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TeamQuarter:
@@ -554,11 +604,18 @@ class TeamQuarter:
     objectives: tuple[Objective, ...] = ()
     notes: tuple[str, ...] = ()
     """Rows of text the team wrote in its OKR table that are neither objectives nor key results."""
+    initiatives: tuple[Initiative, ...] = ()
+    """What the team does to move its key results (METHOD.md, "Initiatives"); they never move a score."""
 
     def __post_init__(self) -> None:
         where = f"team {self.team.id} {self.quarter}"
         _check_unique(where, [o.id for o in self.objectives])
         _check_unique(where, [kr.id for o in self.objectives for kr in o.key_results])
+        _check_unique(where, [i.id for i in self.initiatives])
+
+    def initiatives_of(self, local_id: str) -> tuple[Initiative, ...]:
+        """The initiatives that serve the key result `local_id` (`O1.2`), in the team's order."""
+        return tuple(i for i in self.initiatives if local_id in i.serves)
 
     def qualify(self, local_id: str) -> str:
         """The id that is unique across teams: `marketing.O1.2`."""

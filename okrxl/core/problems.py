@@ -43,6 +43,8 @@ class ProblemCode(enum.StrEnum):
     UNKNOWN_KIND = "unknown-kind"
     UNKNOWN_COMMITMENT = "unknown-commitment"
     UNKNOWN_CONFIDENCE = "unknown-confidence"
+    UNKNOWN_STATE = "unknown-state"
+    """An initiative's state that is not in the list; the initiative is read as planned."""
     MISSING_KIND = "missing-kind"
     BAD_WEIGHT = "bad-weight"
     FORMULA_WITHOUT_VALUE = "formula-without-value"

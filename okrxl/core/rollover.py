@@ -2,29 +2,39 @@
 
 What is not done is carried over, marked with last quarter's id and final score; the new baseline
 of a metric is its last value; check-ins start empty; what is done is left out (the workbook lists
-it on its "last quarter" sheet).
+it on its "last quarter" sheet). Open initiatives (planned, in progress) go with the key results they
+serve that are carried over; done and dropped ones stay behind.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
-from okrxl.core.model import Carried, KeyResult, Objective, Period, Quarter, TeamQuarter
+from okrxl.core.model import Carried, Initiative, KeyResult, Objective, Period, Quarter, TeamQuarter
 from okrxl.core.scoring import ObjectiveAssessment, Status, TeamAssessment
 
 
 def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter, first_month: int = 1) -> TeamQuarter:
-    """The plan for quarter `to`: objectives with key results not done, those key results carried over.
+    """The plan for quarter `to`: objectives with key results not done, those key results carried over, and
+    the open initiatives that serve at least one of them.
 
     `assessment` is the plan's assessment at the end of its quarter (its final scores); `first_month`
     the strategic year's first month, which places `to` in the calendar.
     """
+    new_period = to.period(first_month)
     objectives = []
     for assessed in assessment.objectives:
-        carried = _carry_objective(assessed, plan.quarter, to.period(first_month))
+        carried = _carry_objective(assessed, plan.quarter, new_period)
         if carried is not None:
             objectives.append(carried)
-    return TeamQuarter(team=plan.team, quarter=to, objectives=tuple(objectives))
+    carried_krs = {kr.id for o in objectives for kr in o.key_results}
+    initiatives = tuple(
+        _carry_initiative(i, carried_krs, plan.quarter, new_period)
+        for i in plan.initiatives
+        if i.state.is_open and carried_krs.intersection(i.serves)
+    )
+    return TeamQuarter(team=plan.team, quarter=to, objectives=tuple(objectives), initiatives=initiatives)
 
 
 def _carry_objective(assessed: ObjectiveAssessment, quarter: Quarter, new_period: Period) -> Objective | None:
@@ -43,6 +53,24 @@ def _carry_objective(assessed: ObjectiveAssessment, quarter: Quarter, new_period
     )
 
 
+def _carry_initiative(initiative: Initiative, carried_krs: set[str], quarter: Quarter, period: Period) -> Initiative:
+    """An open initiative, serving only the key results carried with it; its due date kept only within the new
+    quarter, as a key result's."""
+    return dataclasses.replace(
+        initiative,
+        serves=tuple(kr_id for kr_id in initiative.serves if kr_id in carried_krs),
+        due=_due_within(initiative.due, period),
+        carried=Carried(quarter=quarter, id=initiative.id),
+    )
+
+
+def _due_within(due: dt.date | None, new_period: Period) -> dt.date | None:
+    """`due` when it lies in the new quarter; otherwise None. A due date outside it has passed (or was a date
+    typed without a year, which took the clock's year): the team sets a new one, and the new workbook does not
+    start with a warning."""
+    return due if due is not None and new_period.start <= due <= new_period.end else None
+
+
 def _carry_key_result(
     kr: KeyResult, score: float | None, current: float | None, quarter: Quarter, new_period: Period
 ) -> KeyResult:
@@ -52,9 +80,7 @@ def _carry_key_result(
     return dataclasses.replace(
         kr,
         baseline=baseline,
-        # A due date outside the new quarter has passed (or was a date typed without a year, which took
-        # the clock's year): the team sets a new one, and the new workbook does not start with a warning.
-        due=kr.due if kr.due is not None and new_period.start <= kr.due <= new_period.end else None,
+        due=_due_within(kr.due, new_period),
         check_ins=(),
         miss_reason=None,
         depends_on=tuple(dataclasses.replace(d, needed_by=None) for d in kr.depends_on),

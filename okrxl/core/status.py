@@ -1,6 +1,6 @@
 """A quarter's status: the plans, their assessment and gaps, and the public status document.
 
-The status document (`okrxl.status/2`, docs/status-document.md) is okrxl's stable JSON format:
+The status document (`okrxl.status/3`, docs/status-document.md) is okrxl's stable JSON format:
 `okrxl demo --json` prints it for the built-in example and `okrxl consolidate --json` for files.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from okrxl.core.alignment import Gap, GapCounts, alignment_shares, find_gaps, gap_counts
 from okrxl.core.changes import Change, Seen, find_changes
-from okrxl.core.model import Carried, Commitment, KeyResult, Quarter, Strategy, TeamQuarter
+from okrxl.core.model import Carried, Commitment, Initiative, KeyResult, Quarter, Strategy, TeamQuarter
 from okrxl.core.scoring import (
     AssessedKeyResult,
     Grade,
@@ -31,7 +31,7 @@ from okrxl.core.words import Words
 SWEET_SPOT = (0.6, 0.7)
 """The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
 
-SCHEMA = "okrxl.status/2"
+SCHEMA = "okrxl.status/3"
 
 
 class SweetSpot(enum.StrEnum):
@@ -271,7 +271,7 @@ def _fed_total(strategic_kr: KeyResult, feeders: Sequence[AssessedKeyResult]) ->
 
 
 def status_document(status: QuarterStatus) -> dict[str, Any]:
-    """The `okrxl.status/2` document: plain JSON types, scores not rounded."""
+    """The `okrxl.status/3` document: plain JSON types, scores not rounded."""
     strategy, assessment = status.strategy, status.assessment
     return {
         "schema": SCHEMA,
@@ -284,7 +284,11 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
             "vision": strategy.vision,
             "mission": strategy.mission,
             "objectives": [
-                {**_objective(measured, qualify=str), "measured_score": measured.score, "carried_score": carried}
+                {
+                    **_objective(measured, qualify=str, plan=None),
+                    "measured_score": measured.score,
+                    "carried_score": carried,
+                }
                 for measured, carried in assessment.strategic_objectives()
             ],
         },
@@ -296,8 +300,11 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
                 "score": team.score,
                 "grade": _value(team.grade),
                 "status": str(team.status),
-                "objectives": [_objective(assessed, qualify=team.plan.qualify) for assessed in team.objectives],
+                "objectives": [
+                    _objective(assessed, qualify=team.plan.qualify, plan=team.plan) for assessed in team.objectives
+                ],
                 "notes": list(team.plan.notes),
+                "initiatives": [_initiative(initiative, team.plan) for initiative in team.plan.initiatives],
             }
             for team in assessment.teams
         ],
@@ -309,7 +316,8 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
     }
 
 
-def _objective(assessed: ObjectiveAssessment, *, qualify) -> dict[str, Any]:
+def _objective(assessed: ObjectiveAssessment, *, qualify, plan: TeamQuarter | None) -> dict[str, Any]:
+    """A strategic objective (`plan` None) or a team's."""
     objective = assessed.objective
     return {
         "id": qualify(objective.id),
@@ -321,12 +329,13 @@ def _objective(assessed: ObjectiveAssessment, *, qualify) -> dict[str, Any]:
         "score": assessed.score,
         "grade": _value(assessed.grade),
         "status": str(assessed.status),
-        "key_results": [_key_result(kr_assessed, qualify=qualify) for kr_assessed in assessed.key_results],
+        "key_results": [_key_result(kr_assessed, qualify=qualify, plan=plan) for kr_assessed in assessed.key_results],
     }
 
 
-def _key_result(assessed: KeyResultAssessment, *, qualify) -> dict[str, Any]:
+def _key_result(assessed: KeyResultAssessment, *, qualify, plan: TeamQuarter | None) -> dict[str, Any]:
     kr = assessed.key_result
+    initiatives = () if plan is None else plan.initiatives_of(kr.id)
     return {
         "id": qualify(kr.id),
         "title": kr.title,
@@ -348,6 +357,7 @@ def _key_result(assessed: KeyResultAssessment, *, qualify) -> dict[str, Any]:
         "stale": assessed.stale,
         "confidence": _value(assessed.confidence),
         "carried_from": _carried(kr.carried),
+        "initiatives": [qualify(initiative.id) for initiative in initiatives],
         "check_ins": [
             {
                 "date": c.date.isoformat(),
@@ -357,6 +367,19 @@ def _key_result(assessed: KeyResultAssessment, *, qualify) -> dict[str, Any]:
             }
             for c in kr.check_ins
         ],
+    }
+
+
+def _initiative(initiative: Initiative, plan: TeamQuarter) -> dict[str, Any]:
+    return {
+        "id": plan.qualify(initiative.id),
+        "title": initiative.title,
+        "owner": initiative.owner,
+        "serves": [plan.qualify(kr_id) for kr_id in initiative.serves],
+        "state": str(initiative.state),
+        "due": initiative.due.isoformat() if initiative.due else None,
+        "note": initiative.note,
+        "carried_from": _carried(initiative.carried),
     }
 
 

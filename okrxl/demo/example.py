@@ -8,6 +8,7 @@ values: those are invented, plausibly, so that the example shows every status at
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from okrxl.core.model import (
@@ -15,6 +16,8 @@ from okrxl.core.model import (
     Commitment,
     Confidence,
     Dependency,
+    Initiative,
+    InitiativeState,
     KeyResult,
     KeyResultKind,
     Lang,
@@ -462,4 +465,54 @@ def dpab_teams(lang: Lang = "sv") -> tuple[TeamQuarter, ...]:
             ),
         ),
     )
-    return marketing, sales, production
+    initiatives = dpab_initiatives(lang)
+    plans = (marketing, sales, production)
+    return tuple(dataclasses.replace(plan, initiatives=initiatives[plan.team.id]) for plan in plans)
+
+
+def dpab_initiatives(lang: Lang = "sv") -> dict[str, tuple[Initiative, ...]]:
+    """What each team does to move its key results, from the story's planning meeting: production's
+    "long, long list of ideas and initiatives" and the initiatives that "bubbled up from the teams".
+
+    Invented, like the check-ins, so that the example shows each state and each initiative gap at
+    `AS_OF`: Production's volume report was due 10 February and is still in progress (`initiative-late`),
+    and its "all mail handled" key result, behind, has no open initiative (`no-initiative`).
+    """
+    planned, going, done, dropped = InitiativeState  # in the enum's order
+
+    def i(id: str, sv: str, en: str, owner: str, serves: tuple[str, ...], state, due=None, note=None) -> Initiative:
+        return Initiative(id=id, title=_text(lang, sv, en), owner=owner, serves=serves, state=state, due=due,
+                          note=_text(lang, *note) if note else None)  # fmt: skip
+
+    return {
+        "marketing": (
+            i("I1", "Översätt och publicera hemsidan på norska", "Translate and publish the website in Norwegian",
+              "Per", ("O1.1",), done, _d(2, 10)),
+            i("I2", "Ta fram katalogen med en norsk byrå", "Produce the catalogue with a Norwegian agency",
+              "Lina", ("O1.2",), going, _d(3, 10), ("Offert godkänd 8/2", "Quote approved 8 Feb")),
+            i("I3", "Boka lokal och talare till kundeventet", "Book the venue and speakers for the customer event",
+              "Mats", ("O2.2",), planned, _d(3, 1)),
+            i("I4", "LinkedIn-kampanj mot beslutsfattare", "LinkedIn campaign aimed at decision makers",
+              "Johan", ("O3.2", "O3.3"), going),
+            i("I5", "Nyhetsbrev med kundcase", "Newsletter with customer cases", "Johan", ("O2.1",), going),
+        ),
+        "sales": (
+            i("I1", "Annonsera två säljtjänster i Norge", "Advertise two sales positions in Norway",
+              "Fredrika", ("O2.1",), going),
+            i("I2", "Kartlägg befintliga kunders behov", "Map existing customers' needs", "Erik", ("O1.2", "O2.2"),
+              going),
+            i("I3", "Två utbildningsdagar i lösningsförsäljning", "Two days of solution-selling training",
+              "Sara", ("O2.3",), planned, _d(3, 20)),
+            i("I4", "Mässmonter i Oslo", "A stand at the Oslo trade fair", "Fredrika", ("O2.1",), dropped, None,
+              ("Ersätts av LinkedIn-kampanjen", "Replaced by the LinkedIn campaign")),
+        ),
+        "production": (
+            i("I1", "Dubbelkontroll mot adressregistret", "Double check against the address register",
+              "Ahmed", ("O1.1",), going),
+            i("I2", "Automatisk sortering av inkommande post", "Automatic sorting of incoming mail",
+              "Ahmed", ("O2.1",), going, _d(3, 15)),
+            i("I3", "Volymrapporten ur befintlig data (Pärs idé)", "The volume report from existing data (Pär's idea)",
+              "Pär", ("O2.2",), going, _d(2, 10)),
+            i("I4", "Enkät till 100 kunder", "Survey of 100 customers", "Pernilla", ("O2.3",), done, _d(2, 12)),
+        ),
+    }  # fmt: skip

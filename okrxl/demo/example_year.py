@@ -9,7 +9,8 @@ customers (S3.1) and 3 validated sales strategies (S3.2), which no team carries 
 **Invented**, because the story has no numbers or plans after Q1: every check-in value, confidence
 and note from 1 March 2027 on; how each team edits what :func:`okrxl.core.rollover.roll_over` carries
 over; every objective and key result added in Q2-Q4 (their titles, targets, owners and baselines);
-the leadership's strategic check-ins after 15 February. They follow the story:
+the leadership's strategic check-ins after 15 February; the teams' initiatives of Q2-Q4 (Q1's are the
+example's own). They follow the story:
 
 | | Q1 | Q2 | Q3 | Q4 |
 |---|---|---|---|---|
@@ -41,6 +42,8 @@ from okrxl.core.model import (
     Commitment,
     Confidence,
     Dependency,
+    Initiative,
+    InitiativeState,
     KeyResult,
     KeyResultKind,
     Lang,
@@ -275,9 +278,85 @@ def dpab_year(lang: Lang = "sv") -> dict[Quarter, tuple[TeamQuarter, ...]]:
     year = {Q1: tuple(_checked(plan, march, lang) for plan in dpab_teams(lang))}
     for previous, quarter, edit in ((Q1, Q2, _q2), (Q2, Q3, _q3), (Q3, Q4, _q4)):
         carried = {plan.team.id: _roll(plan, previous, quarter, strategy) for plan in year[previous]}
-        drafted = edit(carried, t)
+        drafted = [_replace(plan, initiatives=_initiatives(quarter, plan.team.id, lang)) for plan in edit(carried, t)]
         year[quarter] = tuple(_checked(plan, _dates(quarter, strategy), lang) for plan in drafted)
     return year
+
+
+# Each later quarter's initiatives, as the teams wrote them at its end: (id, sv, en, owner, serves, state).
+_YEAR_INITIATIVES = {
+    Quarter(2027, 2): {
+        "marketing": (
+            ("I1", "Norskt tryckeri för katalogen", "A Norwegian printer for the catalogue", "Lina", ("O1.1",), "done"),
+            ("I2", "Intervjua tre norska kunder", "Interview three Norwegian customers", "Per", ("O1.2",), "done"),
+            ("I3", "Sökordsoptimera den norska hemsidan", "Search optimisation of the Norwegian website", "Per",
+             ("O1.3",), "in-progress"),
+        ),
+        "sales": (
+            ("I1", "Säljutbildning, del två", "Sales training, part two", "Sara", ("O2.1",), "done"),
+            ("I2", "Besöksresa till Oslo", "A visit to Oslo", "Fredrika", ("O3.1", "O3.2"), "done"),
+            ("I3", "Offertmall i CRM-systemet", "A quote template in the CRM", "Erik", ("O2.2",), "in-progress"),
+        ),
+        "production": (
+            ("I1", "Rekrytera två sorterare", "Recruit two sorters", "Pernilla", ("O3.1",), "done"),
+            ("I2", "Introduktionsprogram för nyanställda", "An induction programme for new staff", "Ahmed",
+             ("O3.2",), "done"),
+            ("I3", "Adresstvätt mot folkbokföringen", "Address cleaning against the population register", "Ahmed",
+             ("O1.1",), "in-progress"),
+        ),
+    },
+    Quarter(2027, 3): {
+        "marketing": (
+            ("I1", "Seminarieserie i Oslo", "A seminar series in Oslo", "Mats", ("O1.1", "O1.2"), "done"),
+            ("I2", "A/B-test av nyhetsbrevets ämnesrader", "A/B test of the newsletter's subject lines", "Johan",
+             ("O2.1",), "in-progress"),
+            ("I3", "Kundenkät med utlottning", "A customer survey with a prize draw", "Johan", ("O2.2",), "done"),
+        ),
+        "sales": (
+            ("I1", "Avtal med en norsk återförsäljare", "An agreement with a Norwegian reseller", "Fredrika",
+             ("O3.1",), "in-progress"),
+            ("I2", "Automatiska offerter", "Automatic quotes", "Erik", ("O2.2",), "done"),
+            ("I3", "Strategiworkshop om Norge", "A strategy workshop on Norway", "Fredrika", ("O3.2",), "done"),
+        ),
+        "production": (
+            ("I1", "Adresstvätt mot folkbokföringen", "Address cleaning against the population register", "Ahmed",
+             ("O1.1",), "done"),
+            ("I2", "Spårning av varje brev", "Tracking every letter", "Karin", ("O1.2",), "done"),
+            ("I3", "En ny sorteringslinje", "A new sorting line", "Pernilla", ("O2.1",), "in-progress"),
+        ),
+    },
+    Quarter(2027, 4): {
+        "marketing": (
+            ("I1", "Annonser i norsk branschpress", "Ads in the Norwegian trade press", "Per", ("O1.1",), "done"),
+            ("I2", "Pressmeddelanden om norska kundcase", "Press releases on Norwegian customer cases", "Lina",
+             ("O1.2",), "in-progress"),
+            ("I3", "Påminnelser om kundenkäten", "Reminders about the customer survey", "Johan", ("O2.2",), "done"),
+        ),
+        "sales": (
+            ("I1", "En norsk säljare på plats i Oslo", "A Norwegian sales person in Oslo", "Fredrika", ("O3.1",),
+             "done"),
+            ("I2", "Sammanfatta tre validerade säljstrategier", "Write up three validated sales strategies",
+             "Fredrika", ("O3.2",), "done"),
+            ("I3", "Uppföljningsmöten med befintliga kunder", "Follow-up meetings with existing customers", "Erik",
+             ("O1.2",), "in-progress"),
+        ),
+        "production": (
+            ("I1", "Daglig kontroll av felsorterade brev", "A daily check of mis-sorted letters", "Ahmed",
+             ("O1.1",), "done"),
+            ("I2", "Chattstöd för kundärenden", "Chat support for customer questions", "Karin", ("O2.2",),
+             "in-progress"),
+            ("I3", "Robotsortering", "Robot sorting", "Pernilla", ("O2.1",), "dropped"),
+        ),
+    },
+}  # fmt: skip
+
+
+def _initiatives(quarter: Quarter, team_id: str, lang: Lang) -> tuple[Initiative, ...]:
+    """A later quarter's initiatives of a team: what it did to move that quarter's key results."""
+    return tuple(
+        Initiative(id=id_, title=_text(lang, sv, en), owner=owner, serves=serves, state=InitiativeState(state))
+        for id_, sv, en, owner, serves, state in _YEAR_INITIATIVES[quarter][team_id]
+    )
 
 
 def _roll(plan: TeamQuarter, quarter: Quarter, to: Quarter, strategy: Strategy) -> TeamQuarter:

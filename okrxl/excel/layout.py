@@ -15,8 +15,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from okrxl.core.model import INITIATIVE_STATE_WORDS as INITIATIVE_STATE_WORDS  # the dropdown's words live in the core
 from okrxl.core.model import LANGS as LANGS  # the languages live in the core; re-exported for the workbooks
-from okrxl.core.model import Carried, Commitment, Confidence, KeyResultKind, Lang, Quarter, Side, Strategy
+from okrxl.core.model import (
+    Carried,
+    Commitment,
+    Confidence,
+    InitiativeState,
+    KeyResultKind,
+    Lang,
+    Quarter,
+    Side,
+    Strategy,
+)
 from okrxl.core.scoring import CONFIDENCE_WORDS as CONFIDENCE_WORDS  # the method's words live in the core
 from okrxl.core.scoring import STATUS_WORDS as STATUS_WORDS
 from okrxl.core.words import Words as Words
@@ -27,6 +38,7 @@ SCHEMA_VERSION = 1
 # Sheets. The reader finds a sheet by any of its names.
 SHEET_INSTRUCTIONS = Words("Instruktioner", "Instructions")
 SHEET_OKRS = Words("OKR", "OKRs")
+SHEET_INITIATIVES = Words("Initiativ", "Initiatives")
 SHEET_STRATEGY = Words("Strategi", "Strategy")
 SHEET_SETTINGS = Words("Inställningar", "Settings")
 SHEET_TEAMS = Words("Team", "Teams")
@@ -38,6 +50,7 @@ SHEET_META = "okrxl"
 
 # Tables (Excel ListObjects): names are the same in both languages.
 TABLE_OKRS = "okrs"
+TABLE_INITIATIVES = "initiatives"
 TABLE_SETTINGS = "settings"
 TABLE_TEAMS = "teams"
 TABLE_STRATEGIC_OKRS = "strategic_okrs"
@@ -49,6 +62,9 @@ NAME_COMMITMENTS = "okrxl_commitments"
 NAME_CONFIDENCES = "okrxl_confidences"
 NAME_OBJECTIVES = "okrxl_objectives"
 NAME_KEY_RESULTS = "okrxl_key_results"
+NAME_INITIATIVE_STATES = "okrxl_initiative_states"
+NAME_TEAM_KEY_RESULTS = "okrxl_team_key_results"
+"""The ids of the key results a team has written in its OKR table (formulas on the lists sheet follow it)."""
 NAME_PERIOD_START = "okrxl_period_start"
 NAME_PERIOD_END = "okrxl_period_end"
 NAME_ELAPSED = "okrxl_elapsed"
@@ -123,6 +139,26 @@ the title are on every page): the plan, the check-ins with what they show, the t
 the quarter's close. A group that does not fit on a page of its own goes on over the next."""
 FORMULA_KEYS = frozenset(c.key for c in TEAM_COLUMNS if not c.input)
 
+# The team workbook's initiatives table, left to right (METHOD.md, "Initiatives"): every column is input.
+INITIATIVE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "text"),
+    Column("title", "text"),
+    Column("owner", "text"),
+    Column("serves", "choice"),
+    Column("state", "choice"),
+    Column("due", "date"),
+    Column("note", "text"),
+    Column("carried", "text"),
+)
+INITIATIVE_LABELS: dict[str, str] = {
+    "id": "id", "title": "initiative", "owner": "owner", "serves": "serves", "state": "state", "due": "due",
+    "note": "initiative_note", "carried": "carried",
+}  # fmt: skip
+"""The template's label (the header a person reads) of each initiative column: the title and the note are
+headed otherwise than in the OKR table; the others share its labels."""
+INITIATIVE_ROOM = 15
+"""Rows a team workbook provisions for initiatives (`I1` ... `I15`); a team may add more below."""
+
 STRATEGIC_COLUMNS: tuple[Column, ...] = (
     Column("id", "text"),
     Column("title", "text"),
@@ -183,6 +219,22 @@ OLDER_CONFIDENCE_WORDS: dict[str, Confidence] = {
 
 Its "at risk" meant behind; that word now means at risk, as in the status words, so it is not listed here.
 """
+INITIATIVE_STATE_VOCABULARY: dict[str, InitiativeState] = {
+    **{word.casefold(): state for state, words in INITIATIVE_STATE_WORDS.items() for word in words},
+    **{state.value: state for state in InitiativeState},
+    "planerat": InitiativeState.PLANNED,
+    "ongoing": InitiativeState.IN_PROGRESS,
+    "påbörjad": InitiativeState.IN_PROGRESS,
+    "påbörjat": InitiativeState.IN_PROGRESS,
+    "pågående": InitiativeState.IN_PROGRESS,
+    "klart": InitiativeState.DONE,
+    "avbrutet": InitiativeState.DROPPED,
+    "stoppad": InitiativeState.DROPPED,
+    "stoppat": InitiativeState.DROPPED,
+}
+"""The words read as an initiative's state, in lower case with single spaces: the dropdown's in both languages
+(planerad / planned, pågår / in progress, klar / done, avbruten / dropped), `in-progress`, and the ones people
+type instead."""
 UNKNOWN_STATUS = Words("? kör okrxl check", "? run okrxl check")
 """What a Status cell of the team sheet shows where only okrxl can read the entries (okrxl.excel.sheet_formulas)."""
 DONE_WORDS = frozenset({"ja", "klar", "klart", "yes", "done", "x", "✓", "true", "sant", "y", "j"})
@@ -198,9 +250,16 @@ def kind_word(kind: KeyResultKind, side: Side, lang: Lang) -> str:
 
 
 def carried_text(carried: Carried) -> str:
-    """`2027-Q1 O1.2: 0.35`: where a carried-over item came from and its final score there (4 decimals)."""
+    """`2027-Q1 O1.2: 0.35`: where a carried-over item came from and its final score there (4 decimals).
+
+    An initiative has no score: `2027-Q1 I2` (see `carried_initiative_text`)."""
     score = "–" if carried.score is None else f"{carried.score:.4f}".rstrip("0").rstrip(".")
     return f"{carried.quarter} {carried.id}: {score}"
+
+
+def carried_initiative_text(carried: Carried) -> str:
+    """`2027-Q1 I2`: the initiative of last quarter a carried-over one is; `parse_carried` reads it back."""
+    return f"{carried.quarter} {carried.id}"
 
 
 _CARRIED = re.compile(r"^\s*(\d{4}\s*-?\s*[qQ][1-4])\s+([A-Za-z]\d+(?:\.\d+)?)\s*(?::\s*([-–]|\d+(?:[.,]\d+)?))?\s*$")

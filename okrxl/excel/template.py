@@ -133,6 +133,15 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     ),
     "outcome": ("Utfall", "Outcome"),
     "carried_over": ("överfört", "carried over"),
+    "initiative": ("Initiativ", "Initiative", 40),
+    "serves": ("Driver key result", "Serves key result", 14),
+    "state": ("Läge", "State", 12),
+    "initiative_note": ("Anteckning", "Note", 30),
+    "initiatives_title": ("Initiativ för {team}, {quarter}", "Initiatives of {team}, {quarter}"),
+    "serves_hint": (
+        "Välj ett key result i listan, eller skriv flera: O1.1, O2.2",
+        "Pick a key result from the list, or type several: O1.1, O2.2",
+    ),
 }
 _LABELS = {k: (v if len(v) == 3 else (*v, None)) for k, v in _LABELS.items()}
 
@@ -183,6 +192,12 @@ _INSTRUCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "Depends on, and when you need it.",
         ),
         (
+            "8. Initiativ: på fliken Initiativ skriver ni vad laget gör för att flytta sina key results, ett "
+            "initiativ per rad. Initiativ ändrar aldrig poängen.",
+            "8. Initiatives: on the Initiatives sheet, write what the team does to move its key results, one "
+            "initiative a row. Initiatives never change a score.",
+        ),
+        (
             "Poäng, nuvärde och status räknas ut av arbetsboken. Fliken Strategi visar företagets strategi. "
             "Byt inte namn på flikar eller rubriker: okrxl läser arbetsboken med dem.",
             "Score, current and status are worked out by the workbook. The Strategy sheet shows the company's "
@@ -214,6 +229,18 @@ _INSTRUCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "Skapa sedan lagens arbetsböcker: okrxl generate strategi.xlsx --quarter 2027-Q1",
             "Then make the teams' workbooks: okrxl generate strategy.xlsx --quarter 2027-Q1",
+        ),
+    ),
+    "initiatives": (
+        (
+            "Ett initiativ är arbete laget gör för att flytta ett eller flera av sina key results: en kampanj, ett "
+            "projekt, en åtgärd. Skriv ett initiativ per rad och välj i kolumnen Driver key result vilket key "
+            "result det driver (skriv flera med komma: O1.1, O2.2). Initiativ ändrar aldrig poängen: den kommer "
+            "bara från key resultens värden.",
+            "An initiative is work the team does to move one or more of its key results: a campaign, a project, "
+            "a fix. Write one initiative a row and pick in the Serves key result column which key result it "
+            "serves (type several with commas: O1.1, O2.2). Initiatives never change a score: that comes from the "
+            "key results' values only.",
         ),
     ),
 }
@@ -306,9 +333,10 @@ _README_LINES = (
     "Keep the keys in column A as they are; {team}, {quarter}, {year} and {company} are filled in, and a "
     "part in [brackets] is left out while a field in it is empty. footer: &P is the page, &N the pages.",
     "Instructions: the paragraphs of the instruction sheet, one per row, for the team workbooks (team) "
-    "and the strategy workbook (strategy). Add or remove rows as you like.",
+    "and the strategy workbook (strategy), and the text above the team workbooks' initiatives (initiatives). "
+    "Add or remove rows as you like.",
     "What cannot be changed here: sheet names and the words okrxl must understand when it reads a "
-    "workbook back (kinds, commitments, confidence).",
+    "workbook back (kinds, commitments, confidence, an initiative's state).",
 )
 
 

@@ -21,6 +21,8 @@ from okrxl.core.model import (
     Commitment,
     Confidence,
     Dependency,
+    Initiative,
+    InitiativeState,
     KeyResult,
     KeyResultKind,
     Method,
@@ -317,11 +319,27 @@ class _PeriodContext:
         return self.period.start + dt.timedelta(days=45)
 
 
+def _table_header_keys(meta: dict[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+    """Header text (case-folded) -> column key of a table whose columns are headed by the template's `labels`
+    (column key -> label key): each label in both languages, and the file's own."""
+    keys = {}
+    for key, label in labels.items():
+        for text in (*DEFAULT.labels[label], meta.get(layout.META_HEADER_PREFIX + label)):
+            if text:
+                keys.setdefault(text.casefold(), key)
+    return keys
+
+
 def _read_table(
     sheet, table_name: str, meta: dict[str, str], required, collect: _Collector, *, year: int,
     check_ins: bool = False, period: _PeriodContext | None = None, epoch=None,
+    labels: Mapping[str, str] | None = None, formulas: bool = True,
 ) -> _Table:  # fmt: skip
     """The table's columns by key and its rows; with `check_ins`, every dated header is a check-in column.
+
+    `labels` (column key -> the template's label key) are the headers of a table whose columns are not
+    headed by their own keys' labels. Without `formulas` (a sheet without any), rows typed below the table
+    are read without a note.
 
     A missing `required` column is a FileError; any other column may have been deleted.
     """
@@ -342,7 +360,7 @@ def _read_table(
             f"{collect.file}: the table {table_name!r} spans {rows} rows and {columns} "
             f"columns; okrxl reads at most {MAX_TABLE_ROWS} rows and {MAX_TABLE_COLUMNS} columns",
         ))  # fmt: skip
-    header_keys = _header_keys(meta)
+    header_keys = _header_keys(meta) if labels is None else _table_header_keys(meta, labels)
     columns: dict[str, int] = {}
     header_problems: list[tuple[ProblemCode, Words, CellRef]] = []
     unknown: list[tuple[int, str | None]] = []
@@ -366,7 +384,8 @@ def _read_table(
             columns[key] = col
     missing = [k for k in required if k not in columns]
     if missing:
-        names = ", ".join(f"{DEFAULT.labels[k].sv!r} ({DEFAULT.labels[k].en!r})" for k in missing)
+        heads = [DEFAULT.labels[k if labels is None else labels[k]] for k in missing]
+        names = ", ".join(f"{head.sv!r} ({head.en!r})" for head in heads)
         raise FileError(Words(
             f"{collect.file}: tabellen {table_name!r} på bladet {sheet.title!r} saknar kolumnen {names}; "
             "sätt tillbaka kolumnen med sin rubrik (kopiera den från en nyskapad arbetsbok)",
@@ -399,9 +418,14 @@ def _read_table(
                 f"okrxl känner inte till kolumnen {text!r}; den lästes inte",
                 f"okrxl does not know the column {text!r}; it was not read",
             ), ref))  # fmt: skip
+        elif any(clean_text(values[col - min_col]) is not None for _, values in rows):
+            header_problems.append((ProblemCode.UNKNOWN_COLUMN, Words(
+                "en kolumn utan rubrik; värdena i den lästes inte: ge den tillbaka sin rubrik",
+                "a column without a header; its values were not read: give it its header back",
+            ), ref))  # fmt: skip
     for code, text, ref in sorted(header_problems, key=lambda p: p[2]):
         collect.add(code, text, ref)
-    if r > max_row + 1:
+    if r > max_row + 1 and formulas:
         if r == max_row + 2:
             below = Words(
                 f"rad {max_row + 1} under tabellen lästes, men bladets egna formler räknar inte med den",
@@ -1138,8 +1162,11 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         qualify=lambda i: f"{plan_team.id}.{i}",
         period=period,
     )
+    initiatives = _initiatives(workbook, meta, collect, path=path, year=year, period=period, parsed=parsed,
+                               qualify=lambda i: f"{plan_team.id}.{i}")  # fmt: skip
     try:
-        plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes))
+        plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes),
+                           initiatives=tuple(initiatives))  # fmt: skip
     except ModelError as error:
         collect.add(ProblemCode.INVALID_PLAN, error.text)
         plan = None
@@ -1152,3 +1179,95 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         problems=tuple(collect.problems),
         rows=parsed.rows,
     )
+
+
+# --- the initiatives of a team workbook -------------------------------------------------------------
+
+_INITIATIVE_ID = re.compile(r"^I(\d+)$")
+
+
+def _initiatives(workbook, meta: dict[str, str], collect: _Collector, *, path: Path, year: int,
+                 period: _PeriodContext, parsed: _Parsed, qualify) -> list[Initiative]:  # fmt: skip
+    """The initiatives table, read as tolerantly as the OKR table; none from a workbook without the sheet (one
+    made before it existed). Each row's cells go into `parsed.rows` (the OKR table's, whose key result ids
+    `serves` is matched to) under its qualified id (`sales.I1`).
+
+    The sheet has no formulas, so a date or a number stored as text is read without a note: nothing on the
+    sheet shows `?` for it."""
+    sheet = next((workbook[name] for name in layout.SHEET_INITIATIVES if name in workbook.sheetnames), None)
+    if sheet is None:
+        return []
+    own = _Collector(path)  # no sheet formulas to tell of text they cannot read
+    table = _read_table(sheet, layout.TABLE_INITIATIVES, meta, ("title",), own, year=year, period=period,
+                        epoch=workbook.epoch, labels=layout.INITIATIVE_LABELS, formulas=False)  # fmt: skip
+    _report_typed_formulas(sheet, table, own)
+    known = {i.casefold(): i for o in parsed.objectives for i in (o.id, *(kr.id for kr in o.key_results))}
+    every_row = list(_rows(table, sheet, own, year, workbook.epoch, period))
+    rows = [row for row in every_row if not row.is_empty(table.columns)]
+    taken = {_normal_id(row.text("id")) for row in every_row}  # an empty row's id too: the team may fill it later
+    initiatives: list[Initiative] = []
+    for row in rows:
+        item_id = _initiative_id(row, taken, {i.id for i in initiatives})
+        if item_id is None:
+            continue
+        typed = read_ids(row.raw("serves"))
+        serves = tuple(dict.fromkeys(known.get(i.casefold(), i) for i in typed))
+        try:
+            initiatives.append(Initiative(
+                id=item_id, title=row.text("title"), owner=row.text("owner"), serves=serves, state=_state(row),
+                due=row.date("due"), note=row.text("note"), carried=_carried(row),
+            ))  # fmt: skip
+        except ModelError as error:  # pragma: no cover - the id and the title are checked above
+            own.add(ProblemCode.INVALID_PLAN, error.text, row.ref("id"))
+            continue
+        parsed.rows[qualify(item_id)] = row.cells(serves=typed)
+    collect.problems.extend(own.problems)
+    return initiatives
+
+
+def _initiative_id(row: _Row, taken: set[str | None], seen: set[str]) -> str | None:
+    """The id of a filled-in initiative row: as typed, or the next one `taken` does not hold when there is
+    none (a warning); None, with an error, for a row that is not read (no title, a bad or repeated id)."""
+    item_id, collect = _normal_id(row.text("id")), row.collect
+    if row.text("title") is None:
+        collect.add(ProblemCode.MISSING_TITLE, Words(
+            f"initiativet {item_id or 'på raden'} har innehåll men ingen titel; det lästes inte",
+            f"initiative {item_id or 'on this row'} has entries but no title; it was not read",
+        ), row.ref("title"))  # fmt: skip
+        return None
+    if item_id is None:
+        item_id = _next_id("I", None, taken)
+        taken.add(item_id)
+        collect.add(ProblemCode.INFERRED_ID, Words(
+            f"en rad utan id: okrxl läste den som initiativet {item_id}; skriv in id:t för att behålla det",
+            f"a row without an id: okrxl read it as the initiative {item_id}; write the id to keep it",
+        ), row.ref("id"))  # fmt: skip
+    elif not _INITIATIVE_ID.match(item_id):
+        collect.add(ProblemCode.BAD_ID, Words(
+            f"{item_id!r} är inget id för ett initiativ; skriv t.ex. I1; raden lästes inte",
+            f"{item_id!r} is not an initiative's id; write e.g. I1; the row was not read",
+        ), row.ref("id"))  # fmt: skip
+        return None
+    if item_id in seen:
+        collect.add(ProblemCode.DUPLICATE_ID, Words(f"{item_id} används två gånger; raden lästes inte",
+                                                    f"{item_id} is used twice; the row was not read"),
+                    row.ref("id"))  # fmt: skip
+        return None
+    return item_id
+
+
+def _state(row: _Row) -> InitiativeState:
+    """The state typed or picked, in either language and any case; planned when empty or unknown (a problem)."""
+    text = row.text("state")
+    if text is None:
+        return InitiativeState.PLANNED
+    state = layout.INITIATIVE_STATE_VOCABULARY.get(" ".join(text.casefold().split()))
+    if state is None:
+        choices = {lang: ", ".join(words(lang) for words in layout.INITIATIVE_STATE_WORDS.values())
+                   for lang in layout.LANGS}  # fmt: skip
+        row.collect.add(ProblemCode.UNKNOWN_STATE, Words(
+            f"{text!r} är inget läge för ett initiativ; välj ett av {choices['sv']}; det lästes som planerat",
+            f"expected an initiative's state ({choices['en']}), got {text!r}; it was read as planned",
+        ), row.ref("state"))  # fmt: skip
+        return InitiativeState.PLANNED
+    return state

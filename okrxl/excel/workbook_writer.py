@@ -18,7 +18,9 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cel
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from okrxl.core.model import (
+    INITIATIVE_STATE_WORDS,
     Commitment,
+    Initiative,
     KeyResult,
     KeyResultKind,
     Lang,
@@ -241,7 +243,8 @@ def _instructions_sheet(workbook, formats: _Formats, template: Template, part: s
 
 
 def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
-    """The hidden sheet with the dropdowns' lists, each behind a defined name."""
+    """The hidden sheet with the dropdowns' lists, each behind a defined name; the sheet and its first free
+    column."""
     sheet = workbook.add_worksheet(layout.SHEET_LISTS(lang))
     name = quote_sheetname(layout.SHEET_LISTS(lang))
     kind_words = [words for _, _, words in layout.KIND_WORDS.values()]
@@ -263,7 +266,7 @@ def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
         letter = xl_col_to_name(col)
         workbook.define_name(defined_name, f"={name}!${letter}$2:${letter}${max(2, len(values) + 1)}")
     sheet.hide()
-    return sheet
+    return sheet, len(columns)
 
 
 def _kind_text(kr: KeyResult, lang: Lang) -> str:
@@ -340,15 +343,19 @@ def write_team_workbook(
     formats = _Formats(workbook, template)
     _instructions_sheet(workbook, formats, template, "team", lang, page)
     okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang), worksheet_class=FormulaSheet)
+    initiatives = workbook.add_worksheet(layout.SHEET_INITIATIVES(lang))
     _strategy_sheet(workbook, formats, template, strategy, lang, page)
     if previous is not None:
         _last_quarter_sheet(workbook, formats, template, lang, page, *previous)
-    _lists_sheet(workbook, strategy, lang)
+    lists, free_column = _lists_sheet(workbook, strategy, lang)
     dates = team_check_in_dates(strategy, quarter, plan)
     headers = _write_okr_table(
         okrs, formats, template, strategy=strategy, team=team, quarter=quarter, lang=lang,
         plan=plan, dates=dates, as_of=as_of, page=page,
     )  # fmt: skip
+    _team_lists(workbook, lists, free_column, okrs.name, _rows(plan.objectives if plan else ()), lang)
+    headers |= _write_initiatives(initiatives, formats, template, team=team, quarter=quarter, lang=lang, plan=plan,
+                                  page=page, period=period)  # fmt: skip
     meta = [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
         (layout.META_WORKBOOK, layout.WORKBOOK_TEAM),
@@ -780,6 +787,16 @@ def _kind_no(kr: KeyResult) -> int:
     raise KeyError(kr.kind)
 
 
+def _date_validation(period) -> dict:
+    """A date from a year before the quarter to two years after it (a date typed without a year may take the
+    clock's year; rollover keeps due dates)."""
+    earliest = dt.datetime.combine(period.start - dt.timedelta(days=366), dt.time())
+    latest = dt.datetime.combine(period.end + dt.timedelta(days=731), dt.time())
+    return {"validate": "date", "criteria": "between", "minimum": earliest, "maximum": latest,
+            "error_type": "stop", "input_title": "yyyy-mm-dd",
+            "error_message": "A date, e.g. 2027-03-15 / Ett datum, t.ex. 2027-03-15"}  # fmt: skip
+
+
 def _validations(sheet, col: dict[str, int], first: int, last: int, period) -> None:
     def validate(key: str, options: dict) -> None:
         sheet.data_validation(first, col[key], last, col[key], {"ignore_blank": True, **options})
@@ -788,13 +805,9 @@ def _validations(sheet, col: dict[str, int], first: int, last: int, period) -> N
                       ("aligned_to", layout.NAME_OBJECTIVES), ("also_aligned_to", layout.NAME_OBJECTIVES),
                       ("feeds", layout.NAME_KEY_RESULTS), ("confidence", layout.NAME_CONFIDENCES)):  # fmt: skip
         validate(key, {"validate": "list", "source": f"={name}", "error_type": "warning",
-                       "error_message": "Choose from the list / Välj ur listan"})  # fmt: skip
-    earliest = dt.datetime.combine(period.start - dt.timedelta(days=366), dt.time())
-    latest = dt.datetime.combine(period.end + dt.timedelta(days=731), dt.time())
+                       "error_message": CHOICE_ERROR})  # fmt: skip
     for key in ("due", "needed_by"):
-        validate(key, {"validate": "date", "criteria": "between", "minimum": earliest, "maximum": latest,
-                       "error_type": "stop", "input_title": "yyyy-mm-dd",
-                       "error_message": "A date, e.g. 2027-03-15 / Ett datum, t.ex. 2027-03-15"})  # fmt: skip
+        validate(key, _date_validation(period))
     for key in ("baseline", "target", "weight"):
         validate(key, {"validate": "decimal", "criteria": "between", "minimum": -1e12, "maximum": 1e12,
                        "error_type": "warning", "error_message": "A number / Ett tal (X: not set yet)"})  # fmt: skip
@@ -817,6 +830,150 @@ def _grade_formats(sheet, formats: _Formats, col: dict[str, int], first: int, la
         fill = formats.template.styles[style]
         fmt = formats.workbook.add_format({"bg_color": fill.fill or "#FFFFFF", "font_color": fill.font_color})
         sheet.conditional_format(target, {"type": "formula", "criteria": criteria, "format": fmt, "stop_if_true": True})
+
+
+# --- the initiatives ------------------------------------------------------------------------------------
+
+KEY_RESULT_LIST_ROOM = 20
+"""Rows below the OKR table's own that the list of the team's key results looks at too: rows a team types
+just below the table (which okrxl reads)."""
+CHOICE_ERROR = "Choose from the list / Välj ur listan"
+
+
+def _team_lists(workbook, sheet, column: int, okr_sheet: str, rows: Sequence[_Row], lang: Lang) -> None:
+    """A team workbook's own lists, from `column` of the lists sheet on: the initiative states, and the ids of
+    the key results the team has written in its OKR table (`rows`, as written).
+
+    The ids are formulas on the OKR table, so that the initiatives' dropdown follows what the team types: a
+    hidden helper gives the place in the table of each key result row with a title, and the list gathers
+    those rows' ids, in table order and without gaps (SMALL skips the helper's empty texts). Only Excel 2007
+    functions, as the OKR sheet's formulas. The cached results are the ids of the key results written."""
+    states = [words(lang) for words in INITIATIVE_STATE_WORDS.values()]
+    letter = xl_col_to_name(column)
+    lists = quote_sheetname(sheet.name)
+    sheet.write_string(0, column, layout.NAME_INITIATIVE_STATES)
+    for row, word in enumerate(states, start=1):
+        sheet.write_string(row, column, word)
+    workbook.define_name(layout.NAME_INITIATIVE_STATES, f"={lists}!${letter}$2:${letter}${len(states) + 1}")
+
+    first = TITLE_ROWS + 1  # the OKR table's first row (0-based), as _write_okr_table writes it
+    count = len(rows) + KEY_RESULT_LIST_ROOM
+    okr = quote_sheetname(okr_sheet)
+    id_col, title_col = (next(i for i, c in enumerate(layout.TEAM_COLUMNS) if c.key == key) for key in ("id", "title"))
+    ids, titles = (f"{okr}!{_column_range(c, first, first + count - 1)}" for c in (id_col, title_col))
+    places, names = column + 1, column + 2
+    helper = _column_range(places, 1, count)
+    sheet.write_string(0, places, "okrxl_key_result_rows")
+    sheet.write_string(0, names, layout.NAME_TEAM_KEY_RESULTS)
+    written = [k for k, row in enumerate(rows, start=1) if row.key_result is not None]
+    for k in range(1, count + 1):
+        place = f'IFERROR(IF(AND(ISNUMBER(FIND(".",INDEX({ids},{k}))),TRIM(INDEX({titles},{k}))<>""),{k},""),"")'
+        sheet.write_formula(k, places, "=" + place, None, k if k in written else "")
+        name = f'IF(COUNT({helper})>={k},TRIM(INDEX({ids},SMALL({helper},{k}))),"")'
+        sheet.write_formula(k, names, "=" + name, None, rows[written[k - 1] - 1].local_id if k <= len(written) else "")
+    letter = xl_col_to_name(names)
+    workbook.define_name(layout.NAME_TEAM_KEY_RESULTS, f"={lists}!${letter}$2:${letter}${count + 1}")
+
+
+_INITIATIVE_ROLES = {c.key: c.role for c in layout.INITIATIVE_COLUMNS}
+
+
+def _initiative_ids(initiatives: Sequence[Initiative]) -> list[str]:
+    """The ids of the initiatives table's rows: the initiatives', then free ones (`I6` ...) up to at least
+    INITIATIVE_ROOM rows, and five rows to fill in when there are more initiatives than that."""
+    ids = [i.id for i in initiatives]
+    taken, number = set(ids), 1
+    while len(ids) < max(layout.INITIATIVE_ROOM, len(initiatives) + 5):
+        if f"I{number}" not in taken:
+            ids.append(f"I{number}")
+        number += 1
+    return ids
+
+
+def _initiative_texts(initiative: Initiative, lang: Lang) -> dict[str, str]:
+    """The texts of an initiative's row as the team would have typed them, by column key (not the id)."""
+    carried = initiative.carried
+    texts = {
+        "title": initiative.title,
+        "owner": initiative.owner,
+        "serves": ", ".join(initiative.serves),
+        "state": INITIATIVE_STATE_WORDS[initiative.state](lang),
+        "note": initiative.note,
+        "carried": None if carried is None else (
+            layout.carried_initiative_text(carried) if carried.score is None else layout.carried_text(carried)),
+    }  # fmt: skip
+    return {key: value for key, value in texts.items() if value}
+
+
+def _write_initiatives(
+    sheet, formats: _Formats, template: Template, *, team: Team, quarter: Quarter, lang: Lang,
+    plan: TeamQuarter | None, page: _Page, period,
+) -> dict[str, str]:  # fmt: skip
+    """The Initiatives sheet: its title, what an initiative is, and the table `initiatives` with a row per
+    initiative of `plan` and rows with ids to fill in. Nothing on it is a formula, so it is not protected:
+    every cell is input, and a team may add rows below the table. Returns the headers by template label key."""
+    keys = [c.key for c in layout.INITIATIVE_COLUMNS]
+    labels = [template.label(layout.INITIATIVE_LABELS[key], lang) for key in keys]
+    col = {key: index for index, key in enumerate(keys)}
+    items = plan.initiatives if plan else ()
+    ids = _initiative_ids(items)
+    row_texts = [_initiative_texts(i, lang) for i in items] + [{}] * (len(ids) - len(items))
+    widths = [template.widths.get(layout.INITIATIVE_LABELS[key], 10) for key in keys]
+    for key, label in zip(keys, labels):
+        if _INITIATIVE_ROLES[key] in ("text", "choice"):
+            texts = [label, *(texts[key] for texts in row_texts if key in texts)]
+            widths[col[key]] = _widened(widths[col[key]], texts, template)
+    text = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
+    date = formats("key_result", locked=False, num_format=DATE_FORMAT)
+    for key, index in col.items():
+        sheet.set_column(index, index, widths[index], date if _INITIATIVE_ROLES[key] == "date" else text)
+    heights = _Heights(sheet, template)
+    # As on the OKR sheet, the title is in the title column, wrapped: no merged cells where teams type.
+    title = fill(template.label("initiatives_title", lang), team=team.name, quarter=quarter)
+    sheet.write_string(0, col["title"], title, formats("title", text_wrap=True))
+    heights.fit(0, [(title, widths[col["title"]])], "title")
+    # What an initiative is, above the table: across the table where it prints one page wide, else across the
+    # columns every page repeats, so that no page shows half a paragraph.
+    scale = print_scale(widths, font_size=page.smallest, paper=WORKBOOK_PAPER, landscape=True)
+    room = printable(WORKBOOK_PAPER, landscape=True)[0] * FILL
+    one_page = sum(column_points(w) for w in widths) * scale / 100 <= room
+    span = len(keys) if one_page else col["title"] + 1
+    paragraphs = template.instructions["initiatives"]
+    note = formats("key_result", italic=True, text_wrap=True)
+    for row, words in enumerate(paragraphs, start=1):
+        sheet.merge_range(row, 0, row, span - 1, words(lang), note)
+        heights.fit(row, [(words(lang), sum(widths[:span]))])
+    header_row = len(paragraphs) + 2
+    first, last = header_row + 1, header_row + len(ids)
+    sheet.add_table(header_row, 0, last, len(keys) - 1, {
+        "name": layout.TABLE_INITIATIVES, "autofilter": False, "style": "Table Style Light 1",
+        "columns": [{"header": label, "header_format": formats("header", text_wrap=True)} for label in labels],
+    })  # fmt: skip
+    heights.fit(header_row, list(zip(labels, widths)), "header")
+    for offset, (item_id, texts) in enumerate(zip(ids, row_texts)):
+        r = first + offset
+        sheet.write_string(r, col["id"], item_id, text)
+        for key, value in texts.items():
+            sheet.write_string(r, col[key], value, text)
+        if offset < len(items) and items[offset].due is not None:
+            write_value(sheet, r, col["due"], items[offset].due, date)
+        heights.fit(r, [(value, widths[col[key]]) for key, value in texts.items()])
+    # Rows typed below the table get the dropdowns too (Excel extends the table over them, LibreOffice does not).
+    below = last + layout.INITIATIVE_ROOM
+    hint = template.label("serves_hint", lang)
+    sheet.data_validation(first, col["serves"], below, col["serves"], {
+        "validate": "list", "source": f"={layout.NAME_TEAM_KEY_RESULTS}", "ignore_blank": True,
+        "show_error": False,  # several ids typed (`O1.1, O2.2`) are no item of the list, and welcome
+        "input_title": labels[col["serves"]][:32], "input_message": hint[:255],
+    })  # fmt: skip
+    sheet.data_validation(first, col["state"], below, col["state"], {
+        "validate": "list", "source": f"={layout.NAME_INITIATIVE_STATES}", "ignore_blank": True,
+        "error_type": "warning", "error_message": CHOICE_ERROR,
+    })  # fmt: skip
+    sheet.data_validation(first, col["due"], below, col["due"], {"ignore_blank": True, **_date_validation(period)})
+    page.set_up_pages(sheet, widths, heights.down_to(last), repeat_to=header_row, repeat_columns=col["title"])
+    sheet.freeze_panes(first, col["title"] + 1)
+    return {layout.INITIATIVE_LABELS[key]: label for key, label in zip(keys, labels)}
 
 
 # --- the strategy sheet in team workbooks, and the strategy workbook ----------------------------------

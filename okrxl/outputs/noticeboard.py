@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 
+from okrxl.core.model import Initiative
 from okrxl.core.scoring import (
     Grade,
     KeyResultAssessment,
@@ -37,6 +38,7 @@ from okrxl.outputs.pages import (
     aspirational_grade,
     current_text,
     grade_text,
+    initiative_state_text,
     label_positions,
     last_point,
     number_text,
@@ -279,9 +281,12 @@ TITLE_ROWS = (36, 24, 18, 18, 18, 18)
 """The heights of the rows above the table, in points; the trend chart stands beside the first five."""
 TABLE_HEIGHT = 498 - sum(TITLE_ROWS) - 24
 """What a landscape A4 page has left for the table's rows below its title and header row (points)."""
-LINE, PADDING, TIGHT_LINE = 16, 4, 14.5
-"""A 12 pt line of a table row, what a row adds around its lines, and the closest 12 pt lines may stand
-(points)."""
+LINE, PADDING = 16, 4
+"""A 12 pt line of a table row and what a row adds around its lines (points)."""
+SPACINGS = ((LINE, PADDING, 12), (14.5, 1, 12), (13.5, 1, 11))
+"""(line, padding, font size) in points, tried in turn until the table fits its page: 12 pt lines, 12 pt lines
+as close as they may stand, then 11 pt lines as close as they may stand (the smallest a team page prints). A
+table that fits at none goes on over more pages at the second: closer lines, not smaller text."""
 
 
 def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, header: str,
@@ -319,16 +324,18 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
     for col, key in enumerate(TEAM_COLUMNS):
         sheet.write_string(header_row, col, book.t(key), fmt)
     sheet.set_row(header_row, 24)
-    rows = []
-    for assessed in team.objectives:
-        rows.append(_objective_row(book, assessed, expected))
-        rows += [_key_result_row(book, kr_assessed, status) for kr_assessed in assessed.key_results]
     notes = [(note, _lines(note, sum(TEAM_WIDTHS[1:]), 12)) for note in plan.notes]
-    line, padding = LINE, PADDING
-    base = sum(line * lines + padding for _, lines in rows) + (sum(line * n for _, n in notes) + 40 if notes else 0)
-    if base > TABLE_HEIGHT:  # a little too long: closer lines, not smaller text, may keep it on one page
-        line, padding = TIGHT_LINE, 1
-        base = sum(line * lines + padding for _, lines in rows) + (sum(line * n for _, n in notes) + 40 if notes else 0)
+
+    def height(spacing: tuple[float, float, int]) -> tuple[list, float]:
+        """The table's rows at `spacing`, and how tall they and the notes below them are."""
+        line, padding, size = spacing
+        rows = _table_rows(book, status, team, expected, size)
+        base = sum(line * lines + padding for _, lines in rows)
+        return rows, base + (sum(LINE * n + PADDING for _, n in notes) + 40 if notes else 0)  # as written below
+
+    spacing = next((s for s in SPACINGS if height(s)[1] <= TABLE_HEIGHT), SPACINGS[1])
+    rows, base = height(spacing)
+    line, padding, _ = spacing
     spread = min(1.6, 0.88 * TABLE_HEIGHT / base) if 0 < base < 0.8 * TABLE_HEIGHT else 1.0
     row = header_row
     for write, lines in rows:
@@ -346,16 +353,28 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
     sheet.repeat_rows(header_row, header_row)  # the table's header on every page, not the title and chart
 
 
+def _table_rows(book: ReportBook, status: QuarterStatus, team: TeamAssessment, expected: float, size: int) -> list:
+    """(write(sheet, row), lines) for each row of the table at `size` points: an objective, its key results,
+    under each the initiatives that serve it."""
+    rows = []
+    for assessed in team.objectives:
+        rows.append(_objective_row(book, assessed, expected, size))
+        for kr_assessed in assessed.key_results:
+            rows.append(_key_result_row(book, kr_assessed, status, size))
+            rows += [_initiative_row(book, i, size) for i in team.plan.initiatives_of(kr_assessed.key_result.id)]
+    return rows
+
+
 def _lines(text: str, width: float, size: float) -> int:
     """How many lines `text` takes in a column `width` characters wide at `size` points."""
     per_line = max(width * 13 / size - 2, 1)  # Calibri: about 46 characters of 12 pt in 42 columns' width
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: float):
+def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: float, size: int):
     """(write(sheet, row), lines): the objective's band, its bar paced like its key results."""
     objective = assessed.objective
-    band = {"bold": True, "bg_color": "#D9E2F3", "pattern": 1, "border": 1, "valign": "vcenter"}
+    band = {"bold": True, "bg_color": "#D9E2F3", "pattern": 1, "border": 1, "valign": "vcenter", "font_size": size}
     aligned = f"  → {', '.join(objective.aligned_to)}" if objective.aligned_to else ""
     title = objective.title + aligned
 
@@ -366,18 +385,18 @@ def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: fl
                            book.fmt(font_name=BAR_FONT, font_color=NAVY, **band))  # fmt: skip
         sheet.write_string(row, 3, _score_words(book, assessed.score), book.fmt(align="right", **band))
         sheet.write_blank(row, 4, None, book.fmt(**band))
-        sheet.write_string(row, 5, grade_label(book, assessed.grade), _grade_fill(book, assessed.grade, bold=True,
-                                                                                  valign="vcenter"))  # fmt: skip
+        grade = _grade_fill(book, assessed.grade, bold=True, valign="vcenter", font_size=size)
+        sheet.write_string(row, 5, grade_label(book, assessed.grade), grade)
         sheet.write_string(row, 6, status_text(book, assessed.status), book.fmt(text_wrap=True, **band))
         sheet.write_string(row, 7, objective.owner or "", book.fmt(text_wrap=True, **band))
 
-    return write, _lines(title, TEAM_WIDTHS[1], 12)
+    return write, _lines(title, TEAM_WIDTHS[1], size)
 
 
-def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: QuarterStatus):
+def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: QuarterStatus, size: int):
     """(write(sheet, row), lines): the key result with its bar, number, grade, status, owner and latest note."""
     kr = assessed.key_result
-    cell = {"border": 1, "valign": "vcenter"}
+    cell = {"border": 1, "valign": "vcenter", "font_size": size}
     notes = [c.note for c in kr.check_ins if c.note and c.date <= status.as_of]
     said_by_team = [text for text in (kr.comment, f"”{notes[-1]}”" if notes else None) if text]
     note = " · ".join(said_by_team) or None
@@ -389,7 +408,8 @@ def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: Qua
     def write(sheet, row: int) -> None:
         sheet.write_string(row, 0, kr.id, book.fmt(**cell))
         if note:
-            sheet.write_rich_string(row, 1, kr.title + "\n", book.fmt(italic=True, font_color="#404040"), note,
+            sheet.write_rich_string(row, 1, kr.title + "\n", book.fmt(italic=True, font_color="#404040",
+                                                                      font_size=size), note,
                                     book.fmt(text_wrap=True, **cell))  # fmt: skip
         else:
             sheet.write_string(row, 1, kr.title, book.fmt(text_wrap=True, **cell))
@@ -397,13 +417,40 @@ def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: Qua
                            book.fmt(font_name=BAR_FONT, font_color=NAVY, **cell))  # fmt: skip
         sheet.write_string(row, 3, _score_words(book, assessed.score), book.fmt(bold=True, align="right", **cell))
         sheet.write_string(row, 4, target, book.fmt(text_wrap=True, align="right", **cell))
-        sheet.write_string(row, 5, grade_label(book, assessed.grade), _grade_fill(book, assessed.grade,
-                                                                                  valign="vcenter"))  # fmt: skip
+        grade = _grade_fill(book, assessed.grade, valign="vcenter", font_size=size)
+        sheet.write_string(row, 5, grade_label(book, assessed.grade), grade)
         sheet.write_string(row, 6, said, book.fmt(text_wrap=True, **cell))
         sheet.write_string(row, 7, kr.owner or "", book.fmt(text_wrap=True, **cell))
 
-    lines = _lines(kr.title, TEAM_WIDTHS[1], 12) + (_lines(note, TEAM_WIDTHS[1], 12) if note else 0)
-    return write, max(lines, _lines(said, TEAM_WIDTHS[6], 12), _lines(target, TEAM_WIDTHS[4], 12))
+    lines = _lines(kr.title, TEAM_WIDTHS[1], size) + (_lines(note, TEAM_WIDTHS[1], size) if note else 0)
+    return write, max(lines, _lines(said, TEAM_WIDTHS[6], size), _lines(target, TEAM_WIDTHS[4], size))
+
+
+INITIATIVE_POINTS = 11
+"""An initiative's row is a size smaller than a 12 pt key result's, so that it reads as belonging under it (where
+the whole table is 11 pt, its indent and `▸` set it apart)."""
+
+
+def _initiative_row(book: ReportBook, initiative: Initiative, size: int):
+    """(write(sheet, row), lines): `▸ I1 title` under a key result it serves, indented, over the columns a key
+    result's title and bar take; its due date under "now / target", its state as symbol and word, its owner.
+    `lines` counts lines of the table's `size`."""
+    cell = {"border": 1, "valign": "vcenter", "font_size": INITIATIVE_POINTS, "font_color": "#404040"}
+    title = f"▸ {initiative.id} {initiative.title}"
+    due = f"→ {initiative.due.isoformat()}" if initiative.due else ""
+    state = initiative_state_text(book, initiative.state)
+
+    def write(sheet, row: int) -> None:
+        sheet.write_blank(row, 0, None, book.fmt(**cell))
+        sheet.merge_range(row, 1, row, 3, title, book.fmt(text_wrap=True, indent=1, **cell))
+        sheet.write_string(row, 4, due, book.fmt(align="right", **cell))
+        sheet.write_blank(row, 5, None, book.fmt(**cell))
+        sheet.write_string(row, 6, state, book.fmt(text_wrap=True, **cell))
+        sheet.write_string(row, 7, initiative.owner or "", book.fmt(text_wrap=True, **cell))
+
+    lines = max(_lines(title, sum(TEAM_WIDTHS[1:4]) - 3, INITIATIVE_POINTS),  # less the indent
+                _lines(state, TEAM_WIDTHS[6], INITIATIVE_POINTS))  # fmt: skip
+    return write, lines * INITIATIVE_POINTS / size
 
 
 def _target_text(kr, assessed: KeyResultAssessment) -> str:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from okrxl.core.model import Commitment, KeyResult, KeyResultKind
+from okrxl.core.model import INITIATIVE_STATE_WORDS, Commitment, InitiativeState, KeyResult, KeyResultKind
 from okrxl.core.scoring import GRADE_WORDS, Grade, KeyResultAssessment, Status, grade_score
 from okrxl.core.status import QuarterStatus
 from okrxl.core.words import Words
@@ -29,6 +29,13 @@ STATUS_SYMBOLS = {
     Status.OVERDUE: "✖",
     Status.UNSCORED: "–",
 }
+INITIATIVE_SYMBOLS = {
+    InitiativeState.PLANNED: "☐",
+    InitiativeState.IN_PROGRESS: "◔",
+    InitiativeState.DONE: "☑",
+    InitiativeState.DROPPED: "☒",
+}
+"""An initiative's state as a symbol, none of them a status's: an initiative is work, not a result."""
 GRADE_STYLES = {grade: DEFAULT_TEMPLATE.styles[grade.value] for grade in Grade}
 """The grades' fill and font colours: the built-in template's, the same as in the team workbooks."""
 NAVY = "#1F3864"
@@ -104,6 +111,7 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "close_average": ("Snittpoäng för key results: {average} ({verdict} 0,6-0,7)",
                       "Average key result score: {average} ({verdict} 0.6-0.7)"),
     "below": ("under", "below"), "within": ("inom", "within"), "above": ("över", "above"),
+    "initiatives": ("Initiativ", "Initiatives"),
 }.items()}  # fmt: skip
 SEVERITY_WORDS = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
@@ -191,6 +199,11 @@ def grade_format(book: ReportBook, grade: Grade | None, **extra):
 def status_text(book: ReportBook, status: Status, stale: bool = False) -> str:
     word = layout.STATUS_WORDS[status](book.lang)
     return f"{STATUS_SYMBOLS[status]} {word}" + (f" ({book.t('stale_mark')})" if stale else "")
+
+
+def initiative_state_text(book: ReportBook, state: InitiativeState) -> str:
+    """`◔ pågår` / `◔ in progress`: an initiative's state as symbol and word."""
+    return f"{INITIATIVE_SYMBOLS[state]} {INITIATIVE_STATE_WORDS[state](book.lang)}"
 
 
 def grade_text(book: ReportBook, grade: Grade | None) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from okrxl.core.alignment import Gap, GapCounts, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.changes import ChangeKind
+from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState
 from okrxl.core.problems import CellRef, Problem
 from okrxl.core.scoring import GRADE_WORDS, AssessedKeyResult, Grade, Status, elapsed_share, score_text
 from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot, team_trend
@@ -26,6 +27,7 @@ from okrxl.excel.files import REPORT_PROPERTY
 from okrxl.excel.layout import Lang
 from okrxl.outputs.noticeboard import poster_page, team_page
 from okrxl.outputs.pages import (
+    INITIATIVE_SYMBOLS,
     SEVERITY_WORDS,
     STATUS_SYMBOLS,
     TEXT,
@@ -158,6 +160,11 @@ def _overview(book: ReportBook, status: QuarterStatus, header: str) -> None:
     headline(sum(counts.values()), f"{book.t('key_results')}: {'   '.join(parts)}")
     row += 1
     headline(stale, f"{book.t('key_results')} {book.t('stale')}")
+    row += 1
+    states = [i.state for plan in status.plans for i in plan.initiatives]
+    by_state = [f"{INITIATIVE_SYMBOLS[state]} {states.count(state)} {INITIATIVE_STATE_WORDS[state](book.lang)}"
+                for state in InitiativeState if state in states]  # fmt: skip
+    headline(len(states), f"{book.t('initiatives')}: {'   '.join(by_state)}" if by_state else book.t("initiatives"))
     row += 1
     headline(len(status.gaps), _gap_count_text(book, status.gap_counts))
     row += 2
@@ -420,6 +427,22 @@ DATA_COLUMNS = (
 )  # fmt: skip
 
 
+INITIATIVE_COLUMNS = ("team", "id", "title", "owner", "serves", "state", "due", "note")
+"""The data sheet's second table, `initiatives`, and the DataFrame `Consolidation.initiatives()`."""
+
+
+def initiative_rows(status: QuarterStatus) -> Iterator[dict]:
+    """One row per initiative of every team, ids qualified as in the status document (`sales.I1`, and the key
+    results it serves `sales.O1.2, sales.O2.2`): the data sheet and the DataFrame."""
+    for plan in status.plans:
+        for initiative in plan.initiatives:
+            yield {
+                "team": plan.team.id, "id": plan.qualify(initiative.id), "title": initiative.title,
+                "owner": initiative.owner, "serves": ", ".join(plan.qualify(kr_id) for kr_id in initiative.serves),
+                "state": str(initiative.state), "due": initiative.due, "note": initiative.note,
+            }  # fmt: skip
+
+
 def key_result_rows(status: QuarterStatus, sources: ReportSources | None = None) -> Iterator[dict]:
     """One row per team key result with every field: the data sheet and the DataFrame."""
     sources = sources or ReportSources()
@@ -454,6 +477,18 @@ def _data_sheet(book: ReportBook, status: QuarterStatus, sources: ReportSources)
                 write_value(sheet, last, c, item[key], plain, date_format=date_format)
     sheet.add_table(0, 0, max(last, 1), len(DATA_COLUMNS) - 1, {
         "name": "key_results", "columns": [{"header": key} for key in DATA_COLUMNS], "style": "Table Style Medium 2",
+    })  # fmt: skip
+    # Below the key results, two rows apart: filtering one table then hides no row of the other (side by side,
+    # it would). okrxl reads back only the table `key_results`.
+    first = max(last, 1) + 3
+    last = first
+    for last, item in enumerate(initiative_rows(status), start=first + 1):
+        for c, key in enumerate(INITIATIVE_COLUMNS):
+            if item[key] is not None and item[key] != "":
+                write_value(sheet, last, c, item[key], plain, date_format=date_format)
+    sheet.add_table(first, 0, max(last, first + 1), len(INITIATIVE_COLUMNS) - 1, {
+        "name": "initiatives", "columns": [{"header": key} for key in INITIATIVE_COLUMNS],
+        "style": "Table Style Medium 2",
     })  # fmt: skip
     for c, key in enumerate(DATA_COLUMNS):
         sheet.set_column(c, c, 40 if key in ("objective", "title") else 14)
