@@ -245,7 +245,7 @@ def _instructions_sheet(workbook, formats: _Formats, template: Template, part: s
 def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
     """The hidden sheet with the dropdowns' lists, each behind a defined name; the sheet and its first free
     column."""
-    sheet = workbook.add_worksheet(layout.SHEET_LISTS(lang))
+    sheet = workbook.add_worksheet(layout.SHEET_LISTS(lang), worksheet_class=FormulaSheet)  # its formulas too
     name = quote_sheetname(layout.SHEET_LISTS(lang))
     kind_words = [words for _, _, words in layout.KIND_WORDS.values()]
     columns = [
