@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from sheets import open_workbook
 
-from okrxl.core.model import CheckIn, Commitment, Dependency, KeyResult, KeyResultKind, Objective, Side
+from okrxl.core.alignment import link_gaps
+from okrxl.core.model import CheckIn, Commitment, Dependency, Initiative, KeyResult, KeyResultKind, Objective, Side
 from okrxl.core.model import Confidence as C
+from okrxl.core.model import InitiativeState as S
 from okrxl.core.problems import FileError
+from okrxl.core.status import review_quarter
 from okrxl.demo import example
 from okrxl.excel.workbook_reader import read_team_workbook
 
@@ -317,11 +320,27 @@ TYPED_PLANS = [
                 kr("O1.5", "Kundportal lanserad", K.MILESTONE, ci(1, 18, 0.4), due=d(3, 15))),  # "15/03/2027"
         ),
     ),
+    (
+        "sv_initiatives.xlsx", "sv", "sales",
+        (
+            obj("O1", "Växa i Norge", ("S3",),
+                kr("O1.1", "3 nya norska kunder", K.COUNT, target=3.0),
+                kr("O1.2", "2 norska säljare anställda", K.COUNT, target=2.0),
+                owner="Fredrika"),
+        ),
+    ),
+    (
+        "en_initiatives.xlsx", "en", "sales",
+        (obj("O1", "Grow in Norway", ("S3",), kr("O1.1", "3 new Norwegian customers", K.COUNT, target=3.0),
+             owner="Fredrika"),),
+    ),
 ]  # fmt: skip
 
 # file, every (cell, problem code) okrxl should report
 TYPED_PROBLEMS = [
     ("sv_filled_in.xlsx", set()),
+    ("sv_initiatives.xlsx", {("'Initiativ'!E7", "unknown-state")}),  # "kanske": read as planned
+    ("en_initiatives.xlsx", set()),
     # "15/3" is text in en-US: okrxl reads it, the sheet's formulas cannot (info, they show ?)
     ("en_filled_in.xlsx", {("'OKRs'!J8", "date-as-text")}),
     ("sv_inserted_rows.xlsx", {("'OKR'!A15", "inferred-id")}),
@@ -555,3 +574,43 @@ def test_the_table_grows_only_for_rows_inserted_inside_it(name, sheet, rows):
 def test_a_deleted_sheet_column_leaves_the_table(name, sheet, header):
     table = open_workbook(TYPED / name)[sheet].tables["okrs"]
     assert header not in [column.name for column in table.tableColumns]
+
+
+# --- the Initiatives sheet, typed in LibreOffice (tests/files/README.md) ------------------------------
+
+
+def _initiative(local_id, title, serves, state, due=None, owner=None):
+    return Initiative(id=local_id, title=title, owner=owner, serves=serves, state=state, due=due)
+
+
+TYPED_INITIATIVES = {
+    "sv_initiatives.xlsx": (
+        # "Pågår" in its own case; "15/3" typed in sv-SE on 11 January 2027: 15 March 2027
+        _initiative("I1", "Annonsera säljtjänster i Norge", ("O1.2",), S.IN_PROGRESS, d(3, 15), "Fredrika"),
+        # "O1.1; O1.2" typed with a semicolon; "klar"; an ISO date
+        _initiative("I2", "Mässa i Oslo", ("O1.1", "O1.2"), S.DONE, d(2, 20)),
+        # an objective's id where a key result's belongs, and "kanske": kept as typed, read as planned
+        _initiative("I3", "Kundträffar", ("O1",), S.PLANNED),
+    ),
+    "en_initiatives.xlsx": (
+        # "3/15" typed in en-US, month first: 15 March 2027; "In progress"
+        _initiative("I1", "Visit prospects in Oslo", ("O1.1",), S.IN_PROGRESS, d(3, 15), "Fredrika"),
+        _initiative("I2", "A Norwegian price list", (), S.PLANNED),  # serves nothing yet
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TYPED_INITIATIVES)
+def test_initiatives_typed_in_an_app_read_back_as_typed(name):
+    assert _read(name, "en" if name.startswith("en_") else "sv").plan.initiatives == TYPED_INITIATIVES[name]
+
+
+def test_an_initiative_serving_an_objective_is_an_unknown_link_at_its_cell_and_one_serving_nothing_a_gap():
+    strategy = example.dpab_strategy()
+    reading = _read("sv_initiatives.xlsx")
+    links = [(g.code, g.where, str(reading.cell(g.where, g.field, holding=g.linked_id)))
+             for g in link_gaps(strategy, [reading.plan])]  # fmt: skip
+    assert links == [("unknown-link", "sales.I3", "'Initiativ'!D7")]
+    english = _read("en_initiatives.xlsx", "en").plan
+    status = review_quarter(example.dpab_strategy("en"), [english], quarter=example.QUARTER, as_of=d(2, 15))
+    assert [g.where for g in status.gaps if g.code == "initiative-unlinked"] == ["sales.I2"]

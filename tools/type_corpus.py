@@ -108,6 +108,14 @@ class SortTable:
 
 
 @dataclass(frozen=True)
+class UseTable:
+    """Go to another sheet's table (click its tab): the steps after it type there."""
+
+    sheets: tuple[str, ...]  # the sheet's names in either language
+    table: str
+
+
+@dataclass(frozen=True)
 class Scenario:
     source: str
     """The input workbook, relative to INPUTS."""
@@ -501,6 +509,37 @@ SCENARIOS: dict[str, Scenario] = {
     "demo_marketing_resaved.xlsx": Scenario("demo/2027-Q1/marketing.xlsx"),
     "demo_sales_resaved.xlsx": Scenario("demo/2027-Q1/sales.xlsx"),
     "demo_production_resaved.xlsx": Scenario("demo/2027-Q1/production.xlsx"),
+    # A Swedish team writes its initiatives on the Initiatives sheet, typed in Swedish settings on 11 January:
+    # "15/3" becomes 2027-03-15; "Pågår" and "klar" in any case; two key results typed with a semicolon.
+    "sv_initiatives.xlsx": Scenario("sv/2027-Q1/sales.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Växa i Norge"), ("O1", ALIGNED, "S3"), ("O1", OWNER, "Fredrika"),
+            ("O1.1", TITLE, "3 nya norska kunder"), ("O1.1", KIND, "antal"), ("O1.1", TARGET, "3"),
+            ("O1.2", TITLE, "2 norska säljare anställda"), ("O1.2", KIND, "antal"), ("O1.2", TARGET, "2"),
+        )),
+        UseTable(("Initiativ", "Initiatives"), "initiatives"),
+        Type(SV, rows(
+            ("I1", "Initiativ", "Annonsera säljtjänster i Norge"), ("I1", "Ansvarig", "Fredrika"),
+            ("I1", "Driver key result", "O1.2"), ("I1", "Läge", "Pågår"), ("I1", "Klart senast", "15/3"),
+            ("I2", "Initiativ", "Mässa i Oslo"), ("I2", "Driver key result", "O1.1; O1.2"),
+            ("I2", "Läge", "klar"), ("I2", "Klart senast", "2027-02-20"),
+            ("I3", "Initiativ", "Kundträffar"), ("I3", "Driver key result", "O1"), ("I3", "Läge", "kanske"),
+        )),
+    )),
+    # The same in English settings: "3/15" is month first there; "In progress" in its own case.
+    "en_initiatives.xlsx": Scenario("en/2027-Q1/sales.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Grow in Norway"), ("O1", "Aligned to", "S3"), ("O1", "Owner", "Fredrika"),
+            ("O1.1", "Objective / key result", "3 new Norwegian customers"), ("O1.1", "Kind", "count"),
+            ("O1.1", "Target", "3"),
+        )),
+        UseTable(("Initiativ", "Initiatives"), "initiatives"),
+        Type(EN, rows(
+            ("I1", "Initiative", "Visit prospects in Oslo"), ("I1", "Owner", "Fredrika"),
+            ("I1", "Serves key result", "O1.1"), ("I1", "State", "In progress"), ("I1", "Due", "3/15"),
+            ("I2", "Initiative", "A Norwegian price list"), ("I2", "State", "planned"),
+        )),
+    )),
 }
 # fmt: on
 
@@ -579,18 +618,19 @@ class Office:
 
 
 class OkrSheet:
-    """The team's OKR sheet, its cells found by header text and by the ids in the Id column."""
+    """A sheet of the team's workbook and its table (the OKR table unless a step says another), its cells
+    found by header text and by the ids in the Id column."""
 
-    def __init__(self, office: Office, doc):
-        self.office, self.doc = office, doc
-        self.sheet = next(doc.Sheets.getByName(n) for n in OKR_SHEETS if doc.Sheets.hasByName(n))
+    def __init__(self, office: Office, doc, sheets: tuple[str, ...] = OKR_SHEETS, table: str = "okrs"):
+        self.office, self.doc, self.table = office, doc, table
+        self.sheet = next(doc.Sheets.getByName(n) for n in sheets if doc.Sheets.hasByName(n))
         self.sheet.unprotect("")
         self.header_row = self.area.StartRow
 
     @property
     def area(self):
         """The table's cells with its header row (LibreOffice calls an Excel table a database range)."""
-        return self.doc.DatabaseRanges.getByName("okrs").DataArea
+        return self.doc.DatabaseRanges.getByName(self.table).DataArea
 
     @property
     def columns(self) -> dict[str, int]:
@@ -670,10 +710,13 @@ def make(scenario: Scenario, inputs: Path, out: Path) -> None:
         office.check_locales()
         doc = office.desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, props(Hidden=True))
         if scenario.steps:
-            sheet = OkrSheet(office, doc)
+            okrs = sheet = OkrSheet(office, doc)
             for step in scenario.steps:
-                sheet.run(step)
-            sheet.sheet.protect("")  # as it came: protected, without a password
+                if isinstance(step, UseTable):
+                    sheet = OkrSheet(office, doc, step.sheets, step.table)
+                else:
+                    sheet.run(step)
+            okrs.sheet.protect("")  # as it came: protected, without a password (the Initiatives sheet is not)
         doc.storeToURL(out.resolve().as_uri(), props(FilterName=XLSX_FILTER, Overwrite=True))
         doc.close(True)
     finally:
