@@ -326,10 +326,14 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
     sheet.set_row(header_row, 24)
     notes = [(note, _lines(note, sum(TEAM_WIDTHS[1:]), 12)) for note in plan.notes]
 
+    at_size: dict[int, list] = {}  # the rows at each text size, made once
+
     def height(spacing: tuple[float, float, int]) -> tuple[list, float]:
         """The table's rows at `spacing`, and how tall they and the notes below them are."""
         line, padding, size = spacing
-        rows = _table_rows(book, status, team, expected, size)
+        if size not in at_size:
+            at_size[size] = _table_rows(book, status, team, expected, size)
+        rows = at_size[size]
         base = sum(line * lines + padding for _, lines in rows)
         return rows, base + (sum(LINE * n + PADDING for _, n in notes) + 40 if notes else 0)  # as written below
 
