@@ -128,7 +128,7 @@ def _report_writes(results, *, err: bool = False, next_step=None, lang: str = "e
     """Print what was written and skipped, and the admin's next step when all was written; exit 1 when
     anything was skipped."""
     for result in results:
-        _echo(result.message, err=err or result.outcome is Outcome.SKIPPED)
+        _echo(result.text(lang), err=err or result.outcome is Outcome.SKIPPED)
     if any(r.outcome is Outcome.SKIPPED for r in results):
         raise SystemExit(1)
     if next_step and results:
@@ -185,7 +185,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
                                           pdf=pdf)  # fmt: skip
         if review is not None:
             _echo(render_year(review, review.lang))
-        _report_writes(results)
+        _report_writes(results, lang=lang)
         return
 
     if as_json:
@@ -206,7 +206,7 @@ def demo(directory, as_of: dt.date | None, lang: str, as_json: bool, pdf: bool, 
     results, consolidated = write_demo(folder, lang=lang, as_of=as_of, force=force, pdf=pdf)
     if consolidated is not None:
         _echo(render_summary(consolidated.status, consolidated.lang))
-    _report_writes(results)
+    _report_writes(results, lang=lang)
     if pdf and soffice() is None:
         _echo("no PDF: LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
 
@@ -373,7 +373,7 @@ def consolidate(folder, strategy_path, report_path, as_of, since, json_path, pdf
         from okrxl.outputs.summary import render_consolidation
 
         _echo(render_consolidation(result.reading, result.status, lang or result.lang, notes=result.notes), nl=False)
-    _report_writes(writes, err=json_path == "-")
+    _report_writes(writes, err=json_path == "-", lang=lang or result.lang)
     if result.reading.unused:
         raise SystemExit(1)
 
@@ -399,10 +399,13 @@ def rollover(folder, to, out_dir, strategy_path, lang, template_path, force) -> 
       okrxl rollover okr/2027-Q1 --to 2027-Q2
       okrxl rollover okr/2027-Q1 --to 2027-Q2 -o next --force
     """
+    from okrxl.jobs import quarter_lang
     from okrxl.jobs import rollover as roll
 
+    said = lang or quarter_lang(folder, strategy_path)
+    note = "obs: " if said == "sv" else "note: "
     _report_writes(roll(folder, to=to, out_dir=out_dir, strategy_path=strategy_path, template_path=template_path,
-                        lang=lang, force=force, warn=lambda text: _echo(f"note: {text}", err=True)))  # fmt: skip
+                        lang=lang, force=force, warn=lambda text: _echo(note + text, err=True)), lang=said)  # fmt: skip
 
 
 @cli.command("review")
@@ -445,7 +448,7 @@ def review_command(folder, year, out_path, strategy_path, as_of, json_path, pdf,
         from okrxl.outputs.summary import render_year
 
         _echo(render_year(result, said), nl=False)
-    _report_writes(writes, err=json_path == "-")
+    _report_writes(writes, err=json_path == "-", lang=said)
 
 
 @cli.command()

@@ -69,6 +69,16 @@ def strategy_lang(path: Path) -> Lang:
         return "sv"
 
 
+def quarter_lang(folder: Path, strategy_path: Path | None = None) -> Lang:
+    """The language of the strategy a quarter's folder is read with (beside it or in the folder above, as
+    the folder's reading finds it); English when there is none."""
+    folder = Path(folder)
+    for candidate in (strategy_path, folder / "strategy.xlsx", folder.parent / "strategy.xlsx"):
+        if candidate is not None and Path(candidate).is_file():
+            return strategy_lang(Path(candidate))
+    return "en"
+
+
 def read_strategy(path: Path):
     """The strategy of a strategy workbook; raises OkrxlError listing the errors that make it unusable."""
 
@@ -305,8 +315,10 @@ class Consolidation:
         kept = None if force else report_as_of(path)
         if kept is None or kept <= self.status.as_of:
             return None
-        why = (f"it is the report as of {kept}, later than {self.status.as_of}, and an earlier meeting's report "
-               "never replaces it; write to another file with -o")  # fmt: skip
+        why = Words(f"det är rapporten per {kept}, senare än {self.status.as_of}, och ett tidigare mötes rapport "
+                    "ersätter den aldrig; skriv till en annan fil med -o",
+                    f"it is the report as of {kept}, later than {self.status.as_of}, and an earlier meeting's report "
+                    "never replaces it; write to another file with -o")  # fmt: skip
         return WriteResult(path, Outcome.SKIPPED, why)
 
 

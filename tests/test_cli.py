@@ -22,7 +22,7 @@ def run(*args):
 def test_demo_prints_each_team_with_scores_statuses_and_then_the_gaps(tmp_path):
     result = run("demo", str(tmp_path / "demo"), "--no-pdf")  # Swedish: the demo's default language
     assert result.exit_code == 0
-    out = result.output.split("\n\nwritten ")[0]
+    out = result.output.split("\n\nskrev ")[0]
     lines = out.splitlines()
     # 15 February is 45 days after 1 January, and 31 March 89: 45 / 89 = 51% of the quarter.
     assert (
@@ -66,15 +66,15 @@ def test_demo_writes_the_example_files_and_the_report_and_refuses_to_overwrite_t
     result = CliRunner().invoke(cli, ["demo", str(tmp_path)])
     written = ["strategy.xlsx", "2027-Q1/marketing.xlsx", "2027-Q1/sales.xlsx", "2027-Q1/production.xlsx",
                "report-2027-Q1.xlsx"] + (["report-2027-Q1.pdf"] if shutil.which("soffice") else [])  # fmt: skip
-    lines = [line for line in result.output.splitlines() if line.startswith("written")]
+    lines = [line for line in result.output.splitlines() if line.startswith("skrev ")]  # Swedish: "written"
     assert [line.split(str(tmp_path) + "/")[1] for line in lines] == written
     before = {name: (tmp_path / name).read_bytes() for name in written}
     again = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01"])
     assert again.exit_code == 1
-    assert again.output.count("use --force to overwrite it") == len(written)
+    assert again.output.count("(--force skriver över den)") == len(written)
     assert {name: (tmp_path / name).read_bytes() for name in written} == before
     forced = CliRunner().invoke(cli, ["demo", str(tmp_path), "--as-of", "2027-03-01", "--force", "--no-pdf"])
-    assert forced.exit_code == 0 and forced.output.count("overwritten ") == 5
+    assert forced.exit_code == 0 and forced.output.count("skrev över ") == 5
 
 
 def test_demo_in_the_current_folder_writes_okrxl_demo(tmp_path, monkeypatch):

@@ -80,7 +80,7 @@ def test_consolidate_summarises_in_the_strategy_workbooks_language(demo, tmp_pat
         "  marketing: O2.2",
         "  production: O2.2",
         "Andel som stödjer strategin 100% · täckning 100% · luckor: 0 fel, 6 varningar, 8 info",
-        f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx",
+        f"skrev {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx",
     ]
 
 
@@ -89,7 +89,7 @@ def test_a_file_that_is_not_a_report_is_not_overwritten_without_force(demo, tmp_
     shutil.copy(demo / "strategy.xlsx", target)
     before = target.read_bytes()
     result = run("consolidate", demo / "2027-Q1", "-o", target)
-    assert result.exit_code == 1 and "use --force to overwrite it" in result.output
+    assert result.exit_code == 1 and "(--force skriver över den)" in result.output  # Swedish: the strategy's
     assert target.read_bytes() == before
     assert run("consolidate", demo / "2027-Q1", "-o", target, "--force").exit_code == 0
 

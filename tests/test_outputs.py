@@ -61,8 +61,8 @@ def test_json_to_the_strategy_leaves_the_strategy_as_it_is(demo, tmp_path):
     result = consolidate(demo, "-o", tmp_path / "r.xlsx", "--json", tmp_path / "strategy.xlsx")
     assert result.exit_code == 1
     assert (
-        f"skipped {tmp_path}/strategy.xlsx: it exists and is not an earlier okrxl status document; "
-        "nothing was changed (use --force to overwrite it)" in result.output
+        f"hoppade över {tmp_path}/strategy.xlsx: den finns och är inget tidigare statusdokument från okrxl; "
+        "inget ändrades (--force skriver över den)" in result.output  # the demo's strategy is Swedish
     )
     assert (tmp_path / "strategy.xlsx").read_bytes() == before
 
@@ -70,7 +70,7 @@ def test_json_to_the_strategy_leaves_the_strategy_as_it_is(demo, tmp_path):
 def test_a_report_is_not_written_over_a_year_review(demo, tmp_path):
     before = copy(demo / "review-2027.xlsx", tmp_path / "review-2027.xlsx")
     result = consolidate(demo, "-o", tmp_path / "review-2027.xlsx")
-    assert result.exit_code == 1 and "is not an earlier okrxl report;" in result.output
+    assert result.exit_code == 1 and "är ingen tidigare rapport från okrxl;" in result.output
     assert (tmp_path / "review-2027.xlsx").read_bytes() == before
     assert consolidate(demo, "-o", tmp_path / "review-2027.xlsx", "--force").exit_code == 0
     assert output_kind(tmp_path / "review-2027.xlsx") is OutputKind.REPORT
@@ -79,16 +79,16 @@ def test_a_report_is_not_written_over_a_year_review(demo, tmp_path):
 def test_a_year_review_is_not_written_over_a_report(demo, tmp_path):
     before = copy(demo / "report-2027-Q1.xlsx", tmp_path / "report-2027-Q1.xlsx")
     result = run("review", demo, "--year", "2027", "-o", tmp_path / "report-2027-Q1.xlsx")
-    assert result.exit_code == 1 and "is not an earlier okrxl year review;" in result.output
+    assert result.exit_code == 1 and "är ingen tidigare årsgenomgång från okrxl;" in result.output
     assert (tmp_path / "report-2027-Q1.xlsx").read_bytes() == before
 
 
 @pytest.mark.parametrize(
     ("existing", "exit_code", "said"),
     [
-        ("status.json", 0, "overwritten"),
-        ("review.json", 1, "is not an earlier okrxl status document"),
-        (None, 1, "is not an earlier okrxl status document"),
+        ("status.json", 0, "skrev över"),
+        ("review.json", 1, "är inget tidigare statusdokument från okrxl"),
+        (None, 1, "är inget tidigare statusdokument från okrxl"),
     ],
     ids=["an earlier status document", "a review document", "other JSON"],
 )
@@ -136,9 +136,9 @@ def test_the_report_pdf_is_replaced_and_a_pdf_of_another_kind_is_not(demo, tmp_p
     assert consolidate(demo, "-o", report, "--pdf").exit_code == 0
     assert output_kind(tmp_path / "report.pdf") is OutputKind.REPORT_PDF
     again = consolidate(demo, "-o", report, "--pdf")
-    assert again.exit_code == 0 and f"overwritten {tmp_path}/report.pdf" in again.output
+    assert again.exit_code == 0 and f"skrev över {tmp_path}/report.pdf" in again.output
     (tmp_path / "report.pdf").write_bytes(pdf_with_info("OKR 2027"))
-    assert "is not an earlier okrxl report PDF" in consolidate(demo, "-o", report, "--pdf").output
+    assert "är ingen tidigare rapport-PDF från okrxl" in consolidate(demo, "-o", report, "--pdf").output
 
 
 def test_a_file_that_appears_while_okrxl_writes_is_not_replaced(tmp_path):

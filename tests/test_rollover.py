@@ -88,7 +88,7 @@ def test_the_last_quarter_sheet_lists_what_was_done_and_what_was_carried(demo):
 def test_rollover_never_overwrites_without_force_and_refuses_a_quarter_back(demo):
     run("rollover", demo / "2027-Q1", "--to", "2027-Q2")
     again = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2027-Q2"])
-    assert again.exit_code == 1 and again.output.count("use --force to overwrite it") == 3
+    assert again.exit_code == 1 and again.output.count("(--force skriver över den)") == 3
     back = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2027-Q1"])
     assert back.exit_code == 1 and "--to 2027-Q1 must come after the folder's quarter 2027-Q1" in back.output
     next_year = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2028-Q1"])

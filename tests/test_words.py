@@ -108,8 +108,8 @@ def test_each_meeting_keeps_its_report_and_the_next_measures_the_changes_from_it
     quarter = tmp_path / "2027-Q1"
     first = run("consolidate", quarter, "--as-of", "2027-02-01")
     second = run("consolidate", quarter, "--as-of", "2027-02-15", "--json", tmp_path / "status.json")
-    assert first.output.splitlines()[-1] == f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-01.xlsx"
-    assert f"written {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx" in second.output
+    assert first.output.splitlines()[-1] == f"skrev {tmp_path.resolve()}/report-2027-Q1-2027-02-01.xlsx"
+    assert f"skrev {tmp_path.resolve()}/report-2027-Q1-2027-02-15.xlsx" in second.output
     assert (tmp_path / "report-2027-Q1-2027-02-01.xlsx").exists()  # the earlier meeting's report is kept
     assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))["since"] == "2027-02-01"
     # reports dated after as-of (02-15, 03-01) are no earlier meeting: the changes are measured from 02-01

@@ -46,7 +46,7 @@ def test_generate_again_without_force_changes_no_byte_and_exits_1(generated):
     result = CliRunner().invoke(cli, ["generate", str(generated / "s.xlsx"), "--quarter", "2027Q1",
                                       "-o", str(generated / "out")])  # fmt: skip
     assert result.exit_code == 1
-    assert result.output.count("it exists; nothing was changed (use --force to overwrite it)") == 3
+    assert result.output.count("den finns redan; inget ändrades (--force skriver över den)") == 3
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in files] == before
 
 

@@ -73,7 +73,8 @@ def test_gaps_found_in_both_quarters_are_listed_as_persisting(two_quarters):
 
 def test_the_review_workbook_prints_the_year(two_quarters):
     result = run("review", two_quarters, "--year", "2027")
-    assert result.exit_code == 0 and f"written {two_quarters}/review-2027.xlsx" in result.output
+    written = [line for line in result.output.splitlines() if line.endswith(f"{two_quarters}/review-2027.xlsx")]
+    assert result.exit_code == 0 and written and written[0].startswith("skrev ")  # written, or written over
     workbook = open_workbook(two_quarters / "review-2027.xlsx")
     assert workbook.sheetnames == ["Året", "Strategiska KR", "Kvarstående luckor"]
     year = workbook["Året"]
@@ -82,7 +83,7 @@ def test_the_review_workbook_prints_the_year(two_quarters):
     for sheet in workbook:
         assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape")
     again = run("review", two_quarters, "--year", "2027")
-    assert again.exit_code == 0 and "overwritten" in again.output  # its own review is replaced
+    assert again.exit_code == 0 and "skrev över" in again.output  # its own review is replaced
 
 
 def test_a_year_without_quarter_folders_says_what_it_expected(tmp_path):

@@ -171,23 +171,47 @@ class OutputKind(enum.StrEnum):
     REVIEW_PDF = "year review PDF"
     """A year review printed by LibreOffice: a PDF whose document title is `OKR 2027`."""
     STATUS_JSON = "status document"
-    """JSON that starts with `{"schema": "okrxl.status/2"`."""
+    """JSON that starts with `{"schema": "okrxl.status/` (any version)."""
     REVIEW_JSON = "review document"
     """JSON that starts with `{"schema": "okrxl.review/1"`."""
+
+
+NOT_EARLIER = {
+    OutputKind.REPORT: Words("ingen tidigare rapport", "not an earlier okrxl report"),
+    OutputKind.REVIEW: Words("ingen tidigare årsgenomgång", "not an earlier okrxl year review"),
+    OutputKind.REPORT_PDF: Words("ingen tidigare rapport-PDF", "not an earlier okrxl report PDF"),
+    OutputKind.REVIEW_PDF: Words("ingen tidigare årsgenomgångs-PDF", "not an earlier okrxl year review PDF"),
+    OutputKind.STATUS_JSON: Words("inget tidigare statusdokument", "not an earlier okrxl status document"),
+    OutputKind.REVIEW_JSON: Words("inget tidigare årsgenomgångsdokument", "not an earlier okrxl review document"),
+}
+"""Why an existing file is kept: not okrxl's own earlier output of the kind (Swedish: from okrxl)."""
+EXISTS = Words("den finns redan", "it exists")
 
 
 @dataclass(frozen=True, slots=True)
 class WriteResult:
     path: Path
     outcome: Outcome
-    why: str = "it exists"
+    why: Words = EXISTS
     """For a skipped file: why it was not written."""
 
     @property
-    def message(self) -> str:
+    def text(self) -> Words:
+        """What the terminal says of the file, in both languages."""
+        shown = str(self.path)  # the CLI escapes what it prints
         if self.outcome is Outcome.SKIPPED:
-            return f"skipped {self.path}: {self.why}; nothing was changed (use --force to overwrite it)"
-        return f"{self.outcome} {self.path}"
+            return Words(
+                f"hoppade över {shown}: {self.why.sv}; inget ändrades (--force skriver över den)",
+                f"skipped {shown}: {self.why.en}; nothing was changed (use --force to overwrite it)",
+            )
+        if self.outcome is Outcome.OVERWRITTEN:
+            return Words(f"skrev över {shown}", f"overwritten {shown}")
+        return Words(f"skrev {shown}", f"written {shown}")
+
+    @property
+    def message(self) -> str:
+        """The English of `text`."""
+        return self.text.en
 
 
 def write_atomically(
@@ -205,7 +229,8 @@ def write_atomically(
     path = Path(path)
     existed = _target_exists(path)
     if existed and not force and (replaces is None or output_kind(path) is not replaces):
-        why = "it exists" if replaces is None else f"it exists and is not an earlier okrxl {replaces}"
+        why = EXISTS if replaces is None else Words(f"den finns och är {NOT_EARLIER[replaces].sv} från okrxl",
+                                                    f"it exists and is {NOT_EARLIER[replaces].en}")  # fmt: skip
         return WriteResult(path, Outcome.SKIPPED, why)
     _make_folder(path)
     stage = "folder"
@@ -222,7 +247,8 @@ def write_atomically(
             os.replace(temp, path)
         elif not _link_new(temp, path):
             if not force:
-                why = "a file of that name appeared while okrxl wrote it"
+                why = Words("en fil med det namnet dök upp medan okrxl skrev den",
+                            "a file of that name appeared while okrxl wrote it")  # fmt: skip
                 return WriteResult(path, Outcome.SKIPPED, why)
             os.replace(temp, path)
             existed = True
