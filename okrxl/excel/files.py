@@ -278,8 +278,8 @@ def output_kind(path: Path) -> OutputKind | None:
             if head.startswith(b"PK"):
                 return _workbook_kind(path)
             if head.startswith(b"%PDF-"):
-                handle.seek(max(os.fstat(handle.fileno()).st_size - 65536, 0))
-                return _pdf_kind(handle.read(65536))
+                handle.seek(max(os.fstat(handle.fileno()).st_size - PDF_TAIL, 0))
+                return _pdf_kind(handle.read(PDF_TAIL))
     except (OSError, zipfile.BadZipFile, EOFError, ValueError):
         return None
     match = re.match(rb'\s*\{\s*"schema"\s*:\s*"okrxl\.(status|review)/', head)
@@ -313,9 +313,9 @@ def _pdf_kind(tail: bytes) -> OutputKind | None:
         return None
     info = tail[start:end]
     title = re.search(rb"/Title\s*(<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\.)*\))", info)
-    if b"LibreOffice" not in _pdf_text(re.search(rb"/Producer\s*(<[^>]*>|\([^)]*\))", info)[1]) or not title:
+    if b"LibreOffice" not in pdf_text(re.search(rb"/Producer\s*(<[^>]*>|\([^)]*\))", info)[1]) or not title:
         return None
-    text = _pdf_text(title[1]).decode("utf-8", "replace")
+    text = pdf_text(title[1]).decode("utf-8", "replace")
     if re.fullmatch(r"OKR \d{4}-Q[1-4]", text):
         return OutputKind.REPORT_PDF
     if re.fullmatch(r"OKR \d{4}", text):
@@ -323,7 +323,18 @@ def _pdf_kind(tail: bytes) -> OutputKind | None:
     return None
 
 
-def _pdf_text(token: bytes) -> bytes:
+PDF_TAIL = 65536
+"""How much of a PDF's end okrxl reads for its document information (title, subject, producer)."""
+
+
+def pdf_tail(path: Path) -> bytes:
+    """The last PDF_TAIL bytes of the file at `path`: where LibreOffice writes the document information."""
+    with open(path, "rb") as handle:
+        handle.seek(max(os.fstat(handle.fileno()).st_size - PDF_TAIL, 0))
+        return handle.read(PDF_TAIL)
+
+
+def pdf_text(token: bytes) -> bytes:
     """A PDF string as UTF-8: `<FEFF...>` (UTF-16) or `(...)` (plain)."""
     if token.startswith(b"<"):
         raw = bytes.fromhex(token[1:-1].decode("ascii", "replace").replace(" ", ""))

@@ -10,7 +10,6 @@ itself: the hidden `okrxl` sheet (its as-of date) and the table `key_results` of
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from okrxl.core.changes import Seen
 from okrxl.core.problems import OkrxlError
 from okrxl.core.scoring import Status
 from okrxl.excel import layout
-from okrxl.excel.files import OutputKind, guard_xlsx, output_kind
+from okrxl.excel.files import OutputKind, guard_xlsx, output_kind, pdf_tail, pdf_text
 from okrxl.excel.xlsx import Workbook, cell_range
 
 SEEN_TABLE = "key_results"
@@ -51,19 +50,10 @@ def report_as_of(path: Path) -> dt.date | None:
 
 def _pdf_subject_date(path: Path) -> dt.date | None:
     """The date LibreOffice wrote as the PDF's subject (from the report workbook's subject property)."""
-    with open(path, "rb") as handle:
-        handle.seek(max(os.fstat(handle.fileno()).st_size - 65536, 0))
-        tail = handle.read(65536)
-    subjects = re.findall(rb"/Subject\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))", tail)
+    subjects = re.findall(rb"/Subject\s*(<[0-9A-Fa-f\s]*>|\([^)]*\))", pdf_tail(path))
     if not subjects:
         return None
-    token = subjects[-1]  # the document information at the end
-    if token.startswith(b"<"):
-        raw = bytes.fromhex(token[1:-1].decode("ascii").replace(" ", "").replace("\n", ""))
-        text = raw[2:].decode("utf-16-be", "replace") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
-    else:
-        text = token[1:-1].decode("latin-1")
-    return dt.date.fromisoformat(text.strip())
+    return dt.date.fromisoformat(pdf_text(subjects[-1]).decode("utf-8", "replace").strip())  # the last: the document's
 
 
 def read_seen(path: Path) -> dict[str, Seen]:
