@@ -296,6 +296,7 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None, lang) -> N
       okrxl check returned/sales.xlsx --strategy strategy.xlsx
       okrxl check okr/2027-Q1 --json > check.json
       okrxl check okr/2027-Q1 --as-of 2027-02-15   # gaps and missed check-ins as of the meeting
+      okrxl check okr/2027-Q1 --lang en            # in English, whatever the strategy's language
     """
     from okrxl.excel.folder import check_document, read_folder
     from okrxl.outputs.summary import render_check
