@@ -56,3 +56,18 @@ def decimal(number: float, spec: str) -> Words:
     """A number formatted by `spec` (`.2f`, `g`...) with each language's decimal mark: 0,73 and 0.73."""
     text = format(number, spec)
     return Words(text.replace(".", ","), text)
+
+
+SEVERITY_WORDS: dict[str, Words] = {
+    "error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info"),
+}  # fmt: skip
+"""A gap's or a problem's severity (okrxl.core.problems.Severity's values), as a page or the terminal says it."""
+NOUNS: dict[str, tuple[Words, Words]] = {
+    "error": (Words("fel", "error"), Words("fel", "errors")),
+    "warning": (Words("varning", "warning"), Words("varningar", "warnings")),
+    "gap": (Words("lucka", "gap"), Words("luckor", "gaps")),
+    "file": (Words("fil", "file"), Words("filer", "files")),
+    "problem": (Words("problem", "problem"), Words("problem", "problems")),
+    "team_workbook": (Words("teamarbetsbok", "team workbook"), Words("teamarbetsböcker", "team workbooks")),
+}
+"""The nouns okrxl counts, singular and plural: `counted(n, *NOUNS["error"])`."""

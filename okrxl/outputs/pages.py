@@ -68,8 +68,6 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "key_results": ("Key results", "Key results"),
     "stale": ("utan avstämning på länge", "stale (no recent check-in)"),
     "gap_count": ("Luckor: {errors}, {warnings}, {infos} info", "Gaps: {errors}, {warnings}, {infos} info"),
-    "error": ("fel", "error"), "errors": ("fel", "errors"),
-    "warning": ("varning", "warning"), "warnings": ("varningar", "warnings"),
     "strategy": ("Strategiska objectives", "Strategic objectives"),
     "measured": ("Mätt (året)", "Measured (year)"), "carried": ("Buret (kvartalet)", "Carried (quarter)"),
     "teams": ("Team", "Teams"), "team": ("Team", "Team"), "lead": ("Ledare", "Lead"),
@@ -113,7 +111,6 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "below": ("under", "below"), "within": ("inom", "within"), "above": ("över", "above"),
     "initiatives": ("Initiativ", "Initiatives"),
 }.items()}  # fmt: skip
-SEVERITY_WORDS = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
 
 @dataclass

@@ -20,7 +20,7 @@ from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState
 from okrxl.core.problems import CellRef, Problem
 from okrxl.core.scoring import GRADE_WORDS, AssessedKeyResult, Grade, Status, elapsed_share, score_text
 from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot, team_trend
-from okrxl.core.words import Words
+from okrxl.core.words import NOUNS, SEVERITY_WORDS, Words, counted
 from okrxl.excel import layout
 from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, write_value
 from okrxl.excel.files import REPORT_PROPERTY
@@ -28,7 +28,6 @@ from okrxl.excel.layout import Lang
 from okrxl.outputs.noticeboard import poster_page, team_page
 from okrxl.outputs.pages import (
     INITIATIVE_SYMBOLS,
-    SEVERITY_WORDS,
     STATUS_SYMBOLS,
     TEXT,
     ReportBook,
@@ -296,11 +295,9 @@ def _closing_block(book: ReportBook, sheet, row: int, status: QuarterStatus) -> 
 
 
 def _gap_count_text(book: ReportBook, counts: GapCounts) -> str:
-    def counted(count: int, word: str) -> str:
-        return f"{count} {book.t(word if count == 1 else word + 's')}"
-
-    return book.t("gap_count", errors=counted(counts.errors, "error"), warnings=counted(counts.warnings, "warning"),
-                  infos=counts.infos)  # fmt: skip
+    errors, warnings = (counted(n, *NOUNS[noun])(book.lang) for n, noun in ((counts.errors, "error"),
+                                                                           (counts.warnings, "warning")))  # fmt: skip
+    return book.t("gap_count", errors=errors, warnings=warnings, infos=counts.infos)
 
 
 def _alignment_page(book: ReportBook, status: QuarterStatus, header: str) -> None:

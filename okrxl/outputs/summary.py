@@ -9,7 +9,7 @@ from okrxl.core.alignment import Gap, latest_scheduled_check_in, missed_check_in
 from okrxl.core.model import KeyResult, KeyResultKind, Lang
 from okrxl.core.scoring import GRADE_WORDS, STATUS_WORDS, Grade, KeyResultAssessment, elapsed_share, shown_score
 from okrxl.core.status import QuarterStatus
-from okrxl.core.words import Words, decimal
+from okrxl.core.words import NOUNS, SEVERITY_WORDS, Words, decimal
 from okrxl.core.words import counted as words_counted
 from okrxl.excel.folder import FolderReading, plan_gaps
 
@@ -49,15 +49,6 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
                  "{infos} info",
                  "Aligned share {aligned} · coverage {coverage} · gaps: {errors}, {warnings}, {infos} info"),
 }.items()}  # fmt: skip
-NOUNS: dict[str, tuple[Words, Words]] = {
-    "error": (Words("fel", "error"), Words("fel", "errors")),
-    "warning": (Words("varning", "warning"), Words("varningar", "warnings")),
-    "gap": (Words("lucka", "gap"), Words("luckor", "gaps")),
-    "file": (Words("fil", "file"), Words("filer", "files")),
-    "problem": (Words("problem", "problem"), Words("problem", "problems")),
-    "team_workbook": (Words("teamarbetsbok", "team workbook"), Words("teamarbetsböcker", "team workbooks")),
-}
-SEVERITIES = {"error": Words("fel", "error"), "warning": Words("varning", "warning"), "info": Words("info", "info")}
 
 
 def counted(count: int, noun: str, lang: Lang = "en") -> str:
@@ -113,7 +104,7 @@ def render_summary(status: QuarterStatus, lang: Lang = "en") -> str:
         lines += ["", *missed]
     lines += ["", t("gaps", count=len(status.gaps))]
     for gap in status.gaps:
-        lines.append(f"  {SEVERITIES[gap.severity](lang):<8}{gap.code:<21}{gap.where:<16}{gap.text(lang)}")
+        lines.append(f"  {SEVERITY_WORDS[gap.severity](lang):<8}{gap.code:<21}{gap.where:<16}{gap.text(lang)}")
     lines += ["", t("shares", aligned=_percent(status.aligned_share), coverage=_percent(status.coverage))]
     return "\n".join(lines) + "\n"
 
@@ -176,13 +167,13 @@ def render_check(reading: FolderReading, *, as_of: dt.date | None = None, lang: 
         lines.append(f"{result.path}: {verdict} ({what})")
         for problem in sorted(result.problems, key=lambda p: p.severity.rank):
             where = f"{problem.cell}  " if problem.cell else ""
-            lines.append(f"  {SEVERITIES[problem.severity](lang):<8}{where}{problem.code}: {problem.text(lang)}")
+            lines.append(f"  {SEVERITY_WORDS[problem.severity](lang):<8}{where}{problem.code}: {problem.text(lang)}")
         for plan_gap in plan:
             gap = plan_gap.gap
-            lines.append(f"  {t('gap')} {SEVERITIES[gap.severity](lang):<8}{plan_gap.cell or gap.where}  "
+            lines.append(f"  {t('gap')} {SEVERITY_WORDS[gap.severity](lang):<8}{plan_gap.cell or gap.where}  "
                          f"{gap.code}: {gap.text(lang)}")  # fmt: skip
     for gap in reading.gaps:
-        lines.append(f"{SEVERITIES[gap.severity](lang):<8}{gap.code}: {gap.text(lang)}")
+        lines.append(f"{SEVERITY_WORDS[gap.severity](lang):<8}{gap.code}: {gap.text(lang)}")
     lines += missed_check_in_lines(gaps.scheduled, [pg.gap for plan in gaps.by_file.values() for pg in plan], lang)
     lines += [TEXT["file_note"](lang).format(note=note(lang)) for note in reading.notes]
     bad = sum(1 for r in reading.files if r.errors)

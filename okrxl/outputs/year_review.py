@@ -16,12 +16,11 @@ from okrxl.core.alignment import GapCode
 from okrxl.core.model import KeyResult, Objective, Strategy, Team
 from okrxl.core.problems import Severity
 from okrxl.core.status import QuarterStatus
-from okrxl.core.words import Words
+from okrxl.core.words import SEVERITY_WORDS, Words
 from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, text_pixels
 from okrxl.excel.files import REPORT_PROPERTY
 from okrxl.excel.layout import Lang
 from okrxl.outputs.pages import (
-    SEVERITY_WORDS,
     ReportBook,
     aspirational_grade,
     label_positions,
