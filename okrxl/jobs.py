@@ -22,7 +22,7 @@ from okrxl.core.words import Words
 from okrxl.demo import example as dpab
 from okrxl.demo.example_year import dpab_year, dpab_year_strategy
 from okrxl.excel.files import Outcome, OutputKind, WriteResult, write_atomically
-from okrxl.excel.folder import FolderReading, read_folder, read_strategy_file
+from okrxl.excel.folder import FolderReading, find_strategy, read_folder, read_strategy_file
 from okrxl.excel.pool import in_parallel, worker_pool
 from okrxl.excel.report_reader import read_seen, report_as_of
 from okrxl.excel.template import DEFAULT, Template, read_template
@@ -72,11 +72,8 @@ def strategy_lang(path: Path) -> Lang:
 def quarter_lang(folder: Path, strategy_path: Path | None = None) -> Lang:
     """The language of the strategy a quarter's folder is read with (beside it or in the folder above, as
     the folder's reading finds it); English when there is none."""
-    folder = Path(folder)
-    for candidate in (strategy_path, folder / "strategy.xlsx", folder.parent / "strategy.xlsx"):
-        if candidate is not None and Path(candidate).is_file():
-            return strategy_lang(Path(candidate))
-    return "en"
+    path = Path(strategy_path) if strategy_path is not None else find_strategy([Path(folder)])
+    return strategy_lang(path) if path is not None and path.is_file() else "en"
 
 
 def read_strategy(path: Path):

@@ -132,7 +132,7 @@ def read_folder(
     files, others = _expand(paths, notes)
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     if strategy_path is None:
-        strategy_path = _find_strategy(paths, files)
+        strategy_path = find_strategy(paths, files)
     results: list[FileResult] = []
     strategy: Strategy | None = None
     strategy_reading: StrategyReading | None = None
@@ -214,7 +214,9 @@ def _expand(paths: Iterable[Path], notes: list[Words]) -> tuple[list[Path], list
     return files, others
 
 
-def _find_strategy(paths: Sequence[Path], files: Sequence[Path]) -> Path | None:
+def find_strategy(paths: Sequence[Path], files: Sequence[Path] = ()) -> Path | None:
+    """The strategy workbook a reading of `paths` uses: by name beside them or in the folder above, else
+    one of `files` that is a strategy workbook."""
     for path in map(Path, paths):
         folder = path if path.is_dir() else path.parent
         for candidate in (folder, folder.parent):
