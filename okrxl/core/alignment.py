@@ -119,7 +119,7 @@ class Gap:
         return self.text.en
 
     def to_json(self) -> dict[str, str]:
-        """The gap in okrxl's JSON documents (okrxl.status/3, okrxl.check/1)."""
+        """The gap in okrxl's JSON documents (okrxl.status/4, okrxl.check/1)."""
         return {"code": str(self.code), "severity": str(self.severity), "where": self.where, "message": self.message}
 
 
@@ -208,6 +208,36 @@ def link_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> tuple[Gap, ..
     )
 
 
+PRIVATE_GAPS = frozenset({GapCode.MISSING_OWNER, GapCode.COMMITTED_MISSED, GapCode.TOO_SAFE,
+                          GapCode.CONFIDENCE_MISMATCH, GapCode.NO_INITIATIVE})  # fmt: skip
+"""Gaps a person's plan does not have: an owner (the person is one), and the gaps that tell a score or a
+status (a committed key result missed, one behind without an initiative...): a person's scores are printed
+only where the strategy allows it, and gaps are printed."""
+
+
+def personal_gaps(
+    strategy: Strategy,
+    team_plans: Sequence[TeamQuarter],
+    personal_plans: Sequence[TeamQuarter],
+    assessment: QuarterAssessment | None,
+) -> tuple[Gap, ...]:
+    """The gaps of people's plans, most severe first: judged against their team's plan as a team's are
+    against the strategy (METHOD.md, "Personal OKRs"), without PRIVATE_GAPS. `assessment` holds the people's
+    key results beside the teams' (okrxl.core.personal.assess_people); None gives the gaps that need no
+    scores (the errors that `okrxl check` shows at their cells among them)."""
+    index = _Index.of(strategy, team_plans)
+    teams = {plan.team.id: plan for plan in team_plans}
+    gaps = [
+        gap
+        for plan in personal_plans
+        for gap in _plan_gaps(
+            strategy, plan, index, assessment, _Above.team(teams[plan.team.id]) if plan.team.id in teams else None
+        )  # fmt: skip
+        if gap.code not in PRIVATE_GAPS
+    ]
+    return tuple(sorted(gaps, key=lambda g: g.severity.rank))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GapCounts:
     """How many gaps there are of each severity."""
@@ -263,10 +293,42 @@ def _strategy_gaps(strategy: Strategy, plans: Sequence[TeamQuarter]) -> Iterator
                 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Above:
+    """What a plan's objectives align to and its key results feed: the strategy for a team's plan, the
+    team's own plan for a person's."""
+
+    objective_ids: list[str]
+    key_result_ids: list[str]
+    orphan: Words
+    """The orphan-objective text, with `{title}` and `{ids}`."""
+
+    @classmethod
+    def strategy(cls, index: _Index) -> _Above:
+        return cls(index.strategic_ids, index.strategic_kr_ids, Words(
+            "{title} stödjer inget strategiskt objective; välj ett av {ids}",
+            "{title} is aligned to no strategic objective; choose one of {ids}"))  # fmt: skip
+
+    @classmethod
+    def team(cls, plan: TeamQuarter) -> _Above:
+        name = plan.team.name
+        orphan = Words(
+            f"{{title}} stödjer inget av teamets objectives ({name}); välj ett av {{ids}}",
+            f"{{title}} is aligned to none of the team's objectives ({name}); choose one of {{ids}}",
+        )
+        return cls([o.id for o in plan.objectives], [kr.id for o in plan.objectives for kr in o.key_results], orphan)
+
+
 def _plan_gaps(
-    strategy: Strategy, plan: TeamQuarter, index: _Index, assessment: QuarterAssessment | None
+    strategy: Strategy,
+    plan: TeamQuarter,
+    index: _Index,
+    assessment: QuarterAssessment | None,
+    above: _Above | None = None,
 ) -> Iterator[Gap]:
-    """A plan's gaps; those that depend on scores and dates only with an `assessment`."""
+    """A plan's gaps; those that depend on scores and dates only with an `assessment`. A person's plan is
+    judged against `above`, their team's plan (None: the team's plan was not read, so links are not judged);
+    a team's against the strategy."""
     method = strategy.method
     scheduled = (
         None if assessment is None else latest_scheduled_check_in(strategy, assessment.quarter, assessment.as_of)
@@ -274,37 +336,32 @@ def _plan_gaps(
     if len(plan.objectives) > method.max_objectives:
         yield Gap(
             code=GapCode.TOO_MANY_OBJECTIVES,
-            where=plan.team.id,
+            where=plan.plan_id,
             text=Words(
-                f"{plan.team.name} har {len(plan.objectives)} objectives; högst {method.max_objectives}, "
+                f"{plan.name} har {len(plan.objectives)} objectives; högst {method.max_objectives}, "
                 "och rådet är 3 eller färre",
-                f"{plan.team.name} has {len(plan.objectives)} objectives; at most {method.max_objectives}, "
+                f"{plan.name} has {len(plan.objectives)} objectives; at most {method.max_objectives}, "
                 "and 3 or fewer is the advice",
             ),
         )
-    strategic_ids, strategic_kr_ids = index.strategic_ids, index.strategic_kr_ids
+    if plan.person is None:
+        above = _Above.strategy(index)
     for objective in plan.objectives:
         where = plan.qualify(objective.id)
         if not objective.aligned_to:
-            yield Gap(
-                code=GapCode.ORPHAN_OBJECTIVE,
-                where=where,
-                text=Words(
-                    f"{objective.title!r} stödjer inget strategiskt objective; välj ett av {', '.join(strategic_ids)}",
-                    f"{objective.title!r} is aligned to no strategic objective; choose one of "
-                    f"{', '.join(strategic_ids)}",
-                ),
-                field="aligned_to",
-            )
-        for target in objective.aligned_to:
-            if target not in strategic_ids:
-                yield _unknown_link(where, Words("stödjer", "is aligned to"), target, strategic_ids,
+            orphan = above.orphan if above else _Above.strategy(index).orphan
+            ids = ", ".join(above.objective_ids) if above else "O1"
+            yield Gap(code=GapCode.ORPHAN_OBJECTIVE, where=where, field="aligned_to",
+                      text=orphan.format(title=repr(objective.title), ids=ids))  # fmt: skip
+        for target in objective.aligned_to if above else ():
+            if target not in above.objective_ids:
+                yield _unknown_link(where, Words("stödjer", "is aligned to"), target, above.objective_ids,
                                     field="aligned_to")  # fmt: skip
         yield from _objective_shape_gaps(strategy, objective, where)
         for kr in objective.key_results:
             kr_where = plan.qualify(kr.id)
-            if kr.feeds is not None and kr.feeds not in strategic_kr_ids:
-                yield _unknown_link(kr_where, Words("bidrar till", "feeds"), kr.feeds, strategic_kr_ids,
+            if above is not None and kr.feeds is not None and kr.feeds not in above.key_result_ids:
+                yield _unknown_link(kr_where, Words("bidrar till", "feeds"), kr.feeds, above.key_result_ids,
                                     field="feeds")  # fmt: skip
             for dependency in kr.depends_on:
                 other_team = dependency.key_result_id.split(".", 1)[0]
@@ -606,11 +663,16 @@ def missed_check_in(assessed: KeyResultAssessment, scheduled: dt.date | None) ->
 
 
 def missed_check_ins(gaps: Sequence[Gap]) -> dict[str, tuple[str, ...]]:
-    """The key results of each team that missed the latest check-in, by team id, as local ids (`O2.2`),
-    in the order of `gaps`."""
+    """The key results of each plan that missed the latest check-in, by the plan's id (a team's id, or
+    `team.person` for a person's plan), as local ids (`O2.2`), in the order of `gaps`."""
     missed: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.code is GapCode.MISSED_CHECKIN:
-            team, local_id = gap.where.split(".", 1)
-            missed.setdefault(team, []).append(local_id)
-    return {team: tuple(ids) for team, ids in missed.items()}
+            plan, local_id = _PLAN_AND_LOCAL.match(gap.where).groups()
+            missed.setdefault(plan, []).append(local_id)
+    return {plan: tuple(ids) for plan, ids in missed.items()}
+
+
+_PLAN_AND_LOCAL = re.compile(r"^(.+?)\.([A-Z].*)$")
+"""A qualified id's plan and local id: team and person ids are lower case, local ids start with a capital
+(`marketing.anna.O1.2` is `marketing.anna` and `O1.2`)."""

@@ -118,6 +118,10 @@ class Method:
     """Fewer key results than this on an objective is a gap."""
     max_key_results: int = 5
     """More key results than this on an objective is a gap."""
+    personal_okrs: bool = False
+    """The optional third level (METHOD.md, "Personal OKRs"): people's own OKRs, aligned to their team's."""
+    print_personal_scores: bool = False
+    """Whether a person's own scores may be printed on the report's pages (they are always in the data)."""
 
     def __post_init__(self) -> None:
         if self.cadence_weeks not in (1, 2, 4):
@@ -470,29 +474,54 @@ class Team:
     lead: str | None = None
 
     def __post_init__(self) -> None:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", self.id):
-            raise ModelError(
-                Words(
-                    f"team {self.id!r}: ett id är gemena bokstäver, siffror, '-' eller '_' (t.ex. 'marketing')",
-                    f"team {self.id!r}: id must be lower-case letters, digits, '-' or '_' (e.g. 'marketing')",
-                )
+        _check_slug(Words("team", "team"), self.id, "marketing", "team")
+
+
+def _check_slug(what: Words, slug: str, example: str, spare: str) -> None:
+    """A team's or a person's id names files and folders: lower-case letters, digits, '-' and '_', short,
+    and no name Windows keeps for a device."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", slug):
+        raise ModelError(
+            Words(
+                f"{what.sv} {slug!r}: ett id är gemena bokstäver, siffror, '-' eller '_' (t.ex. '{example}')",
+                f"{what.en} {slug!r}: id must be lower-case letters, digits, '-' or '_' (e.g. '{example}')",
             )
-        if len(self.id) > MAX_TEAM_ID:
-            raise ModelError(
-                Words(
-                    f"team {self.id[:20]}…: ett id på högst {MAX_TEAM_ID} tecken, tack (det blir filnamn)",
-                    f"team {self.id[:20]}…: an id of at most {MAX_TEAM_ID} characters, please (it names files)",
-                )
+        )
+    if len(slug) > MAX_TEAM_ID:
+        raise ModelError(
+            Words(
+                f"{what.sv} {slug[:20]}…: ett id på högst {MAX_TEAM_ID} tecken, tack (det blir filnamn)",
+                f"{what.en} {slug[:20]}…: an id of at most {MAX_TEAM_ID} characters, please (it names files)",
             )
-        if self.id in _RESERVED_FILE_NAMES:
-            raise ModelError(
-                Words(
-                    f"team {self.id!r}: Windows reserverar namnet för en enhet (con, prn, aux, nul, com1-9, "
-                    f"lpt1-9), så ingen fil kan heta {self.id}.xlsx där; välj ett annat id, t.ex. '{self.id}-team'",
-                    f"team {self.id!r}: Windows keeps this name for a device (con, prn, aux, nul, com1-9, lpt1-9), so "
-                    f"no file can be called {self.id}.xlsx there; choose another id, e.g. '{self.id}-team'",
-                )
+        )
+    if slug in _RESERVED_FILE_NAMES:
+        raise ModelError(
+            Words(
+                f"{what.sv} {slug!r}: Windows reserverar namnet för en enhet (con, prn, aux, nul, com1-9, "
+                f"lpt1-9), så ingen fil kan heta {slug}.xlsx där; välj ett annat id, t.ex. '{slug}-{spare}'",
+                f"{what.en} {slug!r}: Windows keeps this name for a device (con, prn, aux, nul, com1-9, lpt1-9), so "
+                f"no file can be called {slug}.xlsx there; choose another id, e.g. '{slug}-{spare}'",
             )
+        )
+
+
+@_pickled_by_slots
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """Someone in a team who sets personal OKRs, as the strategy's People sheet lists them (METHOD.md,
+    "Personal OKRs")."""
+
+    id: str
+    """A short slug that names the person's workbook, `<quarter>/<team-id>/<id>.xlsx`: `anna`."""
+    name: str
+    team: str
+    """The id of the person's team."""
+
+    def __post_init__(self) -> None:
+        _check_slug(Words("person", "person"), self.id, "anna", "2")
+        if not self.name.strip():
+            raise ModelError(Words(f"person {self.id!r}: namnet får inte vara tomt",
+                                   f"person {self.id!r}: the name must not be empty"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -508,6 +537,8 @@ class Strategy:
     method: Method = field(default_factory=Method)
     teams: tuple[Team, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    people: tuple[Person, ...] = ()
+    """Who may set personal OKRs, in each team (only used when `method.personal_okrs` is on)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.first_month <= 12:
@@ -520,6 +551,18 @@ class Strategy:
         _check_unique(Words("strategins team", "strategy teams"), [t.id for t in self.teams])
         _check_unique(Words("strategi", "strategy"), [o.id for o in self.objectives])
         _check_unique(Words("strategi", "strategy"), [kr.id for o in self.objectives for kr in o.key_results])
+        teams = {t.id for t in self.teams}
+        for person in self.people:
+            if person.team not in teams:
+                raise ModelError(
+                    Words(
+                        f"person {person.id!r}: teamet {person.team!r} finns inte; teamen är {', '.join(teams)}",
+                        f"person {person.id!r}: team {person.team!r} does not exist; teams are {', '.join(teams)}",
+                    )
+                )
+        for team in self.teams:
+            _check_unique(Words(f"personerna i team {team.id}", f"the people of team {team.id}"),
+                          [p.id for p in self.people_of(team.id)])  # fmt: skip
 
     @property
     def period(self) -> Period:
@@ -539,6 +582,13 @@ class Strategy:
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
+
+    def people_of(self, team_id: str) -> tuple[Person, ...]:
+        """The people of a team, in the strategy's order."""
+        return tuple(p for p in self.people if p.team == team_id)
+
+    def person(self, team_id: str, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.team == team_id and p.id == person_id), None)
 
     def key_result(self, key_result_id: str) -> KeyResult | None:
         return next((kr for o in self.objectives for kr in o.key_results if kr.id == key_result_id), None)
@@ -597,7 +647,7 @@ class Initiative:
 @_pickled_by_slots
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TeamQuarter:
-    """One team's OKRs for one quarter."""
+    """One team's OKRs for one quarter; or, with a `person`, that person's own OKRs in the team."""
 
     team: Team
     quarter: Quarter
@@ -606,9 +656,14 @@ class TeamQuarter:
     """Rows of text the team wrote in its OKR table that are neither objectives nor key results."""
     initiatives: tuple[Initiative, ...] = ()
     """What the team does to move its key results (METHOD.md, "Initiatives"); they never move a score."""
+    person: Person | None = None
+    """Set for a personal plan: its objectives align to the team's objectives (`O1`), not the strategy's."""
 
     def __post_init__(self) -> None:
-        where = f"team {self.team.id} {self.quarter}"
+        where = f"team {self.team.id} {self.quarter}" if self.person is None else f"{self.plan_id} {self.quarter}"
+        if self.person is not None and self.person.team != self.team.id:
+            raise ModelError(Words(f"{where}: {self.person.id} hör till team {self.person.team}",
+                                   f"{where}: {self.person.id} belongs to team {self.person.team}"))  # fmt: skip
         _check_unique(where, [o.id for o in self.objectives])
         _check_unique(where, [kr.id for o in self.objectives for kr in o.key_results])
         _check_unique(where, [i.id for i in self.initiatives])
@@ -617,9 +672,19 @@ class TeamQuarter:
         """The initiatives that serve the key result `local_id` (`O1.2`), in the team's order."""
         return tuple(i for i in self.initiatives if local_id in i.serves)
 
+    @property
+    def plan_id(self) -> str:
+        """What the plan's ids are qualified with: `marketing`, or `marketing.anna` for a person's plan."""
+        return self.team.id if self.person is None else f"{self.team.id}.{self.person.id}"
+
+    @property
+    def name(self) -> str:
+        """The team's name, or the person's."""
+        return self.team.name if self.person is None else self.person.name
+
     def qualify(self, local_id: str) -> str:
-        """The id that is unique across teams: `marketing.O1.2`."""
-        return f"{self.team.id}.{local_id}"
+        """The id that is unique across teams and people: `marketing.O1.2`, `marketing.anna.O1.2`."""
+        return f"{self.plan_id}.{local_id}"
 
 
 def _check_unique(where: str | Words, ids: list[str]) -> None:

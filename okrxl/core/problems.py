@@ -77,6 +77,8 @@ class ProblemCode(enum.StrEnum):
     BELOW_TABLE = "below-table"
     # In the strategy workbook.
     BAD_TEAM_ID = "bad-team-id"
+    BAD_PERSON = "bad-person"
+    """A row of the People sheet that names no person okrxl can use (a bad id, an unknown team, a repeat)."""
     UNKNOWN_SETTING = "unknown-setting"
     MISSING_SETTING = "missing-setting"
     NOT_A_WHOLE_NUMBER = "not-a-whole-number"
@@ -91,6 +93,8 @@ class ProblemCode(enum.StrEnum):
     MISSING_COLUMN = "missing-column"
     WRONG_SCHEMA = "wrong-schema"
     UNKNOWN_TEAM = "unknown-team"
+    UNKNOWN_PERSON = "unknown-person"
+    """A personal workbook of someone the strategy's People sheet does not list in that team."""
     INTERNAL_ERROR = "internal-error"
     CANNOT_WRITE = "cannot-write"
     """An output file okrxl could not write (OutputError); never a problem of a file read."""
@@ -98,6 +102,8 @@ class ProblemCode(enum.StrEnum):
     WRONG_QUARTER = "wrong-quarter"
     WRONG_YEAR = "wrong-year"
     DUPLICATE_TEAM = "duplicate-team"
+    PERSONAL_OFF = "personal-off"
+    """A personal workbook while the strategy has personal OKRs switched off: it is not read."""
     STRATEGY_CHANGED = "strategy-changed"
 
     @property
@@ -115,6 +121,8 @@ _SEVERITY = {
     ProblemCode.CHECK_IN_OUTSIDE_QUARTER: Severity.WARNING,
     ProblemCode.UNKNOWN_SETTING: Severity.WARNING,
     ProblemCode.STRATEGY_CHANGED: Severity.WARNING,
+    ProblemCode.PERSONAL_OFF: Severity.WARNING,
+    ProblemCode.BAD_PERSON: Severity.WARNING,  # the row is left out; the teams are not held up by it
     ProblemCode.FORMULA_IN_CELL: Severity.INFO,
     ProblemCode.NUMBER_AS_TEXT: Severity.INFO,
     ProblemCode.DATE_AS_TEXT: Severity.INFO,

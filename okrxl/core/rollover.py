@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection
 
 from okrxl.core.model import Carried, Initiative, KeyResult, Objective, Period, Quarter, TeamQuarter
 from okrxl.core.scoring import ObjectiveAssessment, Status, TeamAssessment
 
 
-def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter, first_month: int = 1) -> TeamQuarter:
+def roll_over(
+    plan: TeamQuarter,
+    assessment: TeamAssessment,
+    *,
+    to: Quarter,
+    first_month: int = 1,
+    team_objectives: Collection[str] = (),
+) -> TeamQuarter:
     """The plan for quarter `to`: objectives with key results not done, those key results carried over, and
     the open initiatives that serve at least one of them.
 
     `assessment` is the plan's assessment at the end of its quarter (its final scores); `first_month`
-    the strategic year's first month, which places `to` in the calendar.
+    the strategic year's first month, which places `to` in the calendar. A person's plan stays theirs; its
+    objectives keep only the alignments to `team_objectives`, the ids of the team's objectives in `to`
+    (its rolled-over plan's): last quarter's `O2` may not be this quarter's.
     """
     new_period = to.period(first_month)
     objectives = []
@@ -34,7 +44,13 @@ def roll_over(plan: TeamQuarter, assessment: TeamAssessment, *, to: Quarter, fir
         for i in plan.initiatives
         if i.state.is_open and carried_krs.intersection(i.serves)
     )
-    return TeamQuarter(team=plan.team, quarter=to, objectives=tuple(objectives), initiatives=initiatives)
+    if plan.person is not None:
+        objectives = [
+            dataclasses.replace(o, aligned_to=tuple(t for t in o.aligned_to if t in team_objectives))
+            for o in objectives
+        ]
+    return TeamQuarter(team=plan.team, quarter=to, objectives=tuple(objectives), initiatives=initiatives,
+                       person=plan.person)  # fmt: skip
 
 
 def _carry_objective(assessed: ObjectiveAssessment, quarter: Quarter, new_period: Period) -> Objective | None:

@@ -1,6 +1,6 @@
 """A quarter's status: the plans, their assessment and gaps, and the public status document.
 
-The status document (`okrxl.status/3`, docs/status-document.md) is okrxl's stable JSON format:
+The status document (`okrxl.status/4`, docs/status-document.md) is okrxl's stable JSON format:
 `okrxl demo --json` prints it for the built-in example and `okrxl consolidate --json` for files.
 """
 
@@ -15,12 +15,14 @@ from typing import Any
 from okrxl.core.alignment import Gap, GapCounts, alignment_shares, find_gaps, gap_counts
 from okrxl.core.changes import Change, Seen, find_changes
 from okrxl.core.model import Carried, Commitment, Initiative, KeyResult, Quarter, Strategy, TeamQuarter
+from okrxl.core.personal import People, review_people
 from okrxl.core.scoring import (
     AssessedKeyResult,
     Grade,
     KeyResultAssessment,
     ObjectiveAssessment,
     QuarterAssessment,
+    TeamAssessment,
     assess_quarter,
     reaches,
     score_key_result,
@@ -31,7 +33,7 @@ from okrxl.core.words import Words
 SWEET_SPOT = (0.6, 0.7)
 """The average score a well-set quarter of aspirational key results ends in (METHOD.md, grades)."""
 
-SCHEMA = "okrxl.status/3"
+SCHEMA = "okrxl.status/4"
 
 
 class SweetSpot(enum.StrEnum):
@@ -125,6 +127,8 @@ class QuarterStatus:
     """Strategic key result id -> what feeds it, in the strategy's order."""
     close: ClosingStatistics | None = None
     """The quarter's grading, once it is over."""
+    people: People | None = None
+    """The personal level (METHOD.md, "Personal OKRs"); None when the strategy has it switched off."""
 
     @property
     def is_closed(self) -> bool:
@@ -164,12 +168,14 @@ def review_quarter(
     extra_gaps: Sequence[Gap] = (),
     since: dt.date | None = None,
     seen: Mapping[str, Seen] | None = None,
+    personal: Sequence[TeamQuarter] = (),
 ) -> QuarterStatus:
     """Score, pace and find the gaps of `plans` against `strategy` at `as_of`.
 
     `extra_gaps` are gaps found outside the plans (a team with no workbook). With `since` (before
     `as_of`), `changes` lists what changed from that date to `as_of`; `seen` is what the report of
-    the meeting on `since` showed (`find_changes`). The numbers every output shows
+    the meeting on `since` showed (`find_changes`). `personal` are people's plans (okrxl.core.personal):
+    they never change the teams' scores or gaps. The numbers every output shows
     (gap counts, feeder sums, the closing grades) are computed here, once.
     """
     plans = tuple(plans)
@@ -194,6 +200,7 @@ def review_quarter(
         gap_counts=gap_counts(gaps),
         feeding=_feeding(strategy, assessment),
         close=_closing_statistics(assessment) if closed else None,
+        people=review_people(strategy, plans, personal, assessment),
     )
 
 
@@ -271,7 +278,7 @@ def _fed_total(strategic_kr: KeyResult, feeders: Sequence[AssessedKeyResult]) ->
 
 
 def status_document(status: QuarterStatus) -> dict[str, Any]:
-    """The `okrxl.status/3` document: plain JSON types, scores not rounded."""
+    """The `okrxl.status/4` document: plain JSON types, scores not rounded."""
     strategy, assessment = status.strategy, status.assessment
     return {
         "schema": SCHEMA,
@@ -313,6 +320,43 @@ def status_document(status: QuarterStatus) -> dict[str, Any]:
         "since": status.since.isoformat() if status.since else None,
         "changes": [change.to_json() for change in status.changes],
         "close": status.close.to_json() if status.close else None,
+        "people": _people(status.people),
+    }
+
+
+def _people(people: People | None) -> dict[str, Any] | None:
+    """The personal level: per team what its people's OKRs carry and who is late, and every person's scores.
+    The scores are here whatever the strategy lets the printed pages show (`print_scores`): the document is
+    data, as the DataFrame is (METHOD.md, "Personal OKRs")."""
+    if people is None:
+        return None
+    return {
+        "print_scores": people.printed,
+        "teams": [
+            {
+                "team": team.team.id,
+                "objectives": [f"{team.team.id}.{objective_id}" for objective_id in team.objectives],
+                "carried": [f"{team.team.id}.{objective_id}" for objective_id in team.carried],
+                "carried_share": team.carried_share,
+                "missed_check_in": [person.id for person in team.missed],
+                "without_workbook": [person.id for person in team.without_plan],
+                "people": [_person(assessed) for assessed in team.plans],
+            }
+            for team in people.teams
+        ],
+        "gaps": [gap.to_json() for gap in people.gaps],
+    }
+
+
+def _person(assessed: TeamAssessment) -> dict[str, Any]:
+    plan = assessed.plan
+    return {
+        "id": plan.person.id,
+        "name": plan.person.name,
+        "score": assessed.score,
+        "grade": _value(assessed.grade),
+        "status": str(assessed.status),
+        "objectives": [_objective(objective, qualify=plan.qualify, plan=plan) for objective in assessed.objectives],
     }
 
 
@@ -324,7 +368,7 @@ def _objective(assessed: ObjectiveAssessment, *, qualify, plan: TeamQuarter | No
         "title": objective.title,
         "owner": objective.owner,
         "weight": float(objective.weight),
-        "aligned_to": list(objective.aligned_to),
+        "aligned_to": [_above(plan, target) for target in objective.aligned_to],
         "carried_from": _carried(objective.carried),
         "score": assessed.score,
         "grade": _value(assessed.grade),
@@ -348,7 +392,7 @@ def _key_result(assessed: KeyResultAssessment, *, qualify, plan: TeamQuarter | N
         "due": kr.due.isoformat() if kr.due else None,
         "weight": float(kr.weight),
         "owner": kr.owner,
-        "feeds": kr.feeds,
+        "feeds": None if kr.feeds is None else _above(plan, kr.feeds),
         "depends_on": [d.key_result_id for d in kr.depends_on],
         "score": assessed.score,
         "progress": assessed.progress,
@@ -368,6 +412,12 @@ def _key_result(assessed: KeyResultAssessment, *, qualify, plan: TeamQuarter | N
             for c in kr.check_ins
         ],
     }
+
+
+def _above(plan: TeamQuarter | None, target: str) -> str:
+    """What an objective is aligned to or a key result feeds, unique in the document: a strategic id (`S1`) as
+    it is; a person's link to their team's `O1` qualified by the team, `marketing.O1`."""
+    return target if plan is None or plan.person is None else f"{plan.team.id}.{target}"
 
 
 def _initiative(initiative: Initiative, plan: TeamQuarter) -> dict[str, Any]:
