@@ -154,7 +154,7 @@ def _json_output(document: dict, json_path: str, *, force: bool) -> list:
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=pathlib.Path))
 @click.option("--as-of", type=ISO_DATE, help="Date to score and pace at [default: the example's own, 2027-02-15].")
 @click.option("--lang", type=LANG, default="sv", show_default=True, help="Language of the example's titles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/3) only; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the status document (okrxl.status/4) only; write nothing.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Print the report to PDF (needs LibreOffice).")
 @click.option("--year", "whole_year", is_flag=True, help="The whole example year: four quarters and the year review.")
 @FORCE
@@ -247,24 +247,36 @@ def init(strategy_file: pathlib.Path, lang: str, example: str | None, template_p
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
               help="Folder to write QUARTER/<team>.xlsx in [default: the strategy's folder].")  # fmt: skip
 @click.option("--team", "team_ids", multiple=True, metavar="ID", help="Only this team (repeatable).")
+@click.option("--personal", is_flag=True,
+              help="Write the people's own workbooks, QUARTER/<team>/<person>.xlsx, not the teams'.")  # fmt: skip
 @click.option("--lang", type=LANG, help="Language of the workbooks [default: the strategy workbook's].")
 @TEMPLATE
 @FORCE
-def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, force) -> None:
+def generate(strategy_file, quarter, out_dir, team_ids, personal, lang, template_path, force) -> None:
     """Write one OKR workbook per team for a quarter, from the strategy workbook.
 
     Each has the instructions, the team's OKR table with dropdowns, check-in columns and live
     scores, and the strategy read-only. Existing workbooks are never overwritten without --force.
 
+    With --personal (personal OKRs set to yes in the strategy's Settings) it writes one workbook per
+    person of the strategy's People sheet instead, QUARTER/<team>/<person>.xlsx, laid out like the
+    team's, whose objectives align to the team's objectives: run it once the teams have filled in
+    their own workbooks, QUARTER/<team>.xlsx. A team without objectives yet is skipped and named.
+
     \b
     Examples:
       okrxl generate strategy.xlsx --quarter 2027-Q1
       okrxl generate strategy.xlsx --quarter 2027-Q2 -o okr --team sales --team marketing
+      okrxl generate strategy.xlsx --quarter 2027-Q1 --personal
     """
     from okrxl.core.words import Words
     from okrxl.jobs import generate as generate_workbooks
     from okrxl.jobs import strategy_lang
 
+    if personal:
+        _generate_personal(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids, lang=lang,
+                           template_path=template_path, force=force)  # fmt: skip
+        return
     results = generate_workbooks(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
                                  template_path=template_path, lang=lang, force=force)  # fmt: skip
     folder = results[0].path.parent if results else quarter
@@ -274,6 +286,28 @@ def generate(strategy_file, quarter, out_dir, team_ids, lang, template_path, for
                       f"send each team its workbook; when they come back, `okrxl check {folder}` names what okrxl "
                       f"cannot read, and `okrxl consolidate {folder}` makes the report")  # fmt: skip
     _report_writes(results, next_step=next_step(said), lang=said)
+
+
+def _generate_personal(strategy_file, *, quarter, out_dir, team_ids, lang, template_path, force) -> None:
+    """`okrxl generate --personal`: the people's workbooks, what was skipped and why; exit 1 when anything was."""
+    from okrxl.core.words import Words
+    from okrxl.jobs import generate_personal, strategy_lang
+
+    done = generate_personal(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
+                             template_path=template_path, lang=lang, force=force)  # fmt: skip
+    said = lang or strategy_lang(strategy_file)
+    for text in done.notes:
+        _echo(("obs: " if said == "sv" else "note: ") + text(said), err=True)
+    for text in done.skipped_teams:
+        _echo(text(said), err=True)
+    folder = done.results[0].path.parent.parent if done.results else quarter
+    next_step = Words(f"skicka varje person sin arbetsbok; när de kommer tillbaka läser `okrxl check {folder}` dem "
+                      "tillsammans med teamens",
+                      f"send each person their workbook; when they come back, `okrxl check {folder}` reads them "
+                      "with the teams'")  # fmt: skip
+    _report_writes(done.results, next_step=next_step(said), lang=said)
+    if done.skipped_teams:
+        raise SystemExit(1)
 
 
 @cli.command()
@@ -288,7 +322,9 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None, lang) -> N
 
     Exit code 0 when no file has errors, 1 when one has. A folder is checked as one quarter: a
     team of the strategy without a workbook, two workbooks of one team and a workbook of another
-    quarter are reported too. okrxl never changes the files it checks.
+    quarter are reported too. A folder's subfolders named after a team are read with it: the
+    people's own workbooks (generate --personal), each listed after its team's. okrxl never changes
+    the files it checks.
 
     \b
     Examples:
@@ -325,7 +361,7 @@ def check(paths, strategy_path, as_json: bool, as_of: dt.date | None, lang) -> N
 )
 @click.option(
     "--json", "json_path", metavar="FILE|-",
-    help="Also write the status document (okrxl.status/3); - for stdout. An earlier one is replaced.",
+    help="Also write the status document (okrxl.status/4); - for stdout. An earlier one is replaced.",
 )  # fmt: skip
 @click.option("--pdf", is_flag=True, help="Also print the report to PDF beside it (needs LibreOffice).")
 @click.option("--lang", type=LANG, help="Language of the report [default: the strategy workbook's].")

@@ -201,7 +201,7 @@ def test_headers_and_footers_name_the_workbook_and_count_the_pages_in_its_langua
                 layout.SHEET_INSTRUCTIONS(book.lang), layout.SHEET_OKRS(book.lang),
                 layout.SHEET_INITIATIVES(book.lang), layout.SHEET_STRATEGY(book.lang),
                 layout.SHEET_LAST_QUARTER(book.lang), layout.SHEET_SETTINGS(book.lang), layout.SHEET_TEAMS(book.lang),
-                layout.SHEET_STRATEGIC_OKRS(book.lang),
+                layout.SHEET_STRATEGIC_OKRS(book.lang), layout.SHEET_PEOPLE(book.lang),
             }, (book.name, page.number)  # fmt: skip
             words = ("Sida", "av") if book.lang == "sv" else ("Page", "of")
             assert page.footer == f"{words[0]} {page.number} {words[1]} {count}", (book.name, page.number)
@@ -217,6 +217,7 @@ def test_a_strategy_without_a_company_prints_no_dangling_words(printed):
         by_sheet = {page.sheet: page.first_line for page in pages}
         assert by_sheet[layout.SHEET_SETTINGS(lang)] == layout.SHEET_SETTINGS(lang)
         assert by_sheet[layout.SHEET_TEAMS(lang)] == layout.SHEET_TEAMS(lang)
+        assert by_sheet[layout.SHEET_PEOPLE(lang)] == layout.SHEET_PEOPLE(lang)
         assert by_sheet[layout.SHEET_STRATEGIC_OKRS(lang)] == f"{layout.SHEET_STRATEGIC_OKRS(lang)} 2028"
 
 
@@ -224,6 +225,7 @@ def test_a_company_typed_after_init_shows_in_the_printed_titles(printed):
     text = " ".join(page.text for page in printed["typed-later"].pages)
     assert "Inställningar för Nya Bolaget AB" in text
     assert "Team på Nya Bolaget AB" in text
+    assert "Personer på Nya Bolaget AB" in text
     assert "Strategiska OKR 2029 för Nya Bolaget AB" in text
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
-from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check_in, link_gaps
+from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check_in, link_gaps, personal_gaps
 from okrxl.core.model import Quarter, Strategy, TeamQuarter
+from okrxl.core.personal import assess_people
 from okrxl.core.problems import CellRef, FileError, OkrxlError, Problem, ProblemCode, Severity
 from okrxl.core.scoring import assess_quarter
 from okrxl.core.words import Words
@@ -71,10 +72,10 @@ class FileResult:
 
     path: Path
     kind: str
-    """`team`, `strategy`, or `unreadable`."""
+    """`team`, `personal` (a person's own workbook, METHOD.md "Personal OKRs"), `strategy`, or `unreadable`."""
     problems: tuple[Problem, ...] = ()
     team: TeamReading | None = None
-    """The reading of a team workbook (also when it was left out, e.g. of another quarter)."""
+    """The reading of a team or personal workbook (also when it was left out, e.g. of another quarter)."""
     used: bool = False
     """True when its plan is part of the quarter okrxl reports on."""
 
@@ -106,10 +107,20 @@ class FolderReading:
 
     @property
     def plans(self) -> tuple[TeamQuarter, ...]:
-        """The plans of the quarter, one per team, in the strategy's team order."""
-        plans = [f.team.plan for f in self.files if f.used and f.team and f.team.plan]
+        """The teams' plans of the quarter, one per team, in the strategy's team order."""
+        plans = [f.team.plan for f in self.files if f.kind == "team" and f.used and f.team.plan]
         order = {team.id: index for index, team in enumerate(self.strategy.teams)} if self.strategy else {}
         return tuple(sorted(plans, key=lambda p: order.get(p.team.id, len(order))))
+
+    @property
+    def personal_plans(self) -> tuple[TeamQuarter, ...]:
+        """The people's own plans of the quarter that are used, one per person, in the strategy's team order,
+        then in the order of its People sheet."""
+        plans = [f.team.plan for f in self.files if f.kind == "personal" and f.used and f.team.plan]
+        teams = {team.id: index for index, team in enumerate(self.strategy.teams)} if self.strategy else {}
+        people = {(p.team, p.id): index for index, p in enumerate(self.strategy.people)} if self.strategy else {}
+        return tuple(sorted(plans, key=lambda p: (teams.get(p.team.id, len(teams)),
+                                                  people.get((p.team.id, p.person.id), len(people)))))  # fmt: skip
 
     @property
     def has_errors(self) -> bool:
@@ -155,7 +166,12 @@ def read_folder(
                            "teams and links are not checked"))  # fmt: skip
     strategy_file_path = Path(strategy_path).resolve() if strategy_path is not None else None
     team_files = [p for p in files if p.resolve() != strategy_file_path]
+    if strategy is not None:
+        personal_files, personal_others = _expand(_team_folders(folders, strategy), notes)
+        team_files, others = team_files + personal_files, others + personal_others
     results += _read_teams(team_files, strategy, progress)
+    if strategy is not None and not strategy.method.personal_okrs:
+        results = [_personal_off(r) if r.kind == "personal" else r for r in results]
     results, quarter = _choose_quarter(results, strategy)
     results, unread = _mark_duplicates(results)
     results += _other_formats(others, strategy, notes, given={Path(p) for p in paths})
@@ -212,6 +228,14 @@ def _expand(paths: Iterable[Path], notes: list[Words]) -> tuple[list[Path], list
                     )
                 )
     return files, others
+
+
+def _team_folders(folders: Sequence[Path], strategy: Strategy) -> list[Path]:
+    """The subfolders of `folders` named after a team of the strategy (any case): where its people's own
+    workbooks are (`2027-Q1/marketing/anna.xlsx`). Other subfolders are not read."""
+    teams = {team.id.casefold() for team in strategy.teams}
+    return [child for folder in folders for child in sorted(folder.iterdir())
+            if child.name.casefold() in teams and child.is_dir()]  # fmt: skip
 
 
 def find_strategy(paths: Sequence[Path], files: Sequence[Path] = ()) -> Path | None:
@@ -345,7 +369,29 @@ def _read_team(path: Path, strategy: Strategy | None) -> FileResult:
             f"okrxl failed on this file ({why}); the other files were read. Please report it with the file",
         ))  # fmt: skip
         return FileResult(path=path, kind="unreadable", problems=(problem,))
-    return FileResult(path=path, kind="team", problems=reading.problems, team=reading, used=reading.plan is not None)
+    if reading.person_id is None:
+        return FileResult(path=path, kind="team", problems=reading.problems, team=reading,
+                          used=reading.plan is not None)  # fmt: skip
+    known = all(p.code is not ProblemCode.UNKNOWN_PERSON for p in reading.problems)
+    return FileResult(path=path, kind="personal", problems=reading.problems, team=reading,
+                      used=reading.plan is not None and known)  # fmt: skip
+
+
+def read_team_file(path: Path, strategy: Strategy | None) -> FileResult:
+    """One team's or person's workbook, read as a folder's reading reads it: never raises, whatever is wrong
+    with the file is in the result's problems."""
+    return _read_team(path, strategy)
+
+
+def _personal_off(result: FileResult) -> FileResult:
+    """A person's workbook while the strategy has personal OKRs switched off: named, and not used."""
+    problem = Problem(code=ProblemCode.PERSONAL_OFF, file=result.path.name, text=Words(
+        "personliga OKR är avstängda under strategins Inställningar, så den här arbetsboken läses inte; sätt "
+        "'Personliga OKR' till ja för att läsa den",
+        "personal OKRs are off in the strategy's Settings, so this workbook is not read; set 'Personal OKRs' "
+        "to yes to read it",
+    ))  # fmt: skip
+    return _add(result, problem, used=False)
 
 
 def _unreadable(path: Path, error: OkrxlError) -> FileResult:
@@ -369,7 +415,10 @@ def _add(result: FileResult, *problems: Problem, used: bool | None = None) -> Fi
 
 
 def _choose_quarter(results: list[FileResult], strategy: Strategy | None) -> tuple[list[FileResult], Quarter | None]:
-    quarters = collections.Counter(r.team.quarter for r in results if r.team)
+    """The quarter of the teams' workbooks (of the people's where there are none), and each result with the
+    problems of a workbook of another quarter or year, or made from another version of the strategy."""
+    teams = [r for r in results if r.kind == "team"] or results
+    quarters = collections.Counter(r.team.quarter for r in teams if r.team)
     if not quarters:
         return results, None
     quarter = max(quarters, key=quarters.__getitem__)  # the first of the most common
@@ -410,47 +459,73 @@ def _fingerprint(strategy: Strategy) -> str:
     return strategy_fingerprint(strategy)
 
 
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """Whose workbook a reading is, to tell two workbooks of one team, or of one person, apart."""
+
+    key: str
+    """The plan's id: `marketing`, or `marketing.anna` for a person's."""
+    stem: str
+    """The name its workbook has when okrxl makes it, without `.xlsx`: the team's id, or the person's."""
+    who: Words
+    unread: Words
+    """What is not read while no workbook of the two is."""
+
+    @classmethod
+    def of(cls, reading: TeamReading) -> _Owner:
+        team, person = reading.team_id, reading.person_id
+        if person is None:
+            return cls(team, team, Words(f"team {team}", f"team {team}"),
+                       Words("teamet läses inte", "the team is not read"))  # fmt: skip
+        return cls(f"{team}.{person}", person, Words(f"{person} i team {team}", f"{person} in team {team}"),
+                   Words(f"{person}s OKR läses inte", f"{person}'s OKRs are not read"))  # fmt: skip
+
+
 def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[str, tuple[str, ...]]]:
     """Two workbooks of one team (a sync client's `marketing (1).xlsx`): the one named `<team-id>.xlsx` is
-    read and the others are named as duplicates; with none of that name, none is read.
+    read and the others are named as duplicates; with none of that name, none is read. Two of one person
+    alike, the one named `<person-id>.xlsx` read.
 
     Never the first in sort order: that is often the conflict copy. Returns the results and, for each
     team none of whose workbooks is read, their names.
     """
-    by_team: dict[str, list[FileResult]] = collections.defaultdict(list)
+    owners = {id(result): _Owner.of(result.team) for result in results if result.used}
+    by_owner: dict[str, list[FileResult]] = collections.defaultdict(list)
     for result in results:
         if result.used:
-            by_team[result.team.team_id].append(result)
-    winners = {team: _plain_named(team, twins) for team, twins in by_team.items() if len(twins) > 1}
+            by_owner[owners[id(result)].key].append(result)
+    winners = {key: _plain_named(owners[id(twins[0])].stem, twins) for key, twins in by_owner.items() if len(twins) > 1}
     marked = []
     for result in results:
-        team = result.team.team_id if result.used else None
-        twins = by_team.get(team, []) if team is not None else []
-        if len(twins) > 1 and winners[team] is not result:
-            if winners[team] is not None:
-                read = winners[team].path.name
-                text = Words(f"en andra arbetsbok för team {team}: {read} är den som läses; ta bort den här kopian "
+        owner = owners.get(id(result))
+        twins = by_owner[owner.key] if owner is not None else []
+        if len(twins) > 1 and winners[owner.key] is not result:
+            who, stem = owner.who, owner.stem
+            if winners[owner.key] is not None:
+                read = winners[owner.key].path.name
+                text = Words(f"en andra arbetsbok för {who.sv}: {read} är den som läses; ta bort den här kopian "
                              "eller flytta den ur mappen",
-                             f"a second workbook of team {team}: {read} is the one read; "
+                             f"a second workbook of {who.en}: {read} is the one read; "
                              "remove this copy or move it out of the folder")  # fmt: skip
             else:
                 names = [t.path.name for t in twins]
-                text = Words(f"{' och '.join(names)} är alla arbetsböcker för team {team}, och ingen heter "
-                             f"{team}.xlsx: teamet läses inte förrän en av dem tas bort (behåll den rätta som "
-                             f"{team}.xlsx)",
-                             f"{' and '.join(names)} are all workbooks of team {team}, and none "
-                             f"is named {team}.xlsx: the team is not read until one is removed "
-                             f"(keep the right one as {team}.xlsx)")  # fmt: skip
+                text = Words(f"{' och '.join(names)} är alla arbetsböcker för {who.sv}, och ingen heter "
+                             f"{stem}.xlsx: {owner.unread.sv} förrän en av dem tas bort (behåll den rätta som "
+                             f"{stem}.xlsx)",
+                             f"{' and '.join(names)} are all workbooks of {who.en}, and none "
+                             f"is named {stem}.xlsx: {owner.unread.en} until one is removed "
+                             f"(keep the right one as {stem}.xlsx)")  # fmt: skip
             problem = Problem(code=ProblemCode.DUPLICATE_TEAM, file=result.path.name, text=text)
             result = _add(result, problem, used=False)
         marked.append(result)
-    unread = {team: tuple(t.path.name for t in by_team[team]) for team, winner in winners.items() if winner is None}
+    unread = {key: tuple(t.path.name for t in by_owner[key]) for key, winner in winners.items()
+              if winner is None and by_owner[key][0].kind == "team"}  # fmt: skip
     return marked, unread
 
 
-def _plain_named(team: str, twins: list[FileResult]) -> FileResult | None:
-    """The workbook named `<team>.xlsx` (or only differing in case), if exactly one is."""
-    for same in (lambda name: name == f"{team}.xlsx", lambda name: name.casefold() == f"{team}.xlsx".casefold()):
+def _plain_named(stem: str, twins: list[FileResult]) -> FileResult | None:
+    """The workbook named `<stem>.xlsx` (or only differing in case), if exactly one is."""
+    for same in (lambda name: name == f"{stem}.xlsx", lambda name: name.casefold() == f"{stem}.xlsx".casefold()):
         named = [t for t in twins if same(t.path.name)]
         if len(named) == 1:
             return named[0]
@@ -484,7 +559,7 @@ def _other_formats(
 def _missing_teams(
     strategy: Strategy, results: list[FileResult], quarter: Quarter | None, unread: dict[str, tuple[str, ...]]
 ) -> list[Gap]:
-    present = {r.team.team_id for r in results if r.team and r.team.quarter == quarter} - set(unread)
+    present = {r.team.team_id for r in results if r.kind == "team" and r.team.quarter == quarter} - set(unread)
     in_other_formats = collections.defaultdict(list)
     for result in results:
         if result.problems and result.problems[0].code is ProblemCode.NOT_XLSX:
@@ -510,13 +585,19 @@ def _missing_teams(
 
 
 def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[FileResult]:
-    """Error gaps of each team's plan (an unknown link, a decrease without baseline) as problems at their cells."""
-    by_team: dict[str, list[Gap]] = collections.defaultdict(list)
-    for gap in link_gaps(strategy, [r.team.plan for r in results if r.used]):
-        by_team[gap.where.split(".", 1)[0]].append(gap)
+    """Error gaps of each team's and person's plan (an unknown link, a decrease without baseline) as problems at
+    their cells. A person's links are judged against their team's plan, and not while it is not read."""
+    team_plans = [r.team.plan for r in results if r.used and r.kind == "team"]
+    personal_plans = [r.team.plan for r in results if r.used and r.kind == "personal"]
+    by_plan: dict[str, list[Gap]] = collections.defaultdict(list)
+    for gap in link_gaps(strategy, team_plans):
+        by_plan[_plan_id(gap, personal=False)].append(gap)
+    for gap in personal_gaps(strategy, team_plans, personal_plans, None):
+        if gap.severity is Severity.ERROR:
+            by_plan[_plan_id(gap, personal=True)].append(gap)
     checked = []
     for result in results:
-        gaps = by_team.get(result.team.team_id, []) if result.used else []
+        gaps = by_plan.get(result.team.plan.plan_id, []) if result.used else []
         problems = [
             Problem(
                 code=ProblemCode(gap.code),  # unknown-link or missing-baseline
@@ -530,9 +611,15 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
     return checked
 
 
+def _plan_id(gap: Gap, *, personal: bool) -> str:
+    """The id of the plan a gap of a plan is about (TeamQuarter.plan_id): the first part of its `where`
+    (`marketing` of `marketing.O1.2`), the first two for a person's plan (`marketing.anna.O1.2`)."""
+    return ".".join(gap.where.split(".")[: 2 if personal else 1])
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGap:
-    """A gap of one team's plan, at the cell of its workbook that holds or lacks what it is about."""
+    """A gap of one team's or person's plan, at the cell of its workbook that holds or lacks what it is about."""
 
     gap: Gap
     cell: CellRef | None
@@ -541,11 +628,11 @@ class PlanGap:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlanGaps:
-    """The gaps `okrxl check` lists under each team's file, judged at one date."""
+    """The gaps `okrxl check` lists under each team's and person's file, judged at one date."""
 
     as_of: dt.date
     by_file: dict[Path, tuple[PlanGap, ...]]
-    """The gaps of each team file whose plan is read, by the file's path."""
+    """The gaps of each team or personal file whose plan is read, by the file's path."""
     scheduled: dt.date | None
     """The latest scheduled check-in on or before `as_of`: the one `missed-checkin` is about."""
 
@@ -564,20 +651,26 @@ def today() -> dt.date:
 
 def plan_gaps(reading: FolderReading, *, as_of: dt.date | None = None) -> PlanGaps:
     """The gaps of each team's plan that need no other team's file (missing target or owners, no alignment,
-    key-result counts, missed check-ins...), at `as_of` (default today). Their errors are problems of the
+    key-result counts, missed check-ins...), at `as_of` (default today); and of each person's plan, judged
+    against their team's (okrxl.core.alignment.personal_gaps). Their errors are problems of the
     files already (`unknown-link`, `missing-baseline`), so only warnings and infos are here, and none at a
     cell that has a problem; without a strategy there are none (nothing to judge the plans against)."""
     as_of = as_of or today()
     strategy, quarter = reading.strategy, reading.quarter
     if strategy is None or quarter is None:
         return PlanGaps(as_of=as_of, by_file={}, scheduled=None)
-    files = {f.team.team_id: f for f in reading.files if f.used and f.team and f.team.plan}
-    plans = [f.team.plan for f in files.values()]
+    files = {f.team.plan.plan_id: f for f in reading.files if f.used and f.team and f.team.plan}
+    plans = [f.team.plan for f in files.values() if f.kind == "team"]
+    personal = [f.team.plan for f in files.values() if f.kind == "personal"]
     assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=as_of)
+    gaps = [(gap, False) for gap in find_gaps(strategy, plans, assessment)]
+    if personal:
+        people = assess_people(strategy, personal, assessment)
+        gaps += [(gap, True) for gap in personal_gaps(strategy, plans, personal, people)]
     by_file: dict[Path, list[PlanGap]] = {f.path: [] for f in files.values()}
     problem_cells = {f.path: {p.cell for p in f.problems} for f in files.values()}
-    for gap in find_gaps(strategy, plans, assessment):
-        result = files.get(gap.where.split(".", 1)[0])
+    for gap, is_personal in gaps:
+        result = files.get(_plan_id(gap, personal=is_personal))
         if result is None or gap.severity is Severity.ERROR or gap.code in NOT_CHECKED_GAPS:
             continue  # a gap of the strategy, an error already shown as a problem, or one of two teams
         cell = result.team.cell(gap.where, gap.field, holding=gap.linked_id)
@@ -602,6 +695,7 @@ def check_document(reading: FolderReading, *, as_of: dt.date | None = None) -> d
                 "file": str(result.path),
                 "kind": result.kind,
                 "team": result.team.team_id if result.team else None,
+                "person": result.team.person_id if result.team else None,
                 "quarter": str(result.team.quarter) if result.team else None,
                 "verdict": result.verdict,
                 "problems": [

@@ -42,6 +42,9 @@ SHEET_INITIATIVES = Words("Initiativ", "Initiatives")
 SHEET_STRATEGY = Words("Strategi", "Strategy")
 SHEET_SETTINGS = Words("Inställningar", "Settings")
 SHEET_TEAMS = Words("Team", "Teams")
+SHEET_PEOPLE = Words("Personer", "People")
+SHEET_TEAM_OKRS = Words("Teamets OKR", "Team OKRs")
+"""In a personal workbook: the team's objectives and key results, read-only, which the person's align to."""
 SHEET_STRATEGIC_OKRS = Words("Strategiska OKR", "Strategic OKRs")
 SHEET_LISTS = Words("Listor", "Lists")
 SHEET_LAST_QUARTER = Words("Förra kvartalet", "Last quarter")
@@ -53,6 +56,7 @@ TABLE_OKRS = "okrs"
 TABLE_INITIATIVES = "initiatives"
 TABLE_SETTINGS = "settings"
 TABLE_TEAMS = "teams"
+TABLE_PEOPLE = "people"
 TABLE_STRATEGIC_OKRS = "strategic_okrs"
 TABLE_META = "okrxl_meta"
 
@@ -65,6 +69,8 @@ NAME_KEY_RESULTS = "okrxl_key_results"
 NAME_INITIATIVE_STATES = "okrxl_initiative_states"
 NAME_TEAM_KEY_RESULTS = "okrxl_team_key_results"
 """The ids of the key results a team has written in its OKR table (formulas on the lists sheet follow it)."""
+NAME_TEAM_IDS = "okrxl_team_ids"
+"""In the strategy workbook: the id column of the Teams table, the People sheet's team dropdown."""
 NAME_PERIOD_START = "okrxl_period_start"
 NAME_PERIOD_END = "okrxl_period_end"
 NAME_ELAPSED = "okrxl_elapsed"
@@ -78,12 +84,16 @@ NAME_TODAY = "okrxl_today"
 META_SCHEMA = "schema"
 META_WORKBOOK = "workbook"  # "team" or "strategy"
 META_TEAM = "team"
+META_PERSON = "person"
+"""In a personal workbook: the person's id (the team is META_TEAM)."""
 META_QUARTER = "quarter"
 META_FINGERPRINT = "strategy_fingerprint"
 META_LANG = "lang"
 META_HEADER_PREFIX = "header."  # header.<column key> = the header text this workbook uses
 
 WORKBOOK_TEAM = "team"
+WORKBOOK_PERSONAL = "personal"
+"""A person's own OKRs (METHOD.md, "Personal OKRs"): laid out as a team workbook, aligned to the team's."""
 WORKBOOK_STRATEGY = "strategy"
 
 
@@ -173,6 +183,8 @@ STRATEGIC_COLUMNS: tuple[Column, ...] = (
 )
 
 TEAMS_COLUMNS: tuple[Column, ...] = (Column("id", "text"), Column("name", "text"), Column("lead", "text"))
+PEOPLE_COLUMNS: tuple[Column, ...] = (Column("id", "text"), Column("name", "text"), Column("team", "text"))
+"""The strategy's People sheet: who may set personal OKRs, and in which team (its id)."""
 
 # The settings of a strategy workbook, in order: key, and the label a person reads.
 SETTINGS: tuple[tuple[str, Words], ...] = (
@@ -191,7 +203,13 @@ SETTINGS: tuple[tuple[str, Words], ...] = (
     ("max_objectives", Words("Högst antal objectives", "Most objectives")),
     ("min_key_results", Words("Minst antal key results", "Fewest key results")),
     ("max_key_results", Words("Högst antal key results", "Most key results")),
+    ("personal_okrs", Words("Personliga OKR (ja/nej)", "Personal OKRs (yes/no)")),
+    ("print_personal_scores", Words("Skriv ut personliga poäng (ja/nej)", "Print personal scores (yes/no)")),
 )
+YES_WORDS = frozenset({"ja", "yes", "j", "y", "sant", "true", "på", "on", "1", "x", "✓"})
+NO_WORDS = frozenset({"nej", "no", "n", "falskt", "false", "av", "off", "0", "-"})
+"""What a yes/no setting is read as, in lower case (an empty cell is no); okrxl writes ja/nej or yes/no."""
+BOOLEAN_SETTINGS = ("personal_okrs", "print_personal_scores")
 
 
 # The fixed vocabulary. The first word of each is what okrxl writes; all are accepted when read.

@@ -108,6 +108,7 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "kr_status": ("KR-status", "KR status", 6),
     "name": ("Namn", "Name", 24),
     "lead": ("Ledare", "Lead", 18),
+    "team": ("Team", "Team", 18),
     "setting": ("Inställning", "Setting", 42),
     "value": ("Värde", "Value", 60),
     "okrs_title": ("OKR för {team}, {quarter}", "OKRs of {team}, {quarter}"),
@@ -116,6 +117,13 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "strategic_okrs_title": ("Strategiska OKR {year}[ för {company}]", "Strategic OKRs {year}[ of {company}]"),
     "teams_title": ("Team[ på {company}]", "Teams[ of {company}]"),
     "settings_title": ("Inställningar[ för {company}]", "Settings[ of {company}]"),
+    "people_title": ("Personer[ på {company}]", "People[ of {company}]"),
+    "people_note": (
+        "Här står vilka som sätter personliga OKR, och i vilket team (teamets id). Listan används bara när "
+        "Personliga OKR är ja under Inställningar. Varje persons arbetsbok blir <kvartal>/<team-id>/<person-id>.xlsx.",
+        "Who sets personal OKRs, and in which team (the team's id). The list is only used when Personal OKRs is "
+        "yes in Settings. Each person's workbook is <quarter>/<team-id>/<person-id>.xlsx.",
+    ),
     "strategy_header": ("OKR-strategi", "OKR strategy"),
     "vision": ("Vision", "Vision"),
     "mission": ("Mission", "Mission"),
@@ -141,6 +149,19 @@ _LABELS: dict[str, tuple[str, str, float | None]] = {
     "serves_hint": (
         "Välj ett key result i listan, eller skriv flera: O1.1, O2.2",
         "Pick a key result from the list, or type several: O1.1, O2.2",
+    ),
+    # A person's own workbook (METHOD.md, "Personal OKRs"): these replace the team's labels of the same key
+    # without "personal_".
+    "personal_okrs_title": ("OKR för {person} i {team}, {quarter}", "OKRs of {person} in {team}, {quarter}"),
+    "personal_team_score": ("Personlig poäng", "Personal score"),
+    "personal_initiatives_title": (
+        "Initiativ för {person} i {team}, {quarter}",
+        "Initiatives of {person} in {team}, {quarter}",
+    ),
+    "team_okrs_read_only": (
+        "Skrivskyddad kopia av teamets OKR: dina objectives stödjer dem. Teamet ändrar dem i sin egen arbetsbok.",
+        "Read-only copy of the team's OKRs: your objectives are aligned to them. The team changes them in its "
+        "own workbook.",
     ),
 }
 _LABELS = {k: (v if len(v) == 3 else (*v, None)) for k, v in _LABELS.items()}
@@ -202,6 +223,44 @@ _INSTRUCTIONS: dict[str, tuple[tuple[str, str], ...]] = {
             "Byt inte namn på flikar eller rubriker: okrxl läser arbetsboken med dem.",
             "Score, current and status are worked out by the workbook. The Strategy sheet shows the company's "
             "strategy. Do not rename sheets or headers: okrxl reads the workbook by them.",
+        ),
+    ),
+    "personal": (
+        ("Så fyller du i dina personliga OKR", "How to fill in your personal OKRs"),
+        (
+            "1. Skriv dina objectives på raderna O1, O2 … och deras key results på raderna O1.1, O1.2 …. "
+            "Högst fem objectives, två till fem key results på varje. Tomma rader hoppas över.",
+            "1. Write your objectives on the rows O1, O2 … and their key results on the rows O1.1, O1.2 …. "
+            "At most five objectives, two to five key results each. Empty rows are skipped.",
+        ),
+        (
+            "2. Välj i listan vilket av teamets objectives varje objective stödjer (kolumnen Stödjer), och gärna "
+            "vilket av teamets key results ett key result bidrar till (Bidrar till). Fliken Teamets OKR visar dem.",
+            "2. Pick from the list which of the team's objectives each objective serves (the Aligned to column), "
+            "and where it fits, which of the team's key results a key result feeds (Feeds). The Team OKRs sheet "
+            "shows them.",
+        ),
+        (
+            "3. Skriv resultat, inte aktiviteter, och välj typ och åtagande som teamet gör: ett key result har "
+            "en siffra eller ett datum. Är målet inte känt än, skriv X.",
+            "3. Write results, not activities, and choose the kind and the commitment as the team does: a key "
+            "result has a number or a date. If the target is not known yet, write X.",
+        ),
+        (
+            "4. Vid varje avstämning: skriv dagens värde i avstämningskolumnen med dagens datum (för en milstolpe "
+            "andelen klar, 40 %, eller ”klar”), välj din bedömning och skriv en kort kommentar.",
+            "4. At every check-in: write today's value in the check-in column of today's date (for a milestone "
+            "the share done, 40 %, or “done”), choose your confidence and write a short note.",
+        ),
+        (
+            "5. Initiativ: på fliken Initiativ skriver du vad du gör för att flytta dina key results.",
+            "5. Initiatives: on the Initiatives sheet, write what you do to move your key results.",
+        ),
+        (
+            "Dina personliga OKR ändrar aldrig teamets poäng. Poäng, nuvärde och status räknas ut av arbetsboken. "
+            "Byt inte namn på flikar eller rubriker: okrxl läser arbetsboken med dem.",
+            "Your personal OKRs never change the team's score. Score, current and status are worked out by the "
+            "workbook. Do not rename sheets or headers: okrxl reads the workbook by them.",
         ),
     ),
     "strategy": (
@@ -330,11 +389,11 @@ _README_LINES = (
     "Styles: change the fill colour, font, size, boldness or font colour of a sample cell in column B; "
     "every cell of that kind in the workbooks follows.",
     "Labels: the column headers and captions in Swedish (sv) and English (en), and column widths. "
-    "Keep the keys in column A as they are; {team}, {quarter}, {year} and {company} are filled in, and a "
+    "Keep the keys in column A as they are; {team}, {person}, {quarter}, {year} and {company} are filled in, and a "
     "part in [brackets] is left out while a field in it is empty. footer: &P is the page, &N the pages.",
-    "Instructions: the paragraphs of the instruction sheet, one per row, for the team workbooks (team) "
-    "and the strategy workbook (strategy), and the text above the team workbooks' initiatives (initiatives). "
-    "Add or remove rows as you like.",
+    "Instructions: the paragraphs of the instruction sheet, one per row, for the team workbooks (team), "
+    "people's own workbooks (personal) and the strategy workbook (strategy), and the text above the team "
+    "workbooks' initiatives (initiatives). Add or remove rows as you like.",
     "What cannot be changed here: sheet names and the words okrxl must understand when it reads a "
     "workbook back (kinds, commitments, confidence, an initiative's state).",
 )

@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from okrxl.core.model import (
     Method,
     Objective,
     Period,
+    Person,
     Quarter,
     Side,
     Strategy,
@@ -173,7 +175,9 @@ class TeamReading(_RowsRead):
     plan: TeamQuarter | None
     problems: tuple[Problem, ...]
     rows: dict[str, RowCells] = field(default_factory=dict)
-    """The row of each objective and key result, by qualified id (`sales.O1.2`)."""
+    """The row of each objective and key result, by qualified id (`sales.O1.2`, `sales.anna.O1.2`)."""
+    person_id: str | None = None
+    """The person of a personal workbook (METHOD.md, "Personal OKRs"); None for a team's."""
 
     @property
     def has_errors(self) -> bool:
@@ -974,6 +978,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             team_cells[team_id] = row.ref("id")
         except ModelError as error:
             collect.add(ProblemCode.BAD_TEAM_ID, error.text, row.ref("id"))
+    people = _people(workbook, meta, collect, year=reading_year, team_ids=[t.id for t in teams])
 
     okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
     table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=reading_year,
@@ -994,11 +999,99 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             method=method,
             teams=tuple(teams),
             objectives=tuple(parsed.objectives),
+            people=tuple(people),
         )
     except ModelError as error:
         collect.add(ProblemCode.INVALID_STRATEGY, error.text)
         strategy = None
     return StrategyReading(path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
+
+
+def _people(workbook, meta: dict[str, str], collect: _Collector, *, year: int, team_ids: list[str]) -> list[Person]:
+    """The People sheet: who sets personal OKRs, in which team; nobody from a workbook made before the sheet
+    existed. A row that names nobody okrxl can use is a `bad-person` problem at its cell and left out."""
+    sheet = next((workbook[name] for name in layout.SHEET_PEOPLE if name in workbook.sheetnames), None)
+    if sheet is None:
+        return []
+    table = _read_table(sheet, layout.TABLE_PEOPLE, meta, ("id", "team"), collect, year=year, formulas=False,
+                        labels={c.key: c.key for c in layout.PEOPLE_COLUMNS})  # fmt: skip
+    people: list[Person] = []
+    seen: dict[tuple[str, str], CellRef] = {}
+    for row in _rows(table, sheet, collect, year, workbook.epoch):
+        person = _person(row, team_ids)
+        if person is None:
+            continue
+        if (person.team, person.id) in seen:
+            first = seen[(person.team, person.id)]
+            collect.add(ProblemCode.BAD_PERSON, Words(
+                f"{person.id!r} finns redan i team {person.team} på {first}; ge varje person i ett team ett eget id; "
+                "raden lästes inte",
+                f"{person.id!r} is already in team {person.team} on {first}; give each person in a team an id of "
+                "their own; the row was not read",
+            ), row.ref("id"))  # fmt: skip
+            continue
+        seen[(person.team, person.id)] = row.ref("id")
+        people.append(person)
+    return people
+
+
+def _person(row: _Row, team_ids: list[str]) -> Person | None:
+    """The person of a row of the People sheet; None for an empty row, and for a row whose id or team cannot be
+    used (a problem at that cell). The id is read in lower case, and made from the name where it is empty."""
+    typed_id, name, typed_team = row.text("id"), row.text("name"), row.text("team")
+    if typed_id is None and name is None and typed_team is None:
+        return None
+    person_id = _person_id(row, typed_id, name)
+    team = None if typed_team is None else typed_team.casefold()
+    if team not in team_ids:
+        known = ", ".join(team_ids)
+        known_words = Words(known or "inga än", known or "none yet")
+        what = Words("teamet saknas", "the team is missing")
+        if typed_team is not None:
+            what = Words(f"{typed_team!r} är inget av strategins team", f"{typed_team!r} is not one of the strategy's "
+                         "teams")  # fmt: skip
+        row.collect.add(ProblemCode.BAD_PERSON, Words(
+            f"{what.sv}; skriv ett av teamens id (bladet Team): {known_words.sv}; raden lästes inte",
+            f"{what.en}; write one of the teams' ids (sheet Teams): {known_words.en}; the row was not read",
+        ), row.ref("team"))  # fmt: skip
+        return None
+    if person_id is None:
+        return None
+    return Person(id=person_id, name=name or person_id, team=team)
+
+
+def _person_id(row: _Row, typed_id: str | None, name: str | None) -> str | None:
+    """The row's person id, checked as the model checks it; None, with a `bad-person` problem, when it is no id."""
+    if typed_id is None and name is None:
+        row.collect.add(ProblemCode.BAD_PERSON, Words(
+            "en rad utan id och namn; skriv personens id (t.ex. anna) och namn; raden lästes inte",
+            "a row without an id or a name; write the person's id (e.g. anna) and name; the row was not read",
+        ), row.ref("id"))  # fmt: skip
+        return None
+    person_id = typed_id.lower() if typed_id is not None else _slug(name or "")
+    try:
+        Person(id=person_id, name=name or person_id, team="")
+    except ModelError as error:
+        why = error.text
+        if typed_id is None:
+            why = Words(f"id:t gjordes av namnet: {why.sv}", f"the id was made from the name: {why.en}")
+        row.collect.add(ProblemCode.BAD_PERSON, Words(f"{why.sv}; raden lästes inte",
+                                                      f"{why.en}; the row was not read"), row.ref("id"))  # fmt: skip
+        return None
+    if typed_id is None:
+        row.collect.add(ProblemCode.INFERRED_ID, Words(
+            f"en rad utan id: okrxl läste den som personen {person_id!r} (så heter hens arbetsbok); skriv in id:t "
+            "för att behålla det om namnet ändras",
+            f"a row without an id: okrxl read it as the person {person_id!r} (the name of their workbook); write "
+            "the id to keep it when the name changes",
+        ), row.ref("id"))  # fmt: skip
+    return person_id
+
+
+def _slug(name: str) -> str:
+    """`Åsa Öberg` -> `asa-oberg`: a person's id made from their name, as a person would write it."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return "-".join(plain.split())
 
 
 def _workbook_kind(meta: dict[str, str]) -> Words:
@@ -1071,6 +1164,11 @@ def _read_settings(
                     ProblemCode.MISSING_SETTING, Words("skriv företagets namn", "write the company's name"), ref
                 )
             continue
+        if key in layout.BOOLEAN_SETTINGS:
+            answer = _yes_no(raw, key, ref, collect)
+            if answer is not None:
+                settings[key] = answer
+            continue
         try:
             value = read_number(raw)
         except CellValueError as error:
@@ -1095,13 +1193,35 @@ def _read_settings(
     return settings
 
 
+def _yes_no(raw, key: str, ref: CellRef, collect: _Collector) -> bool | None:
+    """A yes/no setting: a yes or no word in either language and any case (layout.YES_WORDS, NO_WORDS), TRUE or
+    FALSE (an app may store a typed TRUE as a boolean), 1 or 0; an empty cell is no. None, with a problem, for
+    anything else: the default stands."""
+    if isinstance(raw, bool):
+        return raw
+    text = clean_text(raw)
+    word = "" if text is None else " ".join(text.casefold().split())
+    if word == "" or word in layout.NO_WORDS:
+        return False
+    if word in layout.YES_WORDS:
+        return True
+    default = Method.__dataclass_fields__[key].default
+    collect.add(ProblemCode.BAD_SETTING, Words(
+        f"{text!r} är varken ja eller nej; skriv ja eller nej; standardvärdet ({'ja' if default else 'nej'}) används",
+        f"expected yes or no, got {text!r}; write yes or no; the default ({'yes' if default else 'no'}) is used",
+    ), ref)  # fmt: skip
+    return None
+
+
 # --- team workbooks ---------------------------------------------------------------------------------
 
 
 def read_team_workbook(path: Path, strategy: Strategy | None = None) -> TeamReading:
     """A team's plan and its problems; raises FileError when the file is not a usable team workbook.
 
-    With a `strategy`, the team must be one of its teams, and the plan's team name comes from it.
+    With a `strategy`, the team must be one of its teams, and the plan's team name comes from it. A person's
+    own workbook is read the same way, into a plan with its `person` set: the strategy's person, or, for one
+    its People sheet does not list in that team, a problem `unknown-person` and a person named by the id.
     """
     path = Path(path)
     workbook = _load(path)
@@ -1115,7 +1235,7 @@ def read_team_workbook(path: Path, strategy: Strategy | None = None) -> TeamRead
 
 def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     meta = _read_meta(workbook, path)
-    if meta.get(layout.META_WORKBOOK) != layout.WORKBOOK_TEAM:
+    if meta.get(layout.META_WORKBOOK) not in (layout.WORKBOOK_TEAM, layout.WORKBOOK_PERSONAL):
         kind = _workbook_kind(meta)
         raise NotAnOkrxlWorkbook(Words(
             f"{path.name}: {kind.sv}, ingen teamarbetsbok; skapa teamens arbetsböcker med `okrxl generate`",
@@ -1124,6 +1244,8 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     try:
         quarter = Quarter.parse(meta.get(layout.META_QUARTER, ""))
         team = Team(id=meta.get(layout.META_TEAM, ""), name=meta.get(layout.META_TEAM, ""))
+        person_id = meta.get(layout.META_PERSON, "") if meta[layout.META_WORKBOOK] == layout.WORKBOOK_PERSONAL else None
+        person = None if person_id is None else Person(id=person_id, name=person_id, team=team.id)
     except ModelError as error:
         why = error.text
         raise NotAnOkrxlWorkbook(
@@ -1144,6 +1266,9 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
                 "add the team to the strategy or remove the file",
             ), code=ProblemCode.UNKNOWN_TEAM) from None  # fmt: skip
     collect = _Collector(path, sheet_formulas=True)
+    if person is not None and strategy is not None:
+        person = strategy.person(team.id, person.id) or _unknown_person(person, collect)
+    owner = TeamQuarter(team=team, quarter=quarter, person=person)  # whose plan: how its ids are qualified
     sheet = _sheet(workbook, layout.SHEET_OKRS, path)
     period = _PeriodContext(quarter.period(strategy.first_month if strategy else 1),
                             Words(f"kvartalet {quarter}", f"the quarter {quarter}"))  # fmt: skip
@@ -1151,22 +1276,13 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
     table = _read_table(sheet, layout.TABLE_OKRS, meta, REQUIRED_COLUMNS, collect, year=year, check_ins=True,
                         period=period, epoch=workbook.epoch)  # fmt: skip
     _report_typed_formulas(sheet, table, collect)
-    plan_team = team
-    parsed = _objectives(
-        table,
-        sheet,
-        collect,
-        year=year,
-        epoch=workbook.epoch,
-        team=True,
-        qualify=lambda i: f"{plan_team.id}.{i}",
-        period=period,
-    )
+    parsed = _objectives(table, sheet, collect, year=year, epoch=workbook.epoch, team=True, qualify=owner.qualify,
+                         period=period)  # fmt: skip
     initiatives = _initiatives(workbook, meta, collect, path=path, year=year, period=period, parsed=parsed,
-                               qualify=lambda i: f"{plan_team.id}.{i}")  # fmt: skip
+                               qualify=owner.qualify)  # fmt: skip
     try:
         plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes),
-                           initiatives=tuple(initiatives))  # fmt: skip
+                           initiatives=tuple(initiatives), person=person)  # fmt: skip
     except ModelError as error:
         collect.add(ProblemCode.INVALID_PLAN, error.text)
         plan = None
@@ -1178,7 +1294,20 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
         plan=plan,
         problems=tuple(collect.problems),
         rows=parsed.rows,
+        person_id=person.id if person else None,
     )
+
+
+def _unknown_person(person: Person, collect: _Collector) -> Person:
+    """A person's workbook of someone the strategy does not list in that team: a problem, and the person as
+    the workbook names them, so that the rest of the file is still checked."""
+    collect.add(ProblemCode.UNKNOWN_PERSON, Words(
+        f"en personlig arbetsbok för {person.id!r}, som strategins blad Personer inte har i team {person.team}; "
+        f"lägg till {person.id} på bladet Personer med team {person.team}, eller ta bort filen",
+        f"a personal workbook of {person.id!r}, whom the strategy's People sheet does not list in team "
+        f"{person.team}; add {person.id} to the People sheet with team {person.team}, or remove the file",
+    ))  # fmt: skip
+    return person
 
 
 # --- the initiatives of a team workbook -------------------------------------------------------------

@@ -26,6 +26,7 @@ from okrxl.core.model import (
     Lang,
     Method,
     Objective,
+    Person,
     Quarter,
     Strategy,
     Team,
@@ -242,9 +243,11 @@ def _instructions_sheet(workbook, formats: _Formats, template: Template, part: s
     return sheet
 
 
-def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
+def _lists_sheet(workbook, strategy: Strategy, lang: Lang, above: Sequence[Objective] | None = None):
     """The hidden sheet with the dropdowns' lists, each behind a defined name; the sheet and its first free
-    column."""
+    column. The objectives to align to and key results to feed are `above`'s (a person's team's), or else the
+    strategy's."""
+    above = strategy.objectives if above is None else above
     sheet = workbook.add_worksheet(layout.SHEET_LISTS(lang), worksheet_class=FormulaSheet)  # its formulas too
     name = quote_sheetname(layout.SHEET_LISTS(lang))
     kind_words = [words for _, _, words in layout.KIND_WORDS.values()]
@@ -253,11 +256,8 @@ def _lists_sheet(workbook, strategy: Strategy, lang: Lang):
         ("okrxl_kind_match", [w.sv for w in kind_words] + [w.en for w in kind_words]),
         (layout.NAME_COMMITMENTS, [w(lang) for w in layout.COMMITMENT_WORDS.values()]),
         (layout.NAME_CONFIDENCES, [w(lang) for w in layout.CONFIDENCE_WORDS.values()]),
-        (layout.NAME_OBJECTIVES, [layout.choice_label(o.id, o.title) for o in strategy.objectives]),
-        (
-            layout.NAME_KEY_RESULTS,
-            [layout.choice_label(kr.id, kr.title) for o in strategy.objectives for kr in o.key_results],
-        ),
+        (layout.NAME_OBJECTIVES, [layout.choice_label(o.id, o.title) for o in above]),
+        (layout.NAME_KEY_RESULTS, [layout.choice_label(kr.id, kr.title) for o in above for kr in o.key_results]),
     ]
     for col, (defined_name, values) in enumerate(columns):
         sheet.write_string(0, col, defined_name)
@@ -336,30 +336,95 @@ def write_team_workbook(
     pace against `TODAY()`, or against `formula_today` where given (to test them at a known date).
     With `previous` (last quarter's plan and final assessment), a sheet lists how it ended.
     """
+    _write_plan_workbook(path, _Whose(strategy=strategy, team=team), quarter=quarter, template=template, lang=lang,
+                         plan=plan, as_of=as_of, formula_today=formula_today, previous=previous)  # fmt: skip
+
+
+def write_personal_workbook(
+    path: Path,
+    *,
+    strategy: Strategy,
+    person: Person,
+    team_plan: TeamQuarter | None,
+    quarter: Quarter,
+    template: Template,
+    lang: Lang,
+    plan: TeamQuarter | None = None,
+    as_of: dt.date | None = None,
+    formula_today: dt.date | None = None,
+    previous: tuple[TeamQuarter, TeamAssessment] | None = None,
+) -> None:
+    """A person's own workbook for `quarter` (METHOD.md, "Personal OKRs"): laid out as a team workbook, with
+    the arguments of write_team_workbook, but its objectives align to the objectives of `team_plan`, the
+    person's team's plan (None: not known yet), and its key results feed the team's key results: the
+    dropdowns list those, and the sheet Team OKRs shows them. A `plan` is the person's (its `person` set).
+    """
+    team = strategy.team(person.team)
+    whose = _Whose(strategy=strategy, team=team, person=person, team_plan=team_plan)
+    _write_plan_workbook(path, whose, quarter=quarter, template=template, lang=lang, plan=plan, as_of=as_of,
+                         formula_today=formula_today, previous=previous)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Whose:
+    """Whose plan a workbook holds: a team's, aligned to the strategy, or a person's, aligned to the team's."""
+
+    strategy: Strategy
+    team: Team
+    person: Person | None = None
+    team_plan: TeamQuarter | None = None
+    """A person's team's plan, whose objectives the person's align to."""
+
+    @property
+    def above(self) -> tuple[Objective, ...]:
+        """The objectives the plan's objectives align to, whose key results its key results feed."""
+        if self.person is None:
+            return self.strategy.objectives
+        return self.team_plan.objectives if self.team_plan is not None else ()
+
+    def label(self, template: Template, key: str, lang: Lang, **values) -> str:
+        """The template's label `key` filled in (`personal_<key>` in a person's workbook) with the team's and
+        the person's names and `values`."""
+        person = self.person.name if self.person else ""
+        label = template.label(key if self.person is None else f"personal_{key}", lang)
+        return fill(label, team=self.team.name, person=person, **values)
+
+
+def _write_plan_workbook(
+    path: Path, whose: _Whose, *, quarter: Quarter, template: Template, lang: Lang, plan: TeamQuarter | None,
+    as_of: dt.date | None, formula_today: dt.date | None, previous: tuple[TeamQuarter, TeamAssessment] | None,
+) -> None:  # fmt: skip
+    """A team's or a person's workbook (write_team_workbook, write_personal_workbook)."""
+    strategy, team, person = whose.strategy, whose.team, whose.person
     period = quarter.period(strategy.first_month)
     as_of = as_of or period.start
-    page = _Page.of((strategy.company, team.name, str(quarter)), template, lang)
+    names = (team.name,) if person is None else (person.name, team.name)
+    page = _Page.of((strategy.company, *names, str(quarter)), template, lang)
     workbook = _open_workbook(path)
     formats = _Formats(workbook, template)
-    _instructions_sheet(workbook, formats, template, "team", lang, page)
+    _instructions_sheet(workbook, formats, template, "team" if person is None else "personal", lang, page)
     okrs = workbook.add_worksheet(layout.SHEET_OKRS(lang), worksheet_class=FormulaSheet)
     initiatives = workbook.add_worksheet(layout.SHEET_INITIATIVES(lang))
+    if person is not None:
+        _team_okrs_sheet(workbook, formats, template, whose, quarter, lang, page)
     _strategy_sheet(workbook, formats, template, strategy, lang, page)
     if previous is not None:
         _last_quarter_sheet(workbook, formats, template, lang, page, *previous)
-    lists, free_column = _lists_sheet(workbook, strategy, lang)
+    lists, free_column = _lists_sheet(workbook, strategy, lang, whose.above)
     dates = team_check_in_dates(strategy, quarter, plan)
     headers = _write_okr_table(
-        okrs, formats, template, strategy=strategy, team=team, quarter=quarter, lang=lang,
-        plan=plan, dates=dates, as_of=as_of, page=page,
+        okrs, formats, template, whose=whose, quarter=quarter, lang=lang, plan=plan, dates=dates, as_of=as_of,
+        page=page,
     )  # fmt: skip
     _team_lists(workbook, lists, free_column, okrs.name, _rows(plan.objectives if plan else ()), lang)
-    headers |= _write_initiatives(initiatives, formats, template, team=team, quarter=quarter, lang=lang, plan=plan,
+    initiatives_title = whose.label(template, "initiatives_title", lang, quarter=quarter)
+    headers |= _write_initiatives(initiatives, formats, template, title=initiatives_title, lang=lang, plan=plan,
                                   page=page, period=period)  # fmt: skip
     meta = [
         (layout.META_SCHEMA, layout.SCHEMA_VERSION),
-        (layout.META_WORKBOOK, layout.WORKBOOK_TEAM),
+        (layout.META_WORKBOOK, layout.WORKBOOK_TEAM if person is None else layout.WORKBOOK_PERSONAL),
         (layout.META_TEAM, team.id),
+        *(() if person is None else [(layout.META_PERSON, person.id)]),
         (layout.META_QUARTER, quarter),
         (layout.META_FINGERPRINT, layout.strategy_fingerprint(strategy)),
         (layout.META_LANG, lang),
@@ -408,9 +473,10 @@ def _team_columns(template: Template, lang: Lang, dates: Sequence[dt.date]) -> l
 
 
 def _write_okr_table(
-    sheet, formats: _Formats, template: Template, *, strategy: Strategy, team: Team, quarter: Quarter,
-    lang: Lang, plan: TeamQuarter | None, dates: Sequence[dt.date], as_of: dt.date, page: _Page,
+    sheet, formats: _Formats, template: Template, *, whose: _Whose, quarter: Quarter, lang: Lang,
+    plan: TeamQuarter | None, dates: Sequence[dt.date], as_of: dt.date, page: _Page,
 ) -> dict[str, str]:  # fmt: skip
+    strategy = whose.strategy
     method = strategy.method
     period = quarter.period(strategy.first_month)
     columns = _team_columns(template, lang, dates)
@@ -424,7 +490,7 @@ def _write_okr_table(
 
     # Widths and the columns' own formats: an empty key result cell is unlocked and styled by its column,
     # so that only objective rows and filled-in cells are written cell by cell.
-    row_texts = [_row_texts(row, strategy, lang) for row in rows]
+    row_texts = [_row_texts(row, whose.above, lang) for row in rows]
     widths = [template.widths.get(key.split(":", 1)[0], 10) for key, _ in columns]
     for key, header in columns:
         if _ROLES.get(key) in ("text", "choice"):
@@ -440,10 +506,10 @@ def _write_okr_table(
     # The sheet's title is in the title column, wrapped: the sheet where teams type has no merged cells, and a
     # title running on from the narrow id column would be cut off on the pages after the first, which repeat
     # only the id and title columns.
-    title = fill(template.label("okrs_title", lang), team=team.name, quarter=quarter)
+    title = whose.label(template, "okrs_title", lang, quarter=quarter)
     sheet.write_string(0, col["title"], title, formats("title", text_wrap=True))
     heights.fit(0, [(title, widths[col["title"]])], "title")
-    sheet.write_string(1, 1, template.label("team_score", lang), formats("header", align="right"))
+    sheet.write_string(1, 1, whose.label(template, "team_score", lang), formats("header", align="right"))
     ranges = _TableRanges.of(col, first, last)
     team_score = assessments.get("") if plan else None
     sheet.write_formula(
@@ -723,12 +789,13 @@ def _cached_results(row: _Row, assessed, col, helpers: _HelperColumns, dates, *,
     }
 
 
-def _row_texts(row: _Row, strategy: Strategy, lang: Lang) -> dict[str, str]:
-    """The texts of a row of the OKR table as the team would have typed them, by column key (not the id)."""
+def _row_texts(row: _Row, above: Sequence[Objective], lang: Lang) -> dict[str, str]:
+    """The texts of a row of the OKR table as the team would have typed them, by column key (not the id); the
+    links chosen from `above`, the objectives aligned to (the strategy's, or a person's team's)."""
     texts: dict[str, str | None] = {}
     if row.objective is not None:
         objective = row.objective
-        labels = [_choice(strategy, target) for target in objective.aligned_to]
+        labels = [_choice(above, target) for target in objective.aligned_to]
         texts = {
             "title": objective.title,
             "aligned_to": labels[0] if labels else None,
@@ -743,7 +810,7 @@ def _row_texts(row: _Row, strategy: Strategy, lang: Lang) -> dict[str, str]:
             "title": kr.title,
             "kind": _kind_text(kr, lang),
             "commitment": layout.COMMITMENT_WORDS[kr.commitment](lang),
-            "feeds": _key_result_choice(strategy, kr.feeds) if kr.feeds else None,
+            "feeds": _key_result_choice(above, kr.feeds) if kr.feeds else None,
             "owner": kr.owner,
             "unit": kr.unit,
             "depends_on": ", ".join(d.key_result_id for d in kr.depends_on),
@@ -760,13 +827,13 @@ def _column_range(col: int, first: int, last: int) -> str:
     return f"{xl_rowcol_to_cell(first, col, True, True)}:{xl_rowcol_to_cell(last, col, True, True)}"
 
 
-def _choice(strategy: Strategy, objective_id: str) -> str:
-    objective = strategy.objective(objective_id)
+def _choice(above: Sequence[Objective], objective_id: str) -> str:
+    objective = next((o for o in above if o.id == objective_id), None)
     return layout.choice_label(objective_id, objective.title) if objective else objective_id
 
 
-def _key_result_choice(strategy: Strategy, kr_id: str) -> str:
-    kr = strategy.key_result(kr_id)
+def _key_result_choice(above: Sequence[Objective], kr_id: str) -> str:
+    kr = next((kr for o in above for kr in o.key_results if kr.id == kr_id), None)
     return layout.choice_label(kr_id, kr.title) if kr else kr_id
 
 
@@ -838,6 +905,8 @@ KEY_RESULT_LIST_ROOM = 20
 """Rows below the OKR table's own that the list of the team's key results looks at too: rows a team types
 just below the table (which okrxl reads)."""
 CHOICE_ERROR = "Choose from the list / Välj ur listan"
+YES, NO = layout.Words("ja", "yes"), layout.Words("nej", "no")
+"""What okrxl writes for a yes/no setting (the reader takes layout.YES_WORDS and NO_WORDS)."""
 
 
 def _team_lists(workbook, sheet, column: int, okr_sheet: str, rows: Sequence[_Row], lang: Lang) -> None:
@@ -906,10 +975,10 @@ def _initiative_texts(initiative: Initiative, lang: Lang) -> dict[str, str]:
 
 
 def _write_initiatives(
-    sheet, formats: _Formats, template: Template, *, team: Team, quarter: Quarter, lang: Lang,
-    plan: TeamQuarter | None, page: _Page, period,
+    sheet, formats: _Formats, template: Template, *, title: str, lang: Lang, plan: TeamQuarter | None,
+    page: _Page, period,
 ) -> dict[str, str]:  # fmt: skip
-    """The Initiatives sheet: its title, what an initiative is, and the table `initiatives` with a row per
+    """The Initiatives sheet: its `title`, what an initiative is, and the table `initiatives` with a row per
     initiative of `plan` and rows with ids to fill in. Nothing on it is a formula, so it is not protected:
     every cell is input, and a team may add rows below the table. Returns the headers by template label key."""
     keys = [c.key for c in layout.INITIATIVE_COLUMNS]
@@ -929,7 +998,6 @@ def _write_initiatives(
         sheet.set_column(index, index, widths[index], date if _INITIATIVE_ROLES[key] == "date" else text)
     heights = _Heights(sheet, template)
     # As on the OKR sheet, the title is in the title column, wrapped: no merged cells where teams type.
-    title = fill(template.label("initiatives_title", lang), team=team.name, quarter=quarter)
     sheet.write_string(0, col["title"], title, formats("title", text_wrap=True))
     heights.fit(0, [(title, widths[col["title"]])], "title")
     # What an initiative is, above the table: across the table where it prints one page wide, else across the
@@ -982,30 +1050,63 @@ def _write_initiatives(
 def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, page: _Page):
     """The strategy, read-only, as the teams see it."""
     sheet = workbook.add_worksheet(layout.SHEET_STRATEGY(lang))
+    captions = [(template.label("vision", lang), strategy.vision), (template.label("mission", lang), strategy.mission)]
+    title = fill(template.label("strategy_title", lang), year=strategy.year, company=strategy.company)
     keys = ["id", "title", "kind", "commitment", "unit", "baseline", "target", "owner"]
+    _objectives_view(sheet, formats, template, lang, page, keys=keys, objectives=strategy.objectives, title=title,
+                     captions=captions, note=template.label("read_only", lang))  # fmt: skip
+    return sheet
+
+
+def _team_okrs_sheet(workbook, formats: _Formats, template: Template, whose: _Whose, quarter: Quarter, lang: Lang,
+                     page: _Page) -> None:  # fmt: skip
+    """In a person's workbook: the team's OKRs, read-only, which the person's objectives align to."""
+    sheet = workbook.add_worksheet(layout.SHEET_TEAM_OKRS(lang))
+    title = fill(template.label("okrs_title", lang), team=whose.team.name, quarter=quarter)
+    keys = ["id", "title", "aligned_to", "kind", "commitment", "unit", "baseline", "target", "owner"]
+    _objectives_view(sheet, formats, template, lang, page, keys=keys, objectives=whose.above, title=title,
+                     captions=(), note=template.label("team_okrs_read_only", lang))  # fmt: skip
+
+
+def _view_values(item: Objective | KeyResult, keys: Sequence[str], lang: Lang) -> list:
+    """An objective's or key result's values on a read-only sheet of OKRs, in the order of `keys`."""
+    if isinstance(item, Objective):
+        values = {"id": item.id, "title": item.title, "aligned_to": ", ".join(item.aligned_to) or None,
+                  "owner": item.owner}  # fmt: skip
+    else:
+        values = {"id": item.id, "title": item.title, "kind": _kind_text(item, lang),
+                  "commitment": layout.COMMITMENT_WORDS[item.commitment](lang), "unit": item.unit,
+                  "baseline": item.baseline, "target": "X" if item.has_placeholder_target else item.target,
+                  "owner": item.owner}  # fmt: skip
+    return [values.get(key) for key in keys]
+
+
+def _objectives_view(
+    sheet, formats: _Formats, template: Template, lang: Lang, page: _Page, *, keys: Sequence[str],
+    objectives: Sequence[Objective], title: str, captions: Sequence[tuple[str, str]], note: str,
+) -> None:  # fmt: skip
+    """A read-only sheet of objectives and their key results, a row each with the columns `keys`, under
+    `title` and the (caption, text) rows of `captions`, with `note` below."""
     items = []  # (style, the row's values) of every objective and key result
-    for objective in strategy.objectives:
-        items.append(("objective", [objective.id, objective.title, *[None] * (len(keys) - 3), objective.owner]))
-        items += [("key_result", [kr.id, kr.title, _kind_text(kr, lang), layout.COMMITMENT_WORDS[kr.commitment](lang),
-                                  kr.unit, kr.baseline, "X" if kr.has_placeholder_target else kr.target, kr.owner])
-                  for kr in objective.key_results]  # fmt: skip
-    captions = [template.label(key, lang) for key in ("vision", "mission")]
+    for objective in objectives:
+        items.append(("objective", _view_values(objective, keys, lang)))
+        items += [("key_result", _view_values(kr, keys, lang)) for kr in objective.key_results]
     widths = [template.widths.get(key, 10) for key in keys]
-    widths[1] = 60
+    widths[keys.index("title")] = 60
     for index, key in enumerate(keys):
         if key != "title":
             texts = [template.label(key, lang), *(v[index] for _, v in items if isinstance(v[index], str))]
-            widths[index] = _widened(widths[index], texts + (captions if key == "id" else []), template)
+            widths[index] = _widened(widths[index], texts + ([c for c, _ in captions] if key == "id" else []),
+                                     template)  # fmt: skip
         sheet.set_column(index, index, widths[index])
     heights = _Heights(sheet, template)
     wrap = formats("key_result", text_wrap=True)
-    _title(sheet, heights, fill(template.label("strategy_title", lang), year=strategy.year, company=strategy.company),
-           formats, widths[:2])  # fmt: skip
-    for row, caption, text in ((2, captions[0], strategy.vision), (3, captions[1], strategy.mission)):
+    _title(sheet, heights, title, formats, widths[:2])
+    for row, (caption, text) in enumerate(captions, start=2):
         sheet.write_string(row, 0, caption, formats("header"))
         sheet.merge_range(row, 1, row, len(keys) - 1, text, wrap)
         heights.fit(row, [(text, sum(widths[1:]))])
-    header_row = 5
+    header_row = 3 + len(captions) if captions else 2
     for index, key in enumerate(keys):
         sheet.write_string(header_row, index, template.label(key, lang), formats("header", text_wrap=True))
     heights.fit(header_row, [(template.label(key, lang), width) for key, width in zip(keys, widths)], "header")
@@ -1017,13 +1118,12 @@ def _strategy_sheet(workbook, formats: _Formats, template: Template, strategy: S
         heights.fit(row, [(v, w) for v, w in zip(values, widths) if isinstance(v, str)], style)
         if style == "objective":
             objective_rows.append(row)
-    note, row = template.label("read_only", lang), header_row + len(items) + 2
+    row = header_row + len(items) + 2
     sheet.merge_range(row, 0, row, len(keys) - 1, note, formats("key_result", italic=True, text_wrap=True))
     heights.fit(row, [(note, sum(widths))])
     page.set_up_pages(sheet, widths, heights.down_to(row), repeat_to=header_row, repeat_columns=1,
                       row_starts=objective_rows)  # fmt: skip
     sheet.protect("", {"select_locked_cells": True})
-    return sheet
 
 
 def _last_quarter_sheet(
@@ -1037,7 +1137,7 @@ def _last_quarter_sheet(
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
     heights = _Heights(sheet, template)
-    _title(sheet, heights, fill(template.label("last_quarter_title", lang), team=plan.team.name, quarter=plan.quarter),
+    _title(sheet, heights, fill(template.label("last_quarter_title", lang), team=plan.name, quarter=plan.quarter),
            formats, widths[:2])  # fmt: skip
     note = template.label("last_quarter_note", lang)
     sheet.merge_range(1, 0, 1, len(keys) - 1, note, formats("key_result", italic=True, text_wrap=True))
@@ -1113,6 +1213,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
     _instructions_sheet(workbook, formats, template, "strategy", lang, page)
     settings = workbook.add_worksheet(layout.SHEET_SETTINGS(lang))
     teams = workbook.add_worksheet(layout.SHEET_TEAMS(lang))
+    people = workbook.add_worksheet(layout.SHEET_PEOPLE(lang))
     okrs = workbook.add_worksheet(layout.SHEET_STRATEGIC_OKRS(lang))
     _lists_sheet(workbook, strategy, lang)
     headers = {}
@@ -1128,7 +1229,7 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
         settings.set_column(index, index, width)
     heights = _Heights(settings, template)
     _live_title(settings, heights, template.label("settings_title", lang), cells, values, formats, widths)
-    settings_values = _settings_values(strategy)
+    settings_values = _settings_values(strategy, lang)
     settings.add_table(2, 0, 2 + len(layout.SETTINGS), 1, {
         "name": layout.TABLE_SETTINGS, "autofilter": False, "style": "Table Style Light 1",
         "columns": [{"header": template.label(k, lang), "header_format": formats("header")}
@@ -1139,6 +1240,11 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
         settings.write_string(row, 0, label(lang), formats("key_result", text_wrap=True))
         write_value(settings, row, 1, value, text if isinstance(value, str) else number)
         heights.fit(row, [(label(lang), widths[0]), (value if isinstance(value, str) else "", widths[1])])
+    for key in layout.BOOLEAN_SETTINGS:
+        settings.data_validation(setting_rows[key], 1, setting_rows[key], 1, {
+            "validate": "list", "source": [YES(lang), NO(lang)], "error_type": "warning", "ignore_blank": True,
+            "error_message": CHOICE_ERROR,
+        })  # fmt: skip
     headers.update({"setting": template.label("setting", lang), "value": template.label("value", lang)})
     page.set_up_pages(settings, widths, heights.down_to(2 + len(layout.SETTINGS)), repeat_to=2, landscape=False)
     settings.protect("", {"select_locked_cells": True, "format_columns": True})
@@ -1163,6 +1269,8 @@ def write_strategy_workbook(path: Path, *, strategy: Strategy, template: Templat
         heights.fit(row, [(value or "", width) for value, width in zip(team_values, widths)])
     page.set_up_pages(teams, widths, heights.down_to(2 + team_rows), repeat_to=2, landscape=False)
     teams.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
+    workbook.define_name(layout.NAME_TEAM_IDS, f"={quote_sheetname(teams.name)}!$A$4:$A${3 + team_rows}")
+    headers.update(_people_sheet(people, formats, template, strategy, lang, page, cells, values))
 
     _write_strategic_okrs(okrs, formats, template, strategy, lang, headers, page, cells)
     meta_sheet(workbook, [
@@ -1188,14 +1296,53 @@ def _strategic_texts(row: _Row, lang: Lang) -> dict[str, str]:
     return {key: value for key, value in texts.items() if value}
 
 
-def _settings_values(strategy: Strategy) -> dict[str, object]:
+def _settings_values(strategy: Strategy, lang: Lang) -> dict[str, object]:
+    """Each setting's value as written: a yes/no setting as the word (`ja`, `no`), which a person reads and
+    types, where a boolean cell would show TRUE or SANT depending on the app's language."""
     method = strategy.method
     values: dict[str, object] = {
         "company": strategy.company, "vision": strategy.vision, "mission": strategy.mission,
         "year": strategy.year, "first_month": strategy.first_month,
     }  # fmt: skip
     values |= {key: getattr(method, key) for key, _ in layout.SETTINGS if hasattr(method, key)}
+    values |= {key: (YES if values[key] else NO)(lang) for key in layout.BOOLEAN_SETTINGS}
     return values
+
+
+def _people_sheet(sheet, formats: _Formats, template: Template, strategy: Strategy, lang: Lang, page: _Page,
+                  cells: dict[str, str], values: dict) -> dict[str, str]:  # fmt: skip
+    """The People sheet, laid out like Teams: who sets personal OKRs and in which team, with a dropdown of the
+    ids in the Teams table (`okrxl_team_ids`), so that it offers the teams typed there later too. Returns the
+    headers by column key."""
+    heights = _Heights(sheet, template)
+    widths = [template.widths.get(column.key, 16) if column.key != "id" else 16 for column in layout.PEOPLE_COLUMNS]
+    _live_title(sheet, heights, template.label("people_title", lang), cells, values, formats, widths)
+    note = template.label("people_note", lang)
+    sheet.merge_range(1, 0, 1, len(widths) - 1, note, formats("key_result", italic=True, text_wrap=True))
+    heights.fit(1, [(note, sum(widths))])
+    rows = max(20, len(strategy.people) + 10)
+    sheet.add_table(2, 0, 2 + rows, len(widths) - 1, {
+        "name": layout.TABLE_PEOPLE, "autofilter": False, "style": "Table Style Light 1",
+        "columns": [{"header": template.label(c.key, lang), "header_format": formats("header")}
+                    for c in layout.PEOPLE_COLUMNS],
+    })  # fmt: skip
+    text = formats("key_result", locked=False, quote_prefix=True, text_wrap=True)
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    for row in range(3, 3 + rows):
+        person = strategy.people[row - 3] if row - 3 < len(strategy.people) else None
+        person_values = (person.id, person.name, person.team) if person else ("", "", "")
+        for index, value in enumerate(person_values):
+            write_value(sheet, row, index, value, text)
+        heights.fit(row, [(value, width) for value, width in zip(person_values, widths)])
+    team = [c.key for c in layout.PEOPLE_COLUMNS].index("team")
+    sheet.data_validation(3, team, 2 + rows, team, {
+        "validate": "list", "source": f"={layout.NAME_TEAM_IDS}", "error_type": "warning", "ignore_blank": True,
+        "error_message": CHOICE_ERROR,
+    })  # fmt: skip
+    page.set_up_pages(sheet, widths, heights.down_to(2 + rows), repeat_to=2, landscape=False)
+    sheet.protect("", {"insert_rows": True, "delete_rows": True, "select_locked_cells": True})
+    return {c.key: template.label(c.key, lang) for c in layout.PEOPLE_COLUMNS}
 
 
 def strategy_check_in_dates(strategy: Strategy) -> tuple[dt.date, ...]:
