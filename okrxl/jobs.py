@@ -13,27 +13,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from okrxl.core.changes import Seen, previous_check_in
-from okrxl.core.model import Lang, Quarter, Strategy
+from okrxl.core.model import Lang, Quarter, Strategy, Team, TeamQuarter
 from okrxl.core.problems import CellRef, OkrxlError, Severity
 from okrxl.core.rollover import roll_over
 from okrxl.core.scoring import assess_team, elapsed_share
 from okrxl.core.status import QuarterStatus, review_quarter, status_document
 from okrxl.core.words import Words
 from okrxl.demo import example as dpab
-from okrxl.demo.example_year import dpab_year, dpab_year_strategy
+from okrxl.demo.example_year import dpab_year, dpab_year_people, dpab_year_strategy
 from okrxl.excel.files import Outcome, OutputKind, WriteResult, write_atomically
-from okrxl.excel.folder import FolderReading, find_strategy, read_folder, read_strategy_file
+from okrxl.excel.folder import FolderReading, find_strategy, read_folder, read_strategy_file, read_team_file
 from okrxl.excel.pool import in_parallel, worker_pool
 from okrxl.excel.report_reader import read_seen, report_as_of
 from okrxl.excel.template import DEFAULT, Template, read_template
-from okrxl.excel.workbook_writer import write_strategy_workbook, write_team_workbook
+from okrxl.excel.workbook_writer import write_personal_workbook, write_strategy_workbook, write_team_workbook
 from okrxl.outputs.pdf import convert_to_pdf, soffice
 from okrxl.outputs.report import (
     DATA_COLUMNS,
     INITIATIVE_COLUMNS,
+    PERSONAL_COLUMNS,
     ReportSources,
     initiative_rows,
     key_result_rows,
+    personal_rows,
     write_report,
 )
 from okrxl.outputs.year_review import YearReview, write_review
@@ -104,6 +106,26 @@ def generate(
 
     reading = read_strategy(strategy_path)
     strategy = reading.strategy
+    teams = _chosen_teams(strategy, Path(strategy_path), quarter, team_ids)
+    template = load_template(template_path)
+    folder = _quarter_folder(strategy_path, out_dir, quarter)
+    jobs = [
+        TeamJob(
+            path=folder / f"{team.id}.xlsx",
+            strategy=strategy,
+            team=team,
+            quarter=quarter,
+            template=template,
+            lang=lang or reading.lang,
+            force=force,
+        )  # fmt: skip
+        for team in teams
+    ]
+    return run_jobs(write_team_job, jobs)
+
+
+def _chosen_teams(strategy: Strategy, strategy_path: Path, quarter: Quarter, team_ids: Sequence[str]) -> list[Team]:
+    """The strategy's teams to make workbooks for (`team_ids`, else all) in `quarter`, which must be of its year."""
     if quarter.year != strategy.year:
         raise OkrxlError(f"{quarter} is not in the strategy's year {strategy.year}; "
                          f"use a quarter of {strategy.year} or a strategy for {quarter.year}")  # fmt: skip
@@ -112,28 +134,113 @@ def generate(
     if unknown:
         raise OkrxlError(f"no team {', '.join(map(repr, unknown))} in the strategy; teams are {', '.join(known)}")
     if not known:
-        raise OkrxlError(f"{Path(strategy_path).name}: the strategy lists no teams; add them on its Teams sheet")
+        raise OkrxlError(f"{strategy_path.name}: the strategy lists no teams; add them on its Teams sheet")
+    return [team for team in strategy.teams if not team_ids or team.id in team_ids]
+
+
+def _quarter_folder(strategy_path: Path, out_dir: Path | None, quarter: Quarter) -> Path:
+    """Where a quarter's workbooks go: `out_dir/<quarter>/`, by default beside the strategy."""
+    return (Path(out_dir) if out_dir is not None else Path(strategy_path).parent) / str(quarter)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonalWorkbooks:
+    """What `okrxl generate --personal` did."""
+
+    results: tuple[WriteResult, ...]
+    """Each listed person's workbook, written or skipped (it exists, and no `force`)."""
+    skipped_teams: tuple[Words, ...]
+    """For each team whose people got no workbook: which file to fill in first."""
+    notes: tuple[Words, ...]
+    """Team workbooks with errors, whose objectives were used as far as okrxl could read them."""
+
+
+def generate_personal(
+    strategy_path: Path,
+    *,
+    quarter: Quarter,
+    out_dir: Path | None = None,
+    team_ids: Sequence[str] = (),
+    template_path: Path | None = None,
+    lang: Lang | None = None,
+    force: bool = False,
+) -> PersonalWorkbooks:
+    """One workbook per person of the strategy's People sheet for `quarter` (METHOD.md, "Personal OKRs"), in
+    `out_dir/<quarter>/<team-id>/<person-id>.xlsx`, whose dropdowns list the objectives of the team's workbook of
+    the quarter, `out_dir/<quarter>/<team-id>.xlsx` (as `generate` lays them out): the team fills in its own
+    objectives first. A team whose workbook is missing or has no objectives yet is skipped and named; the
+    others still get theirs. Raises OkrxlError, in the strategy's language, when the strategy has personal
+    OKRs switched off or lists nobody.
+    """
+
+    reading = read_strategy(strategy_path)
+    strategy, language = reading.strategy, lang or reading.lang
+    teams = _chosen_teams(strategy, Path(strategy_path), quarter, team_ids)
+    name = Path(strategy_path).name
+    if not strategy.method.personal_okrs:
+        raise OkrxlError(Words(
+            f"personliga OKR är avstängda i {name}: sätt 'Personliga OKR' till ja på bladet Inställningar och "
+            "lista personerna på bladet Personer, kör sedan generate --personal igen",
+            f"personal OKRs are off in {name}: set 'Personal OKRs' to yes on its Settings sheet and list the "
+            "people on its People sheet, then run generate --personal again",
+        )(language))  # fmt: skip
+    teams = [team for team in teams if strategy.people_of(team.id)]
+    if not teams:
+        nobody = Words(f"{name} listar ingen person (i de teamen); lägg till dem på bladet Personer",
+                       f"{name} lists no people (in those teams); add them on its People sheet")  # fmt: skip
+        raise OkrxlError(nobody(language))
     template = load_template(template_path)
-    folder = Path(out_dir) if out_dir is not None else Path(strategy_path).parent
-    jobs = [
-        TeamJob(
-            path=folder / str(quarter) / f"{team.id}.xlsx",
-            strategy=strategy,
-            team=team,
-            quarter=quarter,
-            template=template,
-            lang=lang or reading.lang,
-            force=force,
-        )  # fmt: skip
-        for team in strategy.teams
-        if not team_ids or team.id in team_ids
-    ]
-    return run_jobs(write_team_job, jobs)
+    folder = _quarter_folder(strategy_path, out_dir, quarter)
+    jobs, skipped, notes = [], [], []
+    for team in teams:
+        people = strategy.people_of(team.id)
+        team_plan, said = _team_plan_of(folder / f"{team.id}.xlsx", strategy, quarter)
+        if team_plan is None:
+            ids = ", ".join(person.id for person in people)
+            skipped.append(Words(
+                f"hoppade över personerna i team {team.id} ({ids}): {said.sv}; fyll i teamets objectives först och "
+                "kör sedan generate --personal igen",
+                f"skipped the people of team {team.id} ({ids}): {said.en}; fill in the team's objectives first, "
+                "then run generate --personal again",
+            ))  # fmt: skip
+            continue
+        notes += [said] if said else []
+        jobs += [TeamJob(path=folder / team.id / f"{person.id}.xlsx", strategy=strategy, team=team, person=person,
+                         team_plan=team_plan, quarter=quarter, template=template, lang=language, force=force)
+                 for person in people]  # fmt: skip
+    return PersonalWorkbooks(results=tuple(run_jobs(write_team_job, jobs)), skipped_teams=tuple(skipped),
+                             notes=tuple(notes))  # fmt: skip
+
+
+def _team_plan_of(path: Path, strategy: Strategy, quarter: Quarter) -> tuple[TeamQuarter | None, Words | None]:
+    """The team's plan in its workbook at `path`, for its people's workbooks, and what to say of it: (None, why)
+    where it is missing, unreadable, of another quarter or without objectives; (plan, a note) for a workbook with
+    errors; else (plan, None)."""
+    if not path.is_file():
+        return None, Words(f"{path} finns inte", f"{path} does not exist")
+    result = read_team_file(path, strategy)
+    reading = result.team
+    if reading is None or reading.plan is None or reading.person_id is not None:
+        problem = result.problems[0].text if result.problems else Words("ingen teamarbetsbok", "not a team workbook")
+        return None, Words(f"{path} kan inte läsas ({problem.sv})", f"{path} cannot be read ({problem.en})")
+    if reading.quarter != quarter:
+        return None, Words(f"{path} är för {reading.quarter}", f"{path} is of {reading.quarter}")
+    if not reading.plan.objectives:
+        return None, Words(f"{path} har inga objectives än", f"{path} has no objectives yet")
+    if not result.errors:
+        return reading.plan, None
+    return reading.plan, Words(
+        f"{path} har fel ({result.errors}; `okrxl check {path}` visar dem): personernas listor tar de objectives "
+        "okrxl kunde läsa",
+        f"{path} has errors ({result.errors}; `okrxl check {path}` names them): the people's lists hold the "
+        "objectives okrxl could read",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TeamJob:
-    """One team workbook to write (it pickles, for a worker process): see write_team_workbook."""
+    """One team's workbook to write, or with a `person` that person's (it pickles, for a worker process): see
+    write_team_workbook and write_personal_workbook."""
 
     path: Path
     strategy: Strategy
@@ -143,29 +250,24 @@ class TeamJob:
     lang: Lang
     force: bool = False
     plan: object = None
-    """The team's plan to fill in, if any."""
+    """The team's (or the person's) plan to fill in, if any."""
     as_of: dt.date | None = None
     previous: tuple | None = None
     """Last quarter's plan and its final assessment, for the "last quarter" sheet."""
+    person: object = None
+    """Set for a person's workbook."""
+    team_plan: object = None
+    """For a person's workbook: the team's plan, whose objectives the person's align to."""
 
 
 def write_team_job(job: TeamJob) -> WriteResult:
-
-    return write_atomically(
-        job.path,
-        lambda p: write_team_workbook(
-            p,
-            strategy=job.strategy,
-            team=job.team,
-            quarter=job.quarter,
-            template=job.template,
-            lang=job.lang,
-            plan=job.plan,
-            as_of=job.as_of,
-            previous=job.previous,
-        ),  # fmt: skip
-        force=job.force,
-    )
+    common = dict(strategy=job.strategy, quarter=job.quarter, template=job.template, lang=job.lang, plan=job.plan,
+                  as_of=job.as_of, previous=job.previous)  # fmt: skip
+    if job.person is not None:
+        write = lambda p: write_personal_workbook(p, person=job.person, team_plan=job.team_plan, **common)  # noqa: E731
+    else:
+        write = lambda p: write_team_workbook(p, team=job.team, **common)  # noqa: E731
+    return write_atomically(job.path, write, force=job.force)
 
 
 def run_jobs(work, jobs: Sequence):
@@ -250,7 +352,7 @@ class Consolidation:
 
     @property
     def document(self) -> dict:
-        """The `okrxl.status/3` status document (docs/status-document.md)."""
+        """The `okrxl.status/4` status document (docs/status-document.md)."""
 
         return status_document(self.status)
 
@@ -273,6 +375,16 @@ class Consolidation:
 
         frame = pd.DataFrame(initiative_rows(self.status), columns=list(INITIATIVE_COLUMNS))
         frame["due"] = pd.to_datetime(frame["due"])
+        return frame
+
+    def people(self):
+        """A pandas DataFrame with one row per key result of every person's plan, with every field and the
+        person's scores whatever the pages may print (docs/python.md); no rows when personal OKRs are off."""
+        import pandas as pd
+
+        frame = pd.DataFrame(personal_rows(self.status, self.sources), columns=list(PERSONAL_COLUMNS))
+        for column in ("due", "last_check_in"):
+            frame[column] = pd.to_datetime(frame[column])
         return frame
 
     def write_report(self, path: Path, *, lang: Lang | None = None, force: bool = False) -> WriteResult:
@@ -331,6 +443,8 @@ def report_sources(reading: FolderReading) -> ReportSources:
     files = []
     for result in reading.files:
         team = result.team.team_id if result.team else ""
+        if result.team and result.team.person_id:
+            team = f"{team}.{result.team.person_id}"  # a person's workbook: `marketing.anna`, as its ids qualify
         if result.used:
             locations[team] = (result.path.name, None)
             locations |= {item: (result.path.name, cell) for item, cell in result.team.locations.items()}
@@ -420,6 +534,7 @@ def review(
         extra_gaps=reading.gaps,
         since=since or last_meeting(reading.strategy, reading.quarter, as_of),
         seen=seen,
+        personal=reading.personal_plans,
     )
     lang = reading.strategy_reading.lang if reading.strategy_reading else "sv"
     return Consolidation(reading=reading, status=status, lang=lang, notes=tuple(notes))
@@ -497,14 +612,24 @@ def rollover(
     template = load_template(template_path)
     folder = (Path(out_dir) if out_dir is not None else quarter_dir.resolve().parent) / str(to)
     assessed_teams = {assessed.plan.team.id: assessed for assessed in final.status.assessment.teams}
-    jobs = []
+    jobs, rolled = [], {}
     for team in strategy.teams:
         assessed = assessed_teams.get(team.id)
         plan = assessed.plan if assessed else None
+        rolled[team.id] = roll_over(plan, assessed, to=to, first_month=strategy.first_month) if plan else None
         jobs.append(TeamJob(
             path=folder / f"{team.id}.xlsx", strategy=strategy, team=team, quarter=to, template=template,
-            lang=lang or final.lang, force=force, previous=(plan, assessed) if plan else None,
-            plan=roll_over(plan, assessed, to=to, first_month=strategy.first_month) if plan else None,
+            lang=lang or final.lang, force=force, previous=(plan, assessed) if plan else None, plan=rolled[team.id],
+        ))  # fmt: skip
+    people = final.status.people.assessment.teams if final.status.people else ()
+    for assessed in people:  # each person's workbook goes on beside the team's, aligned to what the team carried
+        plan, team_plan = assessed.plan, rolled[assessed.plan.team.id]
+        team_objectives = [o.id for o in team_plan.objectives] if team_plan else []
+        jobs.append(TeamJob(
+            path=folder / plan.team.id / f"{plan.person.id}.xlsx", strategy=strategy, team=plan.team,
+            person=plan.person, team_plan=team_plan, quarter=to, template=template, lang=lang or final.lang,
+            force=force, previous=(plan, assessed),
+            plan=roll_over(plan, assessed, to=to, first_month=strategy.first_month, team_objectives=team_objectives),
         ))  # fmt: skip
     return run_jobs(write_team_job, jobs)
 
@@ -587,6 +712,13 @@ def write_demo_year(
                 previous=previous.get(plan.team.id),
             ))  # fmt: skip
             previous[plan.team.id] = (plan, assess_team(plan, period=period, as_of=period.end, method=strategy.method))
+    for quarter, plans in dpab_year_people(lang).items():  # Marketing's trial of personal OKRs in Q4
+        jobs += [TeamJob(
+            path=out_dir / str(quarter) / plan.team.id / f"{plan.person.id}.xlsx", strategy=strategy, team=plan.team,
+            person=plan.person, team_plan=next(p for p in year[quarter] if p.team.id == plan.team.id),
+            quarter=quarter, template=DEFAULT, lang=lang, force=force, plan=plan,
+            as_of=quarter.period(strategy.first_month).end,
+        ) for plan in plans]  # fmt: skip
     reports = [out_dir / f"report-{quarter}.xlsx" for quarter in year]
     review_path = out_dir / f"review-{strategy.year}.xlsx"
     targets = [strategy_path, *(job.path for job in jobs), *reports, review_path,

@@ -122,7 +122,7 @@ def test_the_installed_command_runs_the_demo():
     command = shutil.which("okrxl", path=str(pathlib.Path(sys.executable).parent))
     assert command, "okrxl is not installed in this environment: pip install -e .[test]"
     done = subprocess.run([command, "demo", "--json"], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout)["schema"] == "okrxl.status/3"
+    assert json.loads(done.stdout)["schema"] == "okrxl.status/4"
     assert (
         subprocess.run([command, "--version"], capture_output=True, text=True).stdout
         == f"okrxl, version {__version__}\n"

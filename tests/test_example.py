@@ -140,7 +140,7 @@ def test_the_dependency_gap_names_both_dates(document):
 
 
 def test_the_status_document_has_the_documented_fields(document):
-    assert document["schema"] == "okrxl.status/3"
+    assert document["schema"] == "okrxl.status/4"
     assert (document["company"], document["year"], document["quarter"], document["as_of"]) == (
         "Digital Posthantering AB",
         2027,

@@ -103,7 +103,7 @@ def test_json_replaces_only_an_earlier_document_of_its_schema(demo, tmp_path, ex
     assert result.exit_code == exit_code and said in result.output
     assert (target.read_bytes() == before) is (exit_code == 1)
     assert consolidate(demo, "-o", tmp_path / "r.xlsx", "--json", target, "--force").exit_code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "okrxl.status/3"
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "okrxl.status/4"
 
 
 def pdf_with_info(title: str, producer: str = "LibreOffice 7.4") -> bytes:
@@ -351,7 +351,7 @@ def test_an_error_that_no_command_expected_is_one_line_not_a_traceback(demo, mon
     assert result.exit_code == 1 and result.output == "okrxl: error: /okr/2027-Q1: Permission denied\n"
 
 
-@pytest.mark.parametrize("schema", ["okrxl.status/1", "okrxl.status/2", "okrxl.status/3"])
+@pytest.mark.parametrize("schema", ["okrxl.status/1", "okrxl.status/2", "okrxl.status/3", "okrxl.status/4"])
 def test_a_status_document_of_any_schema_okrxl_wrote_is_okrxls_own_and_replaced(tmp_path, schema):
     from okrxl.excel.files import Outcome, OutputKind, output_kind, write_atomically
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 
+from okrxl.core.alignment import latest_scheduled_check_in
 from okrxl.core.model import Initiative
+from okrxl.core.personal import TeamPeople
 from okrxl.core.scoring import (
     Grade,
     KeyResultAssessment,
@@ -36,6 +38,8 @@ from okrxl.outputs.pages import (
     ReportBook,
     as_of_text,
     aspirational_grade,
+    carried_text,
+    check_in_text,
     current_text,
     grade_text,
     initiative_state_text,
@@ -277,8 +281,9 @@ TEAM_WIDTHS = (5, 45, 21, 7, 14, 11, 15, 10)
 """Characters; 128 in all fit a landscape A4 page at 100 % (LibreOffice draws a column about 5 % wider
 than Excel's 7 pixels a character), so 12 pt prints at 12 pt."""
 TEAM_BAR_CELLS = 16
-TITLE_ROWS = (36, 24, 18, 18, 18, 18)
-"""The heights of the rows above the table, in points; the trend chart stands beside the first five."""
+TITLE_ROWS = (36, 24, 18, 18, 18)
+"""The heights of the rows above the table, in points, the trend chart beside them: the name, the score, the lead
+with the quarter and date (the header has them too), the two legends."""
 TABLE_HEIGHT = 498 - sum(TITLE_ROWS) - 24
 """What a landscape A4 page has left for the table's rows below its title and header row (points)."""
 LINE, PADDING = 16, 4
@@ -292,8 +297,10 @@ table that fits at none goes on over more pages at the second: closer lines, not
 def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, header: str,
               points: tuple[TrendPoint, ...]) -> None:  # fmt: skip
     """The team's objectives and key results with their bars, grades, statuses, owners and latest notes,
-    and the trend of its score at the check-ins so far. Rows are as tall as their text; a team with
-    few rows has them spaced out to fill the page, one with many continues on the next page."""
+    and the trend of its score at the check-ins so far; below them, where the team has people, its personal
+    OKRs (`_people_rows`). Rows are as tall as their text; a team with few rows has them spaced out to fill the
+    page, one with many continues on the next page. People who would take a table that fits its page over
+    two go on the next page, whole."""
     plan = team.plan
     sheet = book.workbook.add_worksheet(sheet_name(plan.team.name, book.sheet_names))
     book.columns(sheet, TEAM_WIDTHS)
@@ -308,13 +315,16 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
             book.fmt(bold=True, font_size=26 if len(name) <= 20 else 20 if len(name) <= 26 else 16, font_color=NAVY),
         ),  # beside the chart
         (summary, book.fmt(bold=True, font_size=16)),
-        (f"{book.t('lead')}: {plan.team.lead or '–'}", book.fmt(font_size=14)),
-        (f"{status.quarter} · {as_of_text(book, status)}", book.fmt(font_size=12)),
+        ((f"{book.t('lead')}: {plan.team.lead or '–'}", book.fmt(font_size=14)),
+         (f" · {status.quarter} · {as_of_text(book, status)}", book.fmt(font_size=12))),
         (book.t("bar_legend"), book.fmt(italic=True, font_size=11)),
         (book.t("legend"), book.fmt(italic=True, font_size=11)),
-    ]
-    for r, ((text, fmt), height) in enumerate(zip(lines, TITLE_ROWS, strict=True)):
-        sheet.write_string(r, 0, text, fmt)
+    ]  # fmt: skip
+    for r, (line, height) in enumerate(zip(lines, TITLE_ROWS, strict=True)):
+        if isinstance(line[0], tuple):  # parts of their own sizes
+            sheet.write_rich_string(r, 0, *(item for text, fmt in line for item in (fmt, text)))
+        else:
+            sheet.write_string(r, 0, *line)
         sheet.set_row(r, height)
     _trend_chart(book, sheet, team, points)
 
@@ -325,21 +335,29 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
         sheet.write_string(header_row, col, book.t(key), fmt)
     sheet.set_row(header_row, 24)
     notes = [(note, _lines(note, sum(TEAM_WIDTHS[1:]), 12)) for note in plan.notes]
+    people = status.people.of(plan.team.id) if status.people is not None else None
 
-    at_size: dict[int, list] = {}  # the rows at each text size, made once
+    at_size: dict[int, tuple[list, list]] = {}  # the table's rows and the people's at each text size, made once
 
-    def height(spacing: tuple[float, float, int]) -> tuple[list, float]:
-        """The table's rows at `spacing`, and how tall they and the notes below them are."""
+    def height(spacing: tuple[float, float, int], *, people_too: bool = True) -> float:
+        """How tall the table's rows are at `spacing`, with the notes and (`people_too`) the people below them."""
         line, padding, size = spacing
         if size not in at_size:
-            at_size[size] = _table_rows(book, status, team, expected, size)
-        rows = at_size[size]
-        base = sum(line * lines + padding for _, lines in rows)
-        return rows, base + (sum(LINE * n + PADDING for _, n in notes) + 40 if notes else 0)  # as written below
+            mine = _people_rows(book, status, people, expected, size) if people is not None else []
+            at_size[size] = (_table_rows(book, status, team, expected, size), mine)
+        rows, people_rows = at_size[size]
+        counted = rows + people_rows if people_too else rows
+        notes_height = sum(LINE * n + PADDING for _, n in notes) + 40 if notes else 0  # as written below
+        return sum(line * lines + padding for _, lines in counted) + notes_height
 
-    spacing = next((s for s in SPACINGS if height(s)[1] <= TABLE_HEIGHT), SPACINGS[1])
-    rows, base = height(spacing)
-    line, padding, _ = spacing
+    fitting = next((s for s in SPACINGS if height(s) <= TABLE_HEIGHT), None)
+    # People who would take the team's table over two pages go on the next page, the table keeping to its own.
+    alone = None if fitting or people is None else next(
+        (s for s in SPACINGS if height(s, people_too=False) <= TABLE_HEIGHT), None)  # fmt: skip
+    spacing = fitting or alone or SPACINGS[1]
+    base = height(spacing, people_too=alone is None)
+    line, padding, size = spacing
+    rows, people_rows = at_size[size]
     spread = min(1.6, 0.88 * TABLE_HEIGHT / base) if 0 < base < 0.8 * TABLE_HEIGHT else 1.0
     row = header_row
     for write, lines in rows:
@@ -353,8 +371,60 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
             row += 1
             sheet.merge_range(row, 1, row, len(TEAM_COLUMNS) - 1, note, book.fmt(text_wrap=True))
             sheet.set_row(row, LINE * lines + PADDING)
-    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, last_cell=(row, len(TEAM_COLUMNS) - 1), scale=100)
+    breaks = [row + 1] if alone else []
+    for write, lines in people_rows:
+        row += 1
+        write(sheet, row)
+        sheet.set_row(row, (line * lines + padding) * spread)
+    set_up_page(sheet, NOTICEBOARD_PAPER, header=header, last_cell=(row, len(TEAM_COLUMNS) - 1), scale=100,
+                row_breaks=breaks)  # fmt: skip
     sheet.repeat_rows(header_row, header_row)  # the table's header on every page, not the title and chart
+
+
+def _people_rows(book: ReportBook, status: QuarterStatus, people: TeamPeople, expected: float, size: int) -> list:
+    """(write(sheet, row), lines) of each row of the team's personal OKRs under its table, at `size` points: a
+    line of how many of the team's objectives its people's OKRs carry and who has not checked in, by name. Only
+    where the strategy lets the pages print them (`People.printed`) a row per person follows, with the bar,
+    score, grade and status an objective's row has; otherwise no person's score, grade or status is on the page
+    (METHOD.md, "Personal OKRs")."""
+    scheduled = latest_scheduled_check_in(status.strategy, status.quarter, status.as_of)
+    heading = f"{book.t('personal')}: "
+    text = " · ".join(filter(None, (carried_text(book, people), check_in_text(book, people, scheduled))))
+
+    def write(sheet, row: int) -> None:
+        fmt = book.fmt(text_wrap=True, valign="vcenter", font_size=size)
+        sheet.merge_range(row, 0, row, len(TEAM_COLUMNS) - 1, "", fmt)
+        sheet.write_rich_string(row, 0, book.fmt(bold=True, font_color=NAVY, font_size=size), heading, text, fmt)
+
+    gap = (lambda sheet, row: None, 0.5)  # apart from the table: these are no rows of it
+    rows = [gap, (write, _lines(heading + text, sum(TEAM_WIDTHS), size))]
+    if status.people.printed:
+        rows += [_person_row(book, assessed, expected, size) for assessed in people.plans]
+    return rows
+
+
+def _person_row(book: ReportBook, assessed: TeamAssessment, expected: float, size: int):
+    """(write(sheet, row), lines): a person's name and the team objectives their OKRs align to, their score's
+    bar paced as an objective's, the score, grade and status."""
+    person = assessed.plan.person
+    aligned = dict.fromkeys(target for o in assessed.plan.objectives for target in o.aligned_to)
+    title = f"{person.name}  → {', '.join(aligned)}" if aligned else person.name
+    cell = {"border": 1, "valign": "vcenter", "font_size": size}
+    said = status_text(book, assessed.status)
+
+    def write(sheet, row: int) -> None:
+        sheet.write_blank(row, 0, None, book.fmt(**cell))
+        sheet.write_string(row, 1, title, book.fmt(text_wrap=True, **cell))
+        sheet.write_string(row, 2, progress_bar(assessed.score, expected, TEAM_BAR_CELLS),
+                           book.fmt(font_name=BAR_FONT, font_color=NAVY, **cell))  # fmt: skip
+        sheet.write_string(row, 3, _score_words(book, assessed.score), book.fmt(align="right", **cell))
+        sheet.write_blank(row, 4, None, book.fmt(**cell))
+        sheet.write_string(row, 5, grade_label(book, assessed.grade),
+                           _grade_fill(book, assessed.grade, valign="vcenter", font_size=size))  # fmt: skip
+        sheet.write_string(row, 6, said, book.fmt(text_wrap=True, **cell))
+        sheet.write_blank(row, 7, None, book.fmt(**cell))
+
+    return write, max(_lines(title, TEAM_WIDTHS[1], size), _lines(said, TEAM_WIDTHS[6], size))
 
 
 def _table_rows(book: ReportBook, status: QuarterStatus, team: TeamAssessment, expected: float, size: int) -> list:
@@ -515,7 +585,7 @@ def _trend_chart(book: ReportBook, sheet, team: TeamAssessment, points: tuple[Tr
         chart.set_legend({"none": True})
     chart.set_plotarea({"layout": {"x": 0.09, "y": 0.2, "width": 0.68, "height": 0.56}})  # room for the names
     chart.show_hidden_data()
-    chart.set_size({"width": 520, "height": 150})
+    chart.set_size({"width": 520, "height": 146})  # 110 pt: beside the title's rows (114 pt)
     sheet.insert_chart(0, 2, chart, {"x_offset": 120, "y_offset": 2, "object_position": 3})
 
 

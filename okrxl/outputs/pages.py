@@ -8,11 +8,13 @@ statuses are colour *and* word *and* symbol, so a page reads on a black-and-whit
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from okrxl.core.model import INITIATIVE_STATE_WORDS, Commitment, InitiativeState, KeyResult, KeyResultKind
+from okrxl.core.personal import TeamPeople
 from okrxl.core.scoring import GRADE_WORDS, Grade, KeyResultAssessment, Status, grade_score
 from okrxl.core.status import QuarterStatus
 from okrxl.core.words import Words
@@ -104,6 +106,15 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
                       "Average key result score: {average} ({verdict} 0.6-0.7)"),
     "below": ("under", "below"), "within": ("inom", "within"), "above": ("över", "above"),
     "initiatives": ("Initiativ", "Initiatives"),
+    "personal": ("Personliga OKR", "Personal OKRs"),
+    "personal_carried": ("{carried} av {count} objectives bärs", "{carried} of {count} objectives carried"),
+    "personal_not_carried_one": ("{ids} bärs inte", "{ids} is not carried"),
+    "personal_not_carried_many": ("{ids} bärs inte", "{ids} are not carried"),
+    "personal_missed": ("Saknar värde från avstämningen {date}: {names}", "Missed the check-in of {date}: {names}"),
+    "personal_no_workbook": ("Ingen arbetsbok än: {names}", "No workbook yet: {names}"),
+    "personal_all_checked": ("Alla har stämt av.", "Everyone has checked in."),
+    "personal_missed_message": ("{name} har inget värde från avstämningen {date} i sina personliga OKR",
+                                "{name} has no value at the check-in of {date} in their personal OKRs"),
 }.items()}  # fmt: skip
 
 
@@ -153,6 +164,33 @@ class ReportBook:
 
     def t(self, key: str, **values) -> str:
         return TEXT[key](self.lang).format(**values)
+
+
+def carried_text(book: ReportBook, people: TeamPeople) -> str:
+    """`2 av 3 objectives bärs (O1, O3); O2 bärs inte`: how much of the team's plan its people's OKRs carry, with
+    no score of anyone; empty when the team has no objectives."""
+    if not people.objectives:
+        return ""
+    text = book.t("personal_carried", carried=len(people.carried), count=len(people.objectives))
+    if people.carried:
+        text += f" ({', '.join(people.carried)})"
+    left = [o for o in people.objectives if o not in people.carried]
+    if left:
+        text += "; " + book.t(f"personal_not_carried_{'one' if len(left) == 1 else 'many'}", ids=", ".join(left))
+    return text
+
+
+def check_in_text(book: ReportBook, people: TeamPeople, scheduled: dt.date | None) -> str:
+    """Who has not checked in (`missed` at the `scheduled` check-in) and who has no workbook yet, by name; or
+    that everyone has checked in. Before the quarter's first check-in (`scheduled` None) no one can have."""
+    parts = []
+    if people.missed and scheduled is not None:
+        parts.append(book.t("personal_missed", date=scheduled, names=", ".join(p.name for p in people.missed)))
+    if people.without_plan:
+        parts.append(book.t("personal_no_workbook", names=", ".join(p.name for p in people.without_plan)))
+    if not parts and scheduled is not None:
+        parts.append(book.t("personal_all_checked"))
+    return " · ".join(parts)
 
 
 def as_of_text(book: ReportBook, status: QuarterStatus) -> str:

@@ -16,9 +16,17 @@ from typing import TYPE_CHECKING
 
 from okrxl.core.alignment import Gap, GapCounts, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.changes import ChangeKind
-from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState
+from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState, Person
 from okrxl.core.problems import CellRef, Problem
-from okrxl.core.scoring import GRADE_WORDS, AssessedKeyResult, Grade, Status, elapsed_share, score_text
+from okrxl.core.scoring import (
+    GRADE_WORDS,
+    AssessedKeyResult,
+    Grade,
+    Status,
+    each_key_result,
+    elapsed_share,
+    score_text,
+)
 from okrxl.core.status import GradeCounts, QuarterStatus, SweetSpot, team_trend
 from okrxl.core.words import NOUNS, SEVERITY_WORDS, Words, counted
 from okrxl.excel import layout
@@ -255,7 +263,8 @@ def _missed_rows(book: ReportBook, sheet, row: int, status: QuarterStatus) -> in
     if scheduled is None:
         return row
     missed = missed_check_ins(status.gaps)
-    if not missed:
+    people = [(team, person) for team in status.people.teams for person in team.missed] if status.people else []
+    if not missed and not people:
         sheet.write_string(row + 1, 0, book.t("missed_none", date=scheduled))
         return row + 1
     cell = book.fmt(text_wrap=True, border=1)
@@ -268,6 +277,13 @@ def _missed_rows(book: ReportBook, sheet, row: int, status: QuarterStatus) -> in
             book.text(sheet, row, 2, str(assessed.last_check_in or "–"), cell)
             book.text(sheet, row, 3, "", cell)
             book.text(sheet, row, 4, book.t("missed_message", title=assessed.key_result.title, date=scheduled), cell)
+    for team, person in people:  # by name only: which key results, and their values, are the person's own
+        row += 1
+        book.text(sheet, row, 0, book.t("missed"), book.fmt(bold=True, border=1))
+        book.text(sheet, row, 1, f"{team.team.id}.{person.id}", cell)
+        book.text(sheet, row, 2, "", cell)
+        book.text(sheet, row, 3, "", cell)
+        book.text(sheet, row, 4, book.t("personal_missed_message", name=person.name, date=scheduled), cell)
     return row
 
 
@@ -385,8 +401,45 @@ def _gaps_page(book: ReportBook, status: QuarterStatus, sources: ReportSources, 
     if not status.gaps:
         book.text(sheet, row + 1, 0, book.t("no_gaps"))
         row += 1
+    row = _personal_gap_rows(book, sheet, row, status, sources, colours)
     book.fit_rows(sheet)
     _set_up(sheet, header, header_row, (row, 5), widths)
+
+
+def personal_gaps_by_person(status: QuarterStatus) -> list[tuple[Person, Gap]]:
+    """The gaps of people's plans, each with its person, team by team in the strategy's order, each person's
+    most severe first. None of them tells a score or a status (the core leaves those out,
+    okrxl.core.alignment.PRIVATE_GAPS): the gaps page prints them whatever the strategy's setting."""
+    if status.people is None:
+        return []
+    found = []
+    for team in status.people.teams:
+        for assessed in team.plans:
+            plan_id = assessed.plan.plan_id
+            found += [(assessed.plan.person, gap) for gap in status.people.gaps
+                      if gap.where == plan_id or gap.where.startswith(f"{plan_id}.")]  # fmt: skip
+    return found
+
+
+def _personal_gap_rows(book: ReportBook, sheet, row: int, status: QuarterStatus, sources: ReportSources,
+                       colours: dict[str, str]) -> int:  # fmt: skip
+    """Below the teams' gaps, under a heading, the gaps of people's plans, the message led by the person's
+    name. Returns the last row written."""
+    gaps = personal_gaps_by_person(status)
+    if not gaps:
+        return row
+    row += 2
+    write_heading(book, sheet, row, book.t("personal"))
+    for person, gap in gaps:
+        row += 1
+        file, cell = sources.place(gap)
+        severity = str(gap.severity)
+        book.text(sheet, row, 0, SEVERITY_WORDS[severity](book.lang),
+                  book.fmt(bold=True, border=1, bg_color=colours[severity], pattern=1))  # fmt: skip
+        texts = [str(gap.code), gap.where, file, str(cell) if cell else "", f"{person.name}: {gap.text(book.lang)}"]
+        for col, text in enumerate(texts, start=1):
+            book.text(sheet, row, col, text, book.fmt(text_wrap=True, border=1))
+    return row
 
 
 def _files_page(book: ReportBook, sources: ReportSources, header: str) -> None:
@@ -463,30 +516,63 @@ def _data_row(item: AssessedKeyResult, file: str, cell: CellRef | None) -> dict:
     }  # fmt: skip
 
 
+PERSONAL_COLUMNS = (
+    "team", "person", "person_name", "objective_id", "objective", "aligned_to", "id", "title", "kind", "commitment",
+    "unit", "baseline", "target", "current", "progress", "score", "grade", "status", "stale", "confidence", "due",
+    "weight", "owner", "feeds", "depends_on", "last_check_in", "person_score", "person_grade", "person_status",
+    "file", "cell",
+)  # fmt: skip
+"""One row per key result of a person's plan: DATA_COLUMNS with the person beside the team and the person's own
+score, grade and status; `aligned_to` and `feeds` are the team's ids, qualified (`marketing.O1`, as in the status
+document). The data sheet's third table, `people`, and the DataFrame `Consolidation.people()`."""
+
+
+def personal_rows(status: QuarterStatus, sources: ReportSources | None = None) -> Iterator[dict]:
+    """One row per key result of every person's plan, team by team in the strategy's order, each team's people
+    in its order (okrxl.core.personal); none when the strategy has personal OKRs switched off."""
+    if status.people is None:
+        return
+    sources = sources or ReportSources()
+    for team in status.people.teams:
+        for assessed in team.plans:
+            plan, person = assessed.plan, assessed.plan.person
+            for item in each_key_result((assessed,)):
+                file, cell = sources.locations.get(item.id, ("", None))
+                kr = item.key_result
+                yield _data_row(item, file, cell) | {
+                    "person": person.id, "person_name": person.name,
+                    "aligned_to": ", ".join(f"{plan.team.id}.{o}" for o in item.objective.aligned_to),
+                    "feeds": None if kr.feeds is None else f"{plan.team.id}.{kr.feeds}",
+                    "person_score": assessed.score, "person_grade": str(assessed.grade) if assessed.grade else None,
+                    "person_status": str(assessed.status),
+                }  # fmt: skip
+
+
 def _data_sheet(book: ReportBook, status: QuarterStatus, sources: ReportSources) -> None:
     sheet = book.workbook.add_worksheet(book.t("data"))
     date_format = book.workbook.add_format({"num_format": "yyyy-mm-dd"})
-    plain = None  # the workbook's default, Calibri 11: a sheet for filtering, not for print
-    last = 0  # key_result_rows makes one row at a time: a thousand teams have 20,000 key results
-    for last, item in enumerate(key_result_rows(status, sources), start=1):
-        for c, key in enumerate(DATA_COLUMNS):
-            if item[key] is not None and item[key] != "":  # no blank cells in a sheet of data
-                write_value(sheet, last, c, item[key], plain, date_format=date_format)
-    sheet.add_table(0, 0, max(last, 1), len(DATA_COLUMNS) - 1, {
-        "name": "key_results", "columns": [{"header": key} for key in DATA_COLUMNS], "style": "Table Style Medium 2",
-    })  # fmt: skip
+    # key_result_rows makes one row at a time: a thousand teams have 20,000 key results.
+    last = _table_below(sheet, 0, "key_results", DATA_COLUMNS, key_result_rows(status, sources), date_format)
     # Below the key results, two rows apart: filtering one table then hides no row of the other (side by side,
     # it would). okrxl reads back only the table `key_results`.
-    first = max(last, 1) + 3
-    last = first
-    for last, item in enumerate(initiative_rows(status), start=first + 1):
-        for c, key in enumerate(INITIATIVE_COLUMNS):
-            if item[key] is not None and item[key] != "":
-                write_value(sheet, last, c, item[key], plain, date_format=date_format)
-    sheet.add_table(first, 0, max(last, first + 1), len(INITIATIVE_COLUMNS) - 1, {
-        "name": "initiatives", "columns": [{"header": key} for key in INITIATIVE_COLUMNS],
-        "style": "Table Style Medium 2",
-    })  # fmt: skip
+    last = _table_below(sheet, last + 3, "initiatives", INITIATIVE_COLUMNS, initiative_rows(status), date_format)
+    if status.people is not None:  # data, not printed: the people's scores whatever the pages may show
+        _table_below(sheet, last + 3, "people", PERSONAL_COLUMNS, personal_rows(status, sources), date_format)
     for c, key in enumerate(DATA_COLUMNS):
         sheet.set_column(c, c, 40 if key in ("objective", "title") else 14)
     sheet.freeze_panes(1, 0)
+
+
+def _table_below(sheet, first: int, name: str, columns: Sequence[str], rows: Iterator[dict], date_format) -> int:
+    """An Excel table `name` of `rows` from row `first` (its header) down, in the workbook's default font
+    (Calibri 11: a sheet for filtering, not for print); its last row."""
+    last = first
+    for last, item in enumerate(rows, start=first + 1):
+        for c, key in enumerate(columns):
+            if item[key] is not None and item[key] != "":  # no blank cells in a sheet of data
+                write_value(sheet, last, c, item[key], None, date_format=date_format)
+    last = max(last, first + 1)  # a table has a row below its header, even an empty one
+    sheet.add_table(first, 0, last, len(columns) - 1, {
+        "name": name, "columns": [{"header": key} for key in columns], "style": "Table Style Medium 2",
+    })  # fmt: skip
+    return last

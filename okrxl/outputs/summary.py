@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from okrxl.core.alignment import Gap, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.model import KeyResult, KeyResultKind, Lang
+from okrxl.core.personal import TeamPeople
 from okrxl.core.scoring import GRADE_WORDS, STATUS_WORDS, Grade, KeyResultAssessment, elapsed_share, shown_score
 from okrxl.core.status import QuarterStatus
 from okrxl.core.words import NOUNS, SEVERITY_WORDS, Words, decimal
@@ -35,6 +36,7 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "missed": ("Saknar värde från avstämningen {date}:", "Missed the check-in of {date}:"),
     "ok": ("ok", "ok"),
     "team_file": ("team {team}, {quarter}", "team {team}, {quarter}"),
+    "personal_file": ("{person} i team {team}, {quarter}", "{person} in team {team}, {quarter}"),
     "strategy_file": ("strategi", "strategy"), "unreadable_file": ("oläsbar", "unreadable"),
     "gap": ("lucka", "gap"),
     "file_note": ("obs: {note}", "note: {note}"),
@@ -48,6 +50,15 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "gap_line": ("Andel som stödjer strategin {aligned} · täckning {coverage} · luckor: {errors}, {warnings}, "
                  "{infos} info",
                  "Aligned share {aligned} · coverage {coverage} · gaps: {errors}, {warnings}, {infos} info"),
+    "personal": ("    personliga OKR: {carried} av {count} objectives bärs",
+                 "    personal OKRs: {carried} of {count} objectives carried"),
+    "personal_none": ("    personliga OKR", "    personal OKRs"),
+    "personal_missed": ("ej avstämt: {names}", "not checked in: {names}"),
+    "personal_no_workbook": ("ingen arbetsbok: {names}", "no workbook: {names}"),
+    "personal_all": ("alla har stämt av", "everyone has checked in"),
+    "personal_read": (" och {count} personliga", " and {count} personal ones"),
+    "personal_year": ("    personliga OKR (andel av objectives som bärs · personer)",
+                      "    personal OKRs (share of objectives carried · people)"),
 }.items()}  # fmt: skip
 
 
@@ -151,17 +162,27 @@ def _percent(share: float | None) -> str:
 
 def render_check(reading: FolderReading, *, as_of: dt.date | None = None, lang: Lang = "en") -> str:
     """Problems file by file, a one-line verdict per file, the plan's gaps under its problems, then what is
-    wrong between the files and who missed the latest check-in (gaps judged at `as_of`, default today)."""
+    wrong between the files and who missed the latest check-in (gaps judged at `as_of`, default today). The
+    people's own workbooks follow their team's."""
     t = _texts(lang)
     gaps = plan_gaps(reading, as_of=as_of)
     lines = []
-    for result in reading.files:
+    first: dict[str, int] = {}  # the place of each team's workbook
+    for index, result in enumerate(reading.files):
+        if result.kind == "team":
+            first.setdefault(result.team.team_id, index)
+    placed = sorted(enumerate(reading.files), key=lambda item: (first.get(item[1].team.team_id, item[0]), 1)
+                    if item[1].kind == "personal" else (item[0], 0))  # fmt: skip
+    for _, result in placed:
         counts = [counted(n, noun, lang) for n, noun in ((result.errors, "error"), (result.warnings, "warning")) if n]
         verdict, plan = ", ".join(counts) or t("ok"), gaps.of(result)
         if plan:
             verdict += f", {counted(len(plan), 'gap', lang)}"
         if result.kind == "team":
             what = t("team_file", team=result.team.team_id, quarter=result.team.quarter)
+        elif result.kind == "personal":
+            what = t("personal_file", person=result.team.person_id, team=result.team.team_id,
+                     quarter=result.team.quarter)  # fmt: skip
         else:
             what = t(f"{result.kind}_file")
         lines.append(f"{result.path}: {verdict} ({what})")
@@ -196,11 +217,13 @@ def missed_check_in_lines(scheduled: dt.date | None, gaps: Sequence[Gap], lang: 
 def render_consolidation(reading: FolderReading, status: QuarterStatus, lang: Lang = "en", notes=()) -> str:
     """The few lines `okrxl consolidate` prints: what was read, the headline numbers, the teams."""
     t = _texts(lang)
-    teams = sum(1 for f in reading.files if f.used)
+    teams = sum(1 for f in reading.files if f.used and f.kind == "team")
+    people = sum(1 for f in reading.files if f.used and f.kind == "personal")
     unread = reading.unused
     lines = [
         t("read", company=status.strategy.company, quarter=status.quarter, as_of=status.as_of,
-          teams=counted(teams, "team_workbook", lang)) + (t("unusable", count=len(unread)) if unread else ""),
+          teams=counted(teams, "team_workbook", lang)) + (t("personal_read", count=people) if people else "")
+        + (t("unusable", count=len(unread)) if unread else ""),
         *_outside_the_quarter(status, lang),
         *(note(lang) for note in notes),
     ]  # fmt: skip
@@ -213,6 +236,9 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus, lang: La
     for team in status.assessment.teams:
         lines.append(f"  {team.plan.team.name:<24}{_score(team.score, lang)}  {_grade(team.grade, lang):<7}"
                      f"{STATUS_WORDS[team.status](lang)}")  # fmt: skip
+        if status.people is not None and (people := status.people.of(team.plan.team.id)) is not None:
+            scheduled = latest_scheduled_check_in(status.strategy, status.quarter, status.as_of)
+            lines += _people_lines(people, scheduled, status.people.printed, lang)
     lines += missed_check_in_lines(latest_scheduled_check_in(status.strategy, status.quarter, status.as_of),
                                    status.gaps, lang)  # fmt: skip
     counts = status.gap_counts
@@ -222,12 +248,44 @@ def render_consolidation(reading: FolderReading, status: QuarterStatus, lang: La
     return "\n".join(lines) + "\n"
 
 
+def _people_lines(people: TeamPeople, scheduled: dt.date | None, printed: bool, lang: Lang) -> list[str]:
+    """`    personliga OKR: 2 av 3 objectives bärs; ej avstämt: Per Ek`: what a team's people's OKRs carry and who
+    has not checked in at the `scheduled` check-in (None: before the first); a line per person with score, grade
+    and status only where the strategy lets the pages print them (the terminal is as public as a page)."""
+    t = _texts(lang)
+    parts = [t("personal", carried=len(people.carried), count=len(people.objectives)) if people.objectives
+             else t("personal_none")]  # fmt: skip
+    if people.missed:
+        parts.append(t("personal_missed", names=", ".join(p.name for p in people.missed)))
+    if people.without_plan:
+        parts.append(t("personal_no_workbook", names=", ".join(p.name for p in people.without_plan)))
+    if len(parts) == 1 and scheduled is not None:
+        parts.append(t("personal_all"))
+    lines = ["; ".join(parts)]
+    if printed:
+        lines += [f"      {a.plan.person.name:<20}{_score(a.score, lang)}  {_grade(a.grade, lang):<7}"
+                  f"{STATUS_WORDS[a.status](lang)}" for a in people.plans]  # fmt: skip
+    return lines
+
+
 def render_year(review, lang: Lang = "en") -> str:
     """The year's team scores by quarter, for the terminal."""
     labels = review.labels
     lines = [f"{review.strategy.company} · {review.strategy.year}: " + ", ".join(labels)]
     lines.append(f"  {'':<24}" + "".join(f"{label:>10}" for label in labels))
     scores = review.team_scores()
+    people = {year.team.id: year for year in review.people()}
     for team in review.strategy.teams:
         lines.append(f"  {team.name:<24}" + "".join(f"{_score(score, lang):>10}" for score in scores[team.id].values()))
+        if team.id in people:  # the team's personal level: what its people carried, and how many took part
+            cells = [_people_cell(people[team.id].quarters.get(label)) for label in labels]
+            lines.append(f"{TEXT['personal_year'](lang)}")
+            lines.append(f"  {'':<24}" + "".join(f"{cell:>10}" for cell in cells))
     return "\n".join(lines) + "\n"
+
+
+def _people_cell(team: TeamPeople | None) -> str:
+    """`100% · 3`: the share of the team's objectives its people carried, and how many people have a plan."""
+    if team is None:
+        return "–"
+    return f"{_percent(team.carried_share)} · {len(team.plans)}"

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from okrxl.core.alignment import GapCode
-from okrxl.core.model import KeyResult, Objective, Strategy, Team
+from okrxl.core.model import KeyResult, Objective, Person, Strategy, Team
+from okrxl.core.personal import TeamPeople
 from okrxl.core.problems import Severity
+from okrxl.core.scoring import TeamAssessment
 from okrxl.core.status import QuarterStatus
 from okrxl.core.words import SEVERITY_WORDS, Words
 from okrxl.excel.book import NOTICEBOARD_PAPER, escape_header, new_workbook, set_up_page, text_pixels
@@ -50,6 +52,9 @@ TEXT: dict[str, Words] = {k: Words(*v) for k, v in {
     "code": ("Kod", "Code"), "where": ("Var", "Where"), "quarters": ("Kvartal", "Quarters"),
     "message": ("Senaste meddelande", "Latest message"), "none": ("Inga.", "None."),
     "chart": ("Lagens poäng per kvartal", "Team scores by quarter"),
+    "people": ("Personliga OKR per kvartal", "Personal OKRs by quarter"),
+    "people_legend": ("Andelen av teamets objectives som personliga OKR bär · hur många som har personliga OKR",
+                      "The share of the team's objectives that personal OKRs carry · how many people have them"),
 }.items()}  # fmt: skip
 
 # --- how the pages print: read from a step away, also from a black-and-white printer -----------------
@@ -159,6 +164,26 @@ class PersistingGap:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PeopleYear:
+    """A team's personal OKRs quarter by quarter (METHOD.md, "Personal OKRs")."""
+
+    team: Team
+    quarters: Mapping[str, TeamPeople | None]
+    """Quarter -> the team's personal level at the quarter's end; None where the quarter had the level off, or
+    no one listed in the team and no plan."""
+
+    def people(self) -> list[Person]:
+        """Everyone with a plan in some quarter, in the order they first appear."""
+        found = {a.plan.person.id: a.plan.person for team in self.quarters.values() if team for a in team.plans}
+        return list(found.values())
+
+    def assessed(self, label: str, person_id: str) -> TeamAssessment | None:
+        """The person's plan assessed at the end of the quarter `label`; None without a plan that quarter."""
+        team = self.quarters[label]
+        return next((a for a in team.plans if a.plan.person.id == person_id), None) if team else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class YearReview:
     strategy: Strategy
     quarters: tuple[QuarterStatus, ...]
@@ -184,6 +209,19 @@ class YearReview:
             TeamYear(team=team, scores={label: scores.get(team.id) for label, scores in by_quarter.items()})
             for team in self.strategy.teams
         ]
+
+    def people(self) -> list[PeopleYear]:
+        """Each team of the strategy with people in some quarter, its personal level per quarter; none when
+        no quarter has personal OKRs on."""
+        if not any(status.people for status in self.quarters):
+            return []
+        years = [
+            PeopleYear(
+                team=team, quarters={str(s.quarter): s.people.of(team.id) if s.people else None for s in self.quarters}
+            )  # fmt: skip
+            for team in self.strategy.teams
+        ]
+        return [year for year in years if any(year.quarters.values())]
 
     def objectives(self) -> list[ObjectiveYear]:
         """Each strategic objective with its measured and carried scores per quarter."""
@@ -263,7 +301,31 @@ def review_document(review: YearReview) -> dict[str, Any]:
             for k in review.key_results()
         ],  # fmt: skip
         "persisting_gaps": persisting_gaps(review),
+        "people": _people(review),
     }
+
+
+def _people(review: YearReview) -> list[dict[str, Any]] | None:
+    """Per team and quarter what its people's OKRs carried and each person's score: data, so the scores are here
+    whatever the strategy lets the pages print; None when no quarter has personal OKRs on."""
+    if not any(status.people for status in review.quarters):
+        return None
+    return [
+        {
+            "team": year.team.id,
+            "name": year.team.name,
+            "quarters": {label: None if team is None else {
+                "carried_share": team.carried_share,
+                "carried": [f"{year.team.id}.{objective_id}" for objective_id in team.carried],
+                "missed_check_in": [person.id for person in team.missed],
+                "without_workbook": [person.id for person in team.without_plan],
+                "people": [{"id": a.plan.person.id, "name": a.plan.person.name, "score": a.score,
+                            "grade": None if a.grade is None else str(a.grade), "status": str(a.status)}
+                           for a in team.plans],
+            } for label, team in year.quarters.items()},
+        }
+        for year in review.people()
+    ]  # fmt: skip
 
 
 def persisting_gaps(review: YearReview) -> list[dict[str, Any]]:
@@ -326,6 +388,7 @@ def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
     row += 1
     sheet.write_string(row, 1, "M: " + {"sv": "mätt", "en": "measured"}[book.lang] + ", C: "
                        + {"sv": "buret", "en": "carried"}[book.lang], book.fmt(italic=True))  # fmt: skip
+    row = _people_rows(book, sheet, row, review)
     breaks = []
     if teams and labels:
         names = [team.team.name for team in teams]
@@ -342,6 +405,41 @@ def _year_sheet(book: ReportBook, review: YearReview, header: str) -> None:
             row += CHART_ROWS
     book.fit_rows(sheet)
     _set_up_page(sheet, header, scale=100, row_breaks=breaks, last_cell=(row, len(YEAR_WIDTHS) - 1))
+
+
+def _people_rows(book: ReportBook, sheet, row: int, review: YearReview) -> int:
+    """Per team and quarter the share of its objectives that personal OKRs carried and how many people had
+    them; a row per person with their scores only where the strategy lets the pages print them. Returns the
+    last row written (`row` when no quarter has personal OKRs on). The first column, the teams' ids in the
+    table above, stays empty: an id names one row of the sheet."""
+    years = review.people()
+    if not years:
+        return row
+    labels, printed = review.labels, review.strategy.method.print_personal_scores
+    row += 2
+    write_heading(book, sheet, row, _t(book, "people"))
+    row += 1
+    write_header_row(book, sheet, row, ["", _t(book, "team"), *labels])
+    for year in years:
+        row += 1
+        sheet.write_blank(row, 0, None, book.fmt(border=1))
+        book.text(sheet, row, 1, year.team.name, book.fmt(bold=True, border=1))
+        for col, label in enumerate(labels, start=2):
+            team = year.quarters[label]
+            share = None if team is None else team.carried_share
+            text = "–" if team is None else f"{'–' if share is None else f'{share:.0%}'} · {len(team.plans)}"
+            book.text(sheet, row, col, text, book.fmt(border=1, align="center"))
+        for person in year.people() if printed else ():
+            row += 1
+            sheet.write_blank(row, 0, None, book.fmt(border=1))
+            book.text(sheet, row, 1, person.name, book.fmt(border=1, indent=1))
+            for col, label in enumerate(labels, start=2):
+                assessed = year.assessed(label, person.id)
+                score = None if assessed is None else assessed.score
+                write_score(book, sheet, row, col, score, aspirational_grade(review.quarters[0], score))
+    row += 1
+    sheet.write_string(row, 1, _t(book, "people_legend"), book.fmt(italic=True))
+    return row
 
 
 def _team_chart(
