@@ -28,7 +28,6 @@ from okrxl.excel.workbook_writer import write_team_workbook
 
 AS_OF = example.AS_OF
 TYPED = Path(__file__).parent / "files" / "typed"
-PERIOD = example.QUARTER.period()
 KIND_KEYS = list(layout.KIND_WORDS)
 UNITS = ["", "%", "procent", "andel", "MSEK", "st", "kunder", "pct"]
 WORKBOOKS = 14  # 25 key result rows each: 350 key results
@@ -162,17 +161,19 @@ def filled(tmp_path_factory, libreoffice):
     return [(seed, lang, output) for (seed, lang, _), output in zip(paths, outputs)]
 
 
-def _okrxl_rows(reading):
-    """okrxl's (current, score, status) of each objective and key result by sheet row, and the team's score."""
+def _okrxl_rows(reading, as_of=AS_OF):
+    """okrxl's (current, score, status) of each objective and key result by sheet row, and the team's score, at
+    `as_of` in the plan's quarter."""
     method = example.dpab_strategy().method
     plan, values = reading.plan, {}
+    period = plan.quarter.period()
     for objective in plan.objectives:
-        assessed = assess_objective(objective, period=PERIOD, as_of=AS_OF, method=method)
+        assessed = assess_objective(objective, period=period, as_of=as_of, method=method)
         values[reading.locations[plan.qualify(objective.id)].row] = (None, assessed.score, assessed.status)
         for kr, kr_assessed in zip(objective.key_results, assessed.key_results):
             row = reading.locations[plan.qualify(kr.id)].row
             values[row] = (kr_assessed.current, kr_assessed.score, kr_assessed.status)
-    team = assess_team(plan, period=PERIOD, as_of=AS_OF, method=method).score
+    team = assess_team(plan, period=period, as_of=as_of, method=method).score
     return values, team
 
 
@@ -281,11 +282,20 @@ def pin_today(source: Path, target: Path, day: dt.date) -> Path:
 
 @pytest.fixture(scope="module")
 def typed_recalculated(tmp_path_factory, libreoffice):
-    """Every workbook of the typed corpus (typed in LibreOffice in four locales), recalculated at AS_OF."""
+    """Every workbook of the typed corpus (typed in LibreOffice in four locales), recalculated at AS_OF (the
+    personal workbooks, of the example year's Q4, at PERSONAL_AS_OF)."""
     folder = tmp_path_factory.mktemp("typed")
     names = sorted(p.name for p in TYPED.glob("*.xlsx"))
-    pinned = [pin_today(TYPED / name, folder / name, AS_OF) for name in names]
+    pinned = [pin_today(TYPED / name, folder / name, _as_of(name)) for name in names]
     return list(zip(names, libreoffice.convert(pinned, folder / "recalculated")))
+
+
+PERSONAL_AS_OF = dt.date(2027, 10, 18)
+"""Two weeks into the example year's Q4, whose personal workbooks the typed corpus has."""
+
+
+def _as_of(name: str) -> dt.date:
+    return PERSONAL_AS_OF if "personal" in name else AS_OF
 
 
 def test_what_a_team_typed_in_a_spreadsheet_app_shows_in_its_sheet_as_okrxl_reads_it(typed_recalculated):
@@ -298,7 +308,7 @@ def test_what_a_team_typed_in_a_spreadsheet_app_shows_in_its_sheet_as_okrxl_read
             assert error.code == "missing-column", name
             continue
         assert reading.plan is not None, name
-        expected, team_score = _okrxl_rows(reading)
+        expected, team_score = _okrxl_rows(reading, _as_of(name))
         workbook = open_workbook(output, data_only=True)
         sheet = workbook[next(n for n in workbook.sheetnames if n in tuple(layout.SHEET_OKRS))]
         header_row = int(sheet.tables[layout.TABLE_OKRS].ref.split(":")[0][1:])

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from sheets import open_workbook
 
-from okrxl.core.alignment import link_gaps
+from okrxl.core.alignment import link_gaps, personal_gaps
 from okrxl.core.model import CheckIn, Commitment, Dependency, Initiative, KeyResult, KeyResultKind, Objective, Side
 from okrxl.core.model import Confidence as C
 from okrxl.core.model import InitiativeState as S
 from okrxl.core.problems import FileError
 from okrxl.core.status import review_quarter
-from okrxl.demo import example
+from okrxl.demo import example, example_year
 from okrxl.excel.workbook_reader import read_team_workbook
 
 TYPED = Path(__file__).parent / "files" / "typed"
@@ -428,7 +428,7 @@ def _read(name, lang="sv"):
 
 def test_every_typed_file_is_tested_and_listed_in_the_readme():
     files = {p.name for p in TYPED.glob("*.xlsx")}
-    assert files == {name for name, _ in TYPED_PROBLEMS} | {name for name, *_ in TYPED_UNREADABLE}
+    assert files == {name for name, _ in TYPED_PROBLEMS} | {name for name, *_ in TYPED_UNREADABLE} | set(TYPED_PERSONAL)
     demos = {f"demo_{team}_resaved.xlsx" for team in ("marketing", "sales", "production")}
     assert {name for name, *_ in TYPED_PLANS} | demos == {name for name, _ in TYPED_PROBLEMS}
     readme = (TYPED.parent / "README.md").read_text(encoding="utf-8")
@@ -614,3 +614,43 @@ def test_an_initiative_serving_an_objective_is_an_unknown_link_at_its_cell_and_o
     english = _read("en_initiatives.xlsx", "en").plan
     status = review_quarter(example.dpab_strategy("en"), [english], quarter=example.QUARTER, as_of=d(2, 15))
     assert [g.where for g in status.gaps if g.code == "initiative-unlinked"] == ["sales.I2"]
+
+
+# Personal workbooks of the example year's Q4 (`okrxl generate --personal`), typed into in LibreOffice on
+# 6 October 2027 (tests/files/README.md).
+TYPED_PERSONAL = {
+    "sv_personal.xlsx": ("sv", "lina", (
+        # aligned with the dropdown's text "O1 – De norska säljarna …"; "i fas"; "1,5" in sv-SE is 1.5
+        obj("O1", "Norska kunder berättar om oss", ("O1",),
+            kr("O1.1", "2 kundberättelser i norsk branschpress", K.COUNT, ci(10, 4, 1.0, C.ON_TRACK), target=2.0),
+            kr("O1.2", "3 kundfilmer på webbplatsen", K.COUNT, ci(10, 4, 1.5), target=3.0)),
+        # "O7", which Marketing does not have; "15/12" typed in October: 2027-12-15; "20 %" of a milestone
+        obj("O2", "Lär mig norska", ("O7",),
+            kr("O2.1", "Klara B1-provet i norska senast 15/12", K.MILESTONE, ci(10, 4, 0.2), due=d(12, 15))),
+    )),
+    "en_personal.xlsx": ("en", "johan", (
+        # a plain "O2"; "12/15" month first in en-US; "done" at the first check-in
+        obj("O1", "Listen to our customers", ("O2",),
+            kr("O1.1", "200 customers answer the survey", K.COUNT, ci(10, 4, 40.0), target=200.0),
+            kr("O1.2", "Survey results presented by 12/15", K.MILESTONE, ci(10, 4, 1.0), due=d(12, 15))),
+    )),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", TYPED_PERSONAL)
+def test_personal_workbooks_typed_in_an_app_read_back_as_typed(name):
+    lang, person, objectives = TYPED_PERSONAL[name]
+    reading = read_team_workbook(TYPED / name, example_year.dpab_year_strategy(lang))
+    assert (reading.team_id, reading.person_id, reading.problems) == ("marketing", person, ())
+    assert reading.plan.person == next(p for p in example_year.MARKETING_PEOPLE if p.id == person)
+    assert reading.plan.quarter == example_year.QUARTERS[3] and reading.plan.objectives == objectives
+
+
+def test_a_personal_objective_aligned_to_what_the_team_does_not_have_is_an_unknown_link_at_its_cell():
+    strategy = example_year.dpab_year_strategy()
+    team = example_year.dpab_year()[example_year.QUARTERS[3]][0]
+    for name, expected in (("sv_personal.xlsx", [("unknown-link", "marketing.lina.O2", "'OKR'!E11")]),
+                           ("en_personal.xlsx", [])):  # fmt: skip
+        reading = read_team_workbook(TYPED / name, strategy)
+        errors = [g for g in personal_gaps(strategy, [team], [reading.plan], None) if g.severity == "error"]
+        assert [(g.code, g.where, str(reading.cell(g.where, g.field, holding=g.linked_id))) for g in errors] == expected

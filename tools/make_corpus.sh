@@ -14,4 +14,9 @@ trap 'rm -rf "$inputs"' EXIT
 "$okrxl" init "$inputs/strategy-en.xlsx" --example dpab --lang en >/dev/null
 "$okrxl" generate "$inputs/strategy-en.xlsx" --quarter 2027-Q1 -o "$inputs/en" >/dev/null
 "$okrxl" demo "$inputs/demo" >/dev/null
+# The example year, with empty personal workbooks for Marketing's Q4 trial (made from the team's workbook).
+for lang in sv en; do
+  "$okrxl" demo "$inputs/year-$lang" --year --lang "$lang" --no-pdf >/dev/null
+  "$okrxl" generate "$inputs/year-$lang/strategy.xlsx" --quarter 2027-Q4 --personal --force -o "$inputs/year-$lang" >/dev/null
+done
 /usr/bin/python3 "$here/tools/type_corpus.py" "$inputs" "$here/tests/files/typed" "$@"

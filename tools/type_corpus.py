@@ -7,7 +7,8 @@ workbooks with okrxl and then runs it:
 
     /usr/bin/python3 tools/type_corpus.py INPUTS OUT [NAME ...]
 
-INPUTS holds `sv/`, `en/` (the output of `okrxl generate`) and `demo/` (of `okrxl demo`).
+INPUTS holds `sv/`, `en/` (the output of `okrxl generate`), `demo/` (of `okrxl demo`) and `year-sv/`, `year-en/`
+(`okrxl demo --year`, with empty personal workbooks of Q4 from `okrxl generate --personal`).
 
 How a cell is typed: `cell.FormulaLocal = text`, which goes through LibreOffice's locale-aware
 input parser as the keyboard does ("4,5" is 4.5 in sv-SE and the text '4,5' in en-US; "97,6 %"
@@ -540,6 +541,33 @@ SCENARIOS: dict[str, Scenario] = {
             ("I2", "Initiative", "A Norwegian price list"), ("I2", "State", "planned"),
         )),
     )),
+    # Personal OKRs (the example year's Q4 trial in Marketing): Lina fills in her empty personal workbook in
+    # Swedish settings on 6 October 2027. Her O1 is aligned to the team's O1 with the dropdown's text, her O2 to
+    # "O7", which the team does not have (`unknown-link` at that cell); "1,5" and "20 %" as values, "15/12"
+    # a due date in 2027.
+    "sv_personal.xlsx": Scenario("year-sv/2027-Q4/marketing/lina.xlsx", (
+        Type(SV, rows(
+            ("O1", TITLE, "Norska kunder berättar om oss"),
+            ("O1", ALIGNED, "O1 – De norska säljarna får de leads de behöver"),
+            ("O1.1", TITLE, "2 kundberättelser i norsk branschpress"), ("O1.1", KIND, "antal"),
+            ("O1.1", TARGET, "2"), ("O1.1", "2027-10-04", "1"), ("O1.1", CONF, "i fas"),
+            ("O1.2", TITLE, "3 kundfilmer på webbplatsen"), ("O1.2", KIND, "antal"), ("O1.2", TARGET, "3"),
+            ("O1.2", "2027-10-04", "1,5"),
+            ("O2", TITLE, "Lär mig norska"), ("O2", ALIGNED, "O7"),
+            ("O2.1", TITLE, "Klara B1-provet i norska senast 15/12"), ("O2.1", KIND, "milstolpe"),
+            ("O2.1", DUE, "15/12"), ("O2.1", "2027-10-04", "20 %"),
+        )),
+    ), today="2027-10-06"),
+    # The same in English settings: Johan's workbook, aligned to a plain "O2"; "12/15" month first; "done".
+    "en_personal.xlsx": Scenario("year-en/2027-Q4/marketing/johan.xlsx", (
+        Type(EN, rows(
+            ("O1", "Objective / key result", "Listen to our customers"), ("O1", "Aligned to", "O2"),
+            ("O1.1", "Objective / key result", "200 customers answer the survey"), ("O1.1", "Kind", "count"),
+            ("O1.1", "Target", "200"), ("O1.1", "2027-10-04", "40"),
+            ("O1.2", "Objective / key result", "Survey results presented by 12/15"), ("O1.2", "Kind", "milestone"),
+            ("O1.2", "Due", "12/15"), ("O1.2", "2027-10-04", "done"),
+        )),
+    ), today="2027-10-06"),
 }
 # fmt: on
 

@@ -48,6 +48,7 @@ from okrxl.core.model import (
     KeyResultKind,
     Lang,
     Objective,
+    Person,
     Quarter,
     Side,
     Strategy,
@@ -57,7 +58,7 @@ from okrxl.core.rollover import roll_over
 from okrxl.core.scoring import assess_team
 from okrxl.demo.example import AS_OF, dpab_strategy, dpab_teams
 
-__all__ = ["QUARTERS", "dpab_year", "dpab_year_strategy"]
+__all__ = ["QUARTERS", "dpab_year", "dpab_year_people", "dpab_year_strategy"]
 
 QUARTERS = tuple(Quarter(2027, number) for number in (1, 2, 3, 4))
 Q1, Q2, Q3, Q4 = QUARTERS
@@ -261,7 +262,63 @@ def dpab_year_strategy(lang: Lang = "sv") -> Strategy:
                 kr = _extend(kr, _dates(quarter, strategy), _End(value), lang)
             key_results.append(kr)
         objectives.append(_replace(objective, key_results=tuple(key_results)))
-    return _replace(strategy, objectives=tuple(objectives))
+    method = _replace(strategy.method, personal_okrs=True)  # the trial of Q4; scores not printed (the default)
+    return _replace(strategy, objectives=tuple(objectives), method=method, people=MARKETING_PEOPLE)
+
+
+MARKETING_PEOPLE = tuple(
+    Person(id=person_id, name=name, team="marketing")
+    for person_id, name in (("mats", "Mats"), ("per", "Per"), ("lina", "Lina"), ("johan", "Johan"))
+)
+"""Marketing's four people (shared/DOMAIN.md: lead Mats; Per owns O1; Lina and Johan own key results from Q2),
+who try personal OKRs in Q4."""
+
+
+def dpab_year_people(lang: Lang = "sv") -> dict[Quarter, tuple[TeamQuarter, ...]]:
+    """The personal plans of the year: Marketing's trial in Q4, after the year-end talk of individual OKRs.
+
+    **Invented**, like every plan after Q1. Per and Lina carry the team's O1 (leads and stories from Norway),
+    Johan its O2 (the customer survey); Mats, the lead, runs the trial and writes none. Johan's last value is of
+    13 December: he has not checked in at the quarter's last check-in (27 December). Final scores, by hand: Per
+    27 of 30 leads (0.9) and 90 % followed up within two days (0.9): 0.9; Lina 2 of 2 stories (1.0) and 1 of 3
+    videos (0.33): 0.67; Johan 120 of 200 answers (0.6) and the results presented (1.0): 0.8.
+    """
+    t = lambda sv, en: _text(lang, sv, en)  # noqa: E731
+    strategy = dpab_year_strategy(lang)
+    dates = _dates(Q4, strategy)
+    marketing = next(plan.team for plan in dpab_teams(lang) if plan.team.id == "marketing")
+    people = {person.id: person for person in MARKETING_PEOPLE}
+
+    def kr(kr_id, sv, en, kind, target, end, *, until=dates, unit=None, due=None) -> KeyResult:
+        key_result = KeyResult(id=kr_id, title=t(sv, en), kind=kind, target=target, unit=unit, due=due)
+        return _extend(key_result, until, _End(end), lang)
+
+    def plan(person_id: str, *objectives: Objective) -> TeamQuarter:
+        return TeamQuarter(team=marketing, quarter=Q4, person=people[person_id], objectives=objectives)
+
+    per = plan("per", Objective(id="O1", title=t("Fyll den norska säljtratten från mässan i Oslo",
+                                                 "Fill the Norwegian pipeline from the Oslo fair"),
+                                aligned_to=("O1",), key_results=(
+        kr("O1.1", "30 leads från mässan i Oslo", "30 leads from the Oslo fair", _CNT, 30, 27, unit="leads"),
+        kr("O1.2", "90% av mässans leads följs upp inom 2 arbetsdagar",
+           "90% of the fair's leads followed up within 2 working days", _PCT, 100, 90, unit="%"),
+    )))  # fmt: skip
+    lina = plan("lina", Objective(id="O1", aligned_to=("O1",),
+                                  title=t("Norska kunder berättar om oss", "Norwegian customers tell our story"),
+                                  key_results=(
+        kr("O1.1", "2 kundberättelser i norsk branschpress", "2 customer stories in the Norwegian trade press",
+           _CNT, 2, 2, unit=t("berättelser", "stories")),
+        kr("O1.2", "3 kundfilmer på den norska webbplatsen", "3 customer films on the Norwegian website",
+           _CNT, 3, 1, unit=t("filmer", "films")),
+    )))  # fmt: skip
+    johan = plan("johan", Objective(id="O1", title=t("Lyssna på våra kunder", "Listen to our customers"),
+                                    aligned_to=("O2",), key_results=(
+        kr("O1.1", "200 kunder besvarar kundenkäten", "200 customers answer the survey", _CNT, 200, 120,
+           unit=t("svar", "answers"), until=tuple(d for d in dates if d <= _d(12, 13))),
+        kr("O1.2", "Enkätens resultat presenterade för alla kundteam senast 15 december",
+           "Survey results presented to every customer team by 15 December", _MS, None, 1.0, due=_d(12, 15)),
+    )))  # fmt: skip
+    return {Q4: (per, lina, johan)}
 
 
 def dpab_year(lang: Lang = "sv") -> dict[Quarter, tuple[TeamQuarter, ...]]:
