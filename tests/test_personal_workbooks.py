@@ -311,9 +311,19 @@ def test_two_workbooks_of_one_person_read_the_one_named_after_the_person(okr):
     reading = read_folder([okr / "2027-Q1"])
     copy = next(f for f in reading.files if f.path.name == "anna (1).xlsx")
     assert (copy.used, problems_of(copy)) == (False, [(None, "duplicate-team")])
-    assert copy.problems[0].text.en == ("a second workbook of anna in team marketing: anna.xlsx is the one read; "
-                                        "remove this copy or move it out of the folder")  # fmt: skip
+    assert copy.problems[0].text.en == ("a second workbook of anna in team marketing: marketing/anna.xlsx is the one "
+                                        "read; remove this copy or move it out of the folder")  # fmt: skip
     assert [p.plan_id for p in reading.personal_plans] == ["marketing.bo", "marketing.anna", "sales.cia"]
+
+
+def test_a_persons_workbook_copied_into_another_teams_folder_is_the_copy_by_its_folder(okr):
+    shutil.copy(okr / "2027-Q1" / "marketing" / "anna.xlsx", okr / "2027-Q1" / "sales" / "anna.xlsx")
+    reading = read_folder([okr / "2027-Q1"])
+    read, copy = (next(f for f in reading.files if f.path.parent.name == team and f.path.name == "anna.xlsx")
+                  for team in ("marketing", "sales"))  # fmt: skip
+    assert (read.used, problems_of(read)) == (True, [])
+    assert (copy.used, problems_of(copy)) == (False, [(None, "duplicate-team")])
+    assert "marketing/anna.xlsx is the one read" in copy.problems[0].text.en
 
 
 def test_a_persons_workbook_in_the_quarters_folder_itself_is_read_and_only_team_folders_are(okr):

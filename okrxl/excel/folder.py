@@ -466,7 +466,7 @@ class _Owner:
     key: str
     """The plan's id: `marketing`, or `marketing.anna` for a person's."""
     stem: str
-    """The name its workbook has when okrxl makes it, without `.xlsx`: the team's id, or the person's."""
+    """Where its workbook is when okrxl makes it, without `.xlsx`: the team's id, or `<team>/<person>`."""
     who: Words
     unread: Words
     """What is not read while no workbook of the two is."""
@@ -477,8 +477,13 @@ class _Owner:
         if person is None:
             return cls(team, team, Words(f"team {team}", f"team {team}"),
                        Words("teamet läses inte", "the team is not read"))  # fmt: skip
-        return cls(f"{team}.{person}", person, Words(f"{person} i team {team}", f"{person} in team {team}"),
+        return cls(f"{team}.{person}", f"{team}/{person}", Words(f"{person} i team {team}", f"{person} in team {team}"),
                    Words(f"{person}s OKR läses inte", f"{person}'s OKRs are not read"))  # fmt: skip
+
+    def shown(self, path: Path) -> str:
+        """The workbook's name as the messages give it: with its folder for a person's (two people's workbooks
+        in two teams' folders may have the same name)."""
+        return path.name if "/" not in self.stem else f"{path.parent.name}/{path.name}"
 
 
 def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[str, tuple[str, ...]]]:
@@ -494,7 +499,7 @@ def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[
     for result in results:
         if result.used:
             by_owner[owners[id(result)].key].append(result)
-    winners = {key: _plain_named(owners[id(twins[0])].stem, twins) for key, twins in by_owner.items() if len(twins) > 1}
+    winners = {key: _plain_named(owners[id(twins[0])], twins) for key, twins in by_owner.items() if len(twins) > 1}
     marked = []
     for result in results:
         owner = owners.get(id(result))
@@ -502,13 +507,13 @@ def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[
         if len(twins) > 1 and winners[owner.key] is not result:
             who, stem = owner.who, owner.stem
             if winners[owner.key] is not None:
-                read = winners[owner.key].path.name
+                read = owner.shown(winners[owner.key].path)
                 text = Words(f"en andra arbetsbok för {who.sv}: {read} är den som läses; ta bort den här kopian "
                              "eller flytta den ur mappen",
                              f"a second workbook of {who.en}: {read} is the one read; "
                              "remove this copy or move it out of the folder")  # fmt: skip
             else:
-                names = [t.path.name for t in twins]
+                names = [owner.shown(t.path) for t in twins]
                 text = Words(f"{' och '.join(names)} är alla arbetsböcker för {who.sv}, och ingen heter "
                              f"{stem}.xlsx: {owner.unread.sv} förrän en av dem tas bort (behåll den rätta som "
                              f"{stem}.xlsx)",
@@ -523,10 +528,12 @@ def _mark_duplicates(results: list[FileResult]) -> tuple[list[FileResult], dict[
     return marked, unread
 
 
-def _plain_named(stem: str, twins: list[FileResult]) -> FileResult | None:
-    """The workbook named `<stem>.xlsx` (or only differing in case), if exactly one is."""
+def _plain_named(owner: _Owner, twins: list[FileResult]) -> FileResult | None:
+    """The workbook where okrxl makes it, `<team>.xlsx` or `<team>/<person>.xlsx` (or only differing in case),
+    if exactly one is."""
+    stem = owner.stem
     for same in (lambda name: name == f"{stem}.xlsx", lambda name: name.casefold() == f"{stem}.xlsx".casefold()):
-        named = [t for t in twins if same(t.path.name)]
+        named = [t for t in twins if same(owner.shown(t.path))]
         if len(named) == 1:
             return named[0]
     return None
