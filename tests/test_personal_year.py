@@ -6,10 +6,12 @@ Scores worked out by hand in okrxl.demo.example_year.dpab_year_people's docstrin
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 
 import pytest
 from click.testing import CliRunner
+from test_fortnight import _foreign_words, _texts_of
 
 from okrxl import jobs
 from okrxl.cli import cli
@@ -97,3 +99,35 @@ def test_the_year_on_the_terminal_shows_marketing_s_trial(demo_year):
     at = lines.index("    personal OKRs (share of objectives carried · people)")
     assert lines[at - 1].startswith("  Marketing") and lines[at + 1].split() == ["–", "–", "–", "100%", "·", "3"]
     assert sum("personal OKRs" in line for line in lines) == 1  # Sales and Production have no people
+
+
+def _year_texts(lang):
+    """The example year's own texts (titles, owners, units, notes, people's names), left out of the check."""
+    strategy = example_year.dpab_year_strategy(lang)
+    plans = [plan for plans in example_year.dpab_year(lang).values() for plan in plans]
+    plans += [plan for plans in example_year.dpab_year_people(lang).values() for plan in plans]
+    texts = [strategy.company, strategy.vision, strategy.mission, *(p.name for p in strategy.people)]
+    texts += [text for team in strategy.teams for text in (team.name, team.lead)]
+    for objective in (*strategy.objectives, *(o for plan in plans for o in plan.objectives)):
+        texts += [objective.title, objective.owner]
+        for kr in objective.key_results:
+            texts += [kr.title, kr.owner, kr.unit, kr.comment, kr.miss_reason, *(c.note for c in kr.check_ins)]
+    texts += [text for plan in plans for i in plan.initiatives for text in (i.title, i.owner, i.note)]
+    return sorted({t for t in texts if t}, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_personal_level_speaks_the_company_s_language(tmp_path, lang):
+    jobs.write_demo_year(tmp_path, lang=lang, pdf=False)
+    own = _year_texts(lang)
+    paths = [tmp_path / "strategy.xlsx", tmp_path / "report-2027-Q4.xlsx", tmp_path / "review-2027.xlsx",
+             *sorted((tmp_path / "2027-Q4" / "marketing").glob("*.xlsx"))]  # fmt: skip
+    assert len(paths) == 6
+    for path in paths:
+        texts = _texts_of(path)
+        for text in own:
+            texts = [t.replace(text, " ") for t in texts]
+        texts = [re.sub(r"--[\w-]+", " ", t) for t in texts]  # a command's options (`--quarter`) are no words
+        assert _foreign_words(texts, lang) == set(), path.name
+    lines = render_year(jobs.review_year(tmp_path, year=2027), lang).splitlines()
+    assert _foreign_words(lines, lang) == set()
