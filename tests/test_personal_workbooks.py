@@ -239,6 +239,14 @@ def test_a_folder_reading_finds_the_peoples_workbooks_in_their_teams_subfolders(
     assert not reading.has_errors
 
 
+def test_a_teams_folder_of_peoples_workbooks_read_alone_finds_the_strategy_two_folders_up(quarter_folder):
+    reading = read_folder([quarter_folder / "2027-Q1" / "marketing"])
+    assert reading.strategy_path == quarter_folder / "strategy.xlsx"
+    assert [p.plan_id for p in reading.personal_plans] == ["marketing.bo", "marketing.anna"]
+    assert reading.gaps == ()  # no missing-team: a team's folder holds no team workbooks to miss
+    assert not reading.has_errors
+
+
 def test_check_lists_each_persons_file_after_its_team_and_its_gaps_under_it(quarter_folder):
     reading = read_folder([quarter_folder / "2027-Q1"])
     anna = next(f for f in reading.files if f.path.name == "anna.xlsx")

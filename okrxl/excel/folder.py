@@ -19,7 +19,7 @@ from xml.etree.ElementTree import ParseError
 from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check_in, link_gaps, personal_gaps
 from okrxl.core.model import Quarter, Strategy, TeamQuarter
 from okrxl.core.personal import assess_people
-from okrxl.core.problems import CellRef, FileError, OkrxlError, Problem, ProblemCode, Severity
+from okrxl.core.problems import CellRef, FileError, ModelError, OkrxlError, Problem, ProblemCode, Severity
 from okrxl.core.scoring import assess_quarter
 from okrxl.core.words import Words
 from okrxl.excel.files import guard_xlsx
@@ -175,7 +175,9 @@ def read_folder(
     results, quarter = _choose_quarter(results, strategy)
     results, unread = _mark_duplicates(results)
     results += _other_formats(others, strategy, notes, given={Path(p) for p in paths})
-    gaps = _missing_teams(strategy, results, quarter, unread) if folders and strategy else ()
+    # A team's folder of people's workbooks (<quarter>/<team>) read alone holds no team workbook to miss.
+    quarter_folders = [f for f in folders if not _is_quarter_name(f.resolve().parent.name)]
+    gaps = _missing_teams(strategy, results, quarter, unread) if quarter_folders and strategy else ()
     if strategy and quarter:
         results = _with_link_problems(results, strategy)
     return FolderReading(
@@ -239,15 +241,26 @@ def _team_folders(folders: Sequence[Path], strategy: Strategy) -> list[Path]:
 
 
 def find_strategy(paths: Sequence[Path], files: Sequence[Path] = ()) -> Path | None:
-    """The strategy workbook a reading of `paths` uses: by name beside them or in the folder above, else
-    one of `files` that is a strategy workbook."""
+    """The strategy workbook a reading of `paths` uses: by name beside them or in the folder above (two above
+    for a quarter's team folder of people's workbooks), else one of `files` that is a strategy workbook."""
     for path in map(Path, paths):
         folder = path if path.is_dir() else path.parent
-        for candidate in (folder, folder.parent):
+        candidates = [folder, folder.parent]
+        if _is_quarter_name(folder.parent.name):  # a team's folder of people's workbooks: <root>/<quarter>/<team>
+            candidates.append(folder.parent.parent)
+        for candidate in candidates:
             for name in STRATEGY_NAMES:
                 if (candidate / name).is_file():
                     return candidate / name
     return next((f for f in files if _looks_like_strategy(f)), None)
+
+
+def _is_quarter_name(name: str) -> bool:
+    try:
+        Quarter.parse(name)
+    except ModelError:
+        return False
+    return True
 
 
 def _looks_like_strategy(path: Path) -> bool:
