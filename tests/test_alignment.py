@@ -18,6 +18,7 @@ from okrxl.core.model import (
     Commitment,
     Confidence,
     Dependency,
+    Initiative,
     KeyResult,
     KeyResultKind,
     Method,
@@ -616,3 +617,15 @@ def test_missed_check_ins_are_listed_per_team_as_local_ids_in_plan_order():
     assert missed_check_ins(gaps) == {"alpha": ("O1.1",), "beta": ("O1.1",)}
     message = next(g.message for g in gaps if g.code is GapCode.MISSED_CHECKIN)
     assert message == "'Vinn 10 nya kunder' has no value at the check-in of 2024-02-12 (the newest is of 2024-01-29)"
+
+
+def test_a_link_to_a_row_that_could_not_be_read_is_not_judged_again():
+    """One broken row is one problem (at the row): a dependency or an initiative naming it is no unknown-link."""
+    beta = beta_plan(depends_on=(Dependency(key_result_id="alpha.O1.3"),))
+    alpha = replace(alpha_plan(), unread=("O1.3",))
+    alpha = replace(alpha, initiatives=(Initiative(id="I1", title="Fix it", serves=("O1.3",)),))
+    assert found(find(alpha, beta), GapCode.UNKNOWN_LINK) == []
+    unread_nowhere = replace(alpha, unread=())
+    assert found(find(unread_nowhere, beta), GapCode.UNKNOWN_LINK) == pairs(
+        GapCode.UNKNOWN_LINK, ["alpha.I1", "beta.O1.1"]
+    )

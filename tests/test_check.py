@@ -187,9 +187,9 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
     ]
     result = CliRunner().invoke(cli, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 1
-    # The 6th error: initiative I2 serves O1.2, whose row cannot be read (an unknown kind), so its link is
-    # broken too; fixing the row fixes both. The gap: O1 has one key result.
-    assert "sales.xlsx: 6 errors, 1 gap (team sales, 2027-Q1)" in result.output
+    # Initiative I2 serves O1.2, whose row cannot be read (an unknown kind): that is the row's problem only,
+    # no unknown-link at I2 besides it, and O1 still has the two key results written (no key-result-count).
+    assert "sales.xlsx: 5 errors (team sales, 2027-Q1)" in result.output
     assert (
         "'OKR'!I6  not-a-number: expected a number, got 'about half'; write e.g. 4.5 (4,5 in Swedish settings)"
         in result.output
@@ -492,3 +492,15 @@ def test_a_csv_given_by_name_is_named_with_how_to_save_it(tmp_path):
     (tmp_path / "minutes.csv").write_text("date;note\n")
     result = run("check", tmp_path / "minutes.csv")
     assert result.exit_code == 1 and "not-xlsx: okrxl reads .xlsx workbooks only; this is a CSV file" in result.output
+
+
+def test_a_key_result_row_that_cannot_be_read_is_one_problem_not_one_more_per_initiative_serving_it(demo):
+    # Marketing's I5 (a newsletter with a customer case) serves O2.1; O2.1 is made an increase from 100 to 60.
+    edit_cells(demo / "2027-Q1" / "marketing.xlsx", {("O2.1", "baseline"): 100})
+    result = run("check", demo / "2027-Q1" / "marketing.xlsx", "--json", "--as-of", "2027-02-15")
+    (marketing,) = json.loads(result.output)["files"]
+    assert [(p["code"], p["cell"]) for p in marketing["problems"]] == [("invalid-key-result", "'OKR'!I12")]
+    # O2 still has the two key results written: no key-result-count either
+    assert [g["code"] for g in marketing["gaps"] if g["where"] == "marketing.O2"] == []
+    status = okrxl.consolidate(demo / "2027-Q1", as_of=dt.date(2027, 2, 15)).status
+    assert [g.where for g in status.gaps if g.code == "unknown-link"] == []  # nor on the report

@@ -170,3 +170,9 @@ def test_missed_check_ins_are_listed_by_plan_a_person_apart_from_the_team():
     missed = missed_check_ins((*status.gaps, *status.people.gaps))
     assert missed["marketing.lina"] == ("O1.1",)  # not under the team's own key results
     assert missed["marketing"] == ("O2.2",)  # the team's own: its event share has no value since 18 January
+
+
+def test_a_person_aligned_to_a_team_objective_whose_row_could_not_be_read_is_no_unknown_link():
+    teams = [dataclasses.replace(p, unread=("O9",)) if p.team.id == "marketing" else p for p in dpab_teams("en")]
+    status = review_quarter(_strategy(), teams, quarter=Q1, as_of=AS_OF, personal=(_lina(),))
+    assert "unknown-link" not in {str(g.code) for g in status.people.gaps}  # the team's O9 row has its own problem

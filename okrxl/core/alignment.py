@@ -170,6 +170,8 @@ class _Index:
     """The qualified key result ids of each team whose plan is here."""
     unjudged_teams: set[str]
     """Teams of the strategy without a plan here: a dependency on them cannot be judged."""
+    unread: set[str]
+    """Qualified ids of rows the teams wrote that could not be read: a dependency on one is not judged."""
 
     @classmethod
     def of(cls, strategy: Strategy, plans: Sequence[TeamQuarter]) -> _Index:
@@ -183,6 +185,7 @@ class _Index:
             team_krs=team_krs,
             team_kr_ids=by_team,
             unjudged_teams={t.id for t in strategy.teams} - set(by_team),
+            unread={p.qualify(local_id) for p in plans for local_id in p.unread},
         )
 
 
@@ -302,6 +305,8 @@ class _Above:
     key_result_ids: list[str]
     orphan: Words
     """The orphan-objective text, with `{title}` and `{ids}`."""
+    unread: tuple[str, ...] = ()
+    """Ids of rows above that could not be read: a link to one is not judged."""
 
     @classmethod
     def strategy(cls, index: _Index) -> _Above:
@@ -316,7 +321,8 @@ class _Above:
             f"{{title}} stödjer inget av teamets objectives ({name}); välj ett av {{ids}}",
             f"{{title}} is aligned to none of the team's objectives ({name}); choose one of {{ids}}",
         )
-        return cls([o.id for o in plan.objectives], [kr.id for o in plan.objectives for kr in o.key_results], orphan)
+        return cls([o.id for o in plan.objectives], [kr.id for o in plan.objectives for kr in o.key_results], orphan,
+                   plan.unread)  # fmt: skip
 
 
 def _plan_gaps(
@@ -354,18 +360,20 @@ def _plan_gaps(
             yield Gap(code=GapCode.ORPHAN_OBJECTIVE, where=where, field="aligned_to",
                       text=orphan.format(title=repr(objective.title), ids=ids))  # fmt: skip
         for target in objective.aligned_to if above else ():
-            if target not in above.objective_ids:
+            if target not in above.objective_ids and target not in above.unread:
                 yield _unknown_link(where, Words("stödjer", "is aligned to"), target, above.objective_ids,
                                     field="aligned_to")  # fmt: skip
-        yield from _objective_shape_gaps(strategy, objective, where)
+        unread = sum(local_id.startswith(f"{objective.id}.") for local_id in plan.unread)
+        yield from _objective_shape_gaps(strategy, objective, where, unread)
         for kr in objective.key_results:
             kr_where = plan.qualify(kr.id)
-            if above is not None and kr.feeds is not None and kr.feeds not in above.key_result_ids:
+            if above is not None and kr.feeds is not None and kr.feeds not in (*above.key_result_ids, *above.unread):
                 yield _unknown_link(kr_where, Words("bidrar till", "feeds"), kr.feeds, above.key_result_ids,
                                     field="feeds")  # fmt: skip
             for dependency in kr.depends_on:
                 other_team = dependency.key_result_id.split(".", 1)[0]
-                if dependency.key_result_id in index.team_krs or other_team in index.unjudged_teams:
+                known = dependency.key_result_id in index.team_krs or dependency.key_result_id in index.unread
+                if known or other_team in index.unjudged_teams:
                     continue  # a team of the strategy without a plan here cannot be judged (missing-team says why)
                 if other_team in index.team_kr_ids:
                     yield _unknown_link(kr_where, Words("beror på", "depends on"), dependency.key_result_id,
@@ -405,14 +413,15 @@ def _unknown_link(where: str, verb: Words, target: str, known: Sequence[str], *,
     )
 
 
-def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str) -> Iterator[Gap]:
-    """Gaps in how an objective is written, the same for team and strategic objectives."""
+def _objective_shape_gaps(strategy: Strategy, objective: Objective, where: str, unread: int = 0) -> Iterator[Gap]:
+    """Gaps in how an objective is written, the same for team and strategic objectives; `unread` key results
+    of it were written but could not be read (they count: their rows have problems of their own)."""
     if not objective.owner:
         yield Gap(code=GapCode.MISSING_OWNER, where=where, field="owner",
                   text=Words(f"objective {objective.title!r} har ingen ansvarig",
                              f"objective {objective.title!r} has no owner"))  # fmt: skip
     method = strategy.method
-    count = len(objective.key_results)
+    count = len(objective.key_results) + unread
     if not method.min_key_results <= count <= method.max_key_results:
         yield Gap(
             code=GapCode.KEY_RESULT_COUNT,
@@ -504,8 +513,8 @@ def _initiative_gaps(plan: TeamQuarter, initiative: Initiative, assessment: Quar
                              f"{example}"))  # fmt: skip
     objectives = {o.id: o for o in plan.objectives}
     for served in initiative.serves:
-        if served in key_result_ids:
-            continue
+        if served in key_result_ids or served in plan.unread:
+            continue  # a key result whose row could not be read is a problem of its own row
         if served in objectives:
             ids = ", ".join(kr.id for kr in objectives[served].key_results) or example
             text = Words(f"{where} stödjer {served!r}, ett objective; ett initiativ stödjer key results: skriv "

@@ -658,6 +658,9 @@ class TeamQuarter:
     """What the team does to move its key results (METHOD.md, "Initiatives"); they never move a score."""
     person: Person | None = None
     """Set for a personal plan: its objectives align to the team's objectives (`O1`), not the strategy's."""
+    unread: tuple[str, ...] = ()
+    """Local ids of rows the team wrote but a reader could not use (a problem of the file says why): a link
+    to one of them is not judged, so that one broken row is one problem, not one more per link to it."""
 
     def __post_init__(self) -> None:
         where = f"team {self.team.id} {self.quarter}" if self.person is None else f"{self.plan_id} {self.quarter}"

@@ -747,6 +747,8 @@ class _Parsed:
     objectives: list[Objective]
     rows: dict[str, RowCells]
     notes: list[str]
+    unread: list[str] = field(default_factory=list)
+    """The ids of rows written but not read (a problem says why): TeamQuarter.unread."""
 
 
 _NUMBER_KEYS = ("baseline", "target", "weight")
@@ -778,6 +780,8 @@ def _objectives(
             collect.add(code, text, row.ref(key))
         if role is _Role.NOTE:
             parsed.notes.append(item_id)
+        elif role is _Role.SKIP and item_id is not None:
+            parsed.unread.append(item_id)
         elif role is _Role.OBJECTIVE:
             aligned, also = read_ids(row.raw("aligned_to")), read_ids(row.raw("also_aligned_to"))
             objective_rows[item_id] = _ObjectiveRow(
@@ -792,9 +796,12 @@ def _objectives(
                 text = Words(f"key result {item_id} har inget objective {parent_id} i tabellen",
                              f"key result {item_id} has no objective {parent_id} in the table")  # fmt: skip
                 collect.add(ProblemCode.ORPHAN_KEY_RESULT, text, row.ref("id"))
+                parsed.unread.append(item_id)
                 continue
             kr = _key_result(row, table, item_id, team=team)
-            if kr is not None:
+            if kr is None:
+                parsed.unread.append(item_id)
+            else:
                 key_results[parent_id].append(kr)
                 parsed.rows[qualify(item_id)] = row.cells(feeds=read_ids(row.raw("feeds")),
                                                           depends_on=read_ids(row.raw("depends_on")))  # fmt: skip
@@ -803,6 +810,7 @@ def _objectives(
             parsed.objectives.append(objective_row.objective(key_results[item_id]))
         except ModelError as error:
             collect.add(ProblemCode.INVALID_OBJECTIVE, error.text, parsed.rows[qualify(item_id)].cell("id"))
+            parsed.unread += [item_id, *(kr.id for kr in key_results[item_id])]
     return parsed
 
 
@@ -1282,7 +1290,8 @@ def _read_team(workbook, path: Path, strategy: Strategy | None) -> TeamReading:
                                qualify=owner.qualify)  # fmt: skip
     try:
         plan = TeamQuarter(team=team, quarter=quarter, objectives=tuple(parsed.objectives), notes=tuple(parsed.notes),
-                           initiatives=tuple(initiatives), person=person)  # fmt: skip
+                           initiatives=tuple(initiatives), person=person,
+                           unread=tuple(dict.fromkeys(parsed.unread)))  # fmt: skip
     except ModelError as error:
         collect.add(ProblemCode.INVALID_PLAN, error.text)
         plan = None
