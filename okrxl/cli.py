@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import os
 import pathlib
 
 import click
@@ -56,12 +57,17 @@ def _json_text(document: dict) -> str:
 class _Failure(click.ClickException):
     """An OkrxlError, shown as one clear message and exit code 1."""
 
+    def __init__(self, message: str, lang: str = "en"):
+        super().__init__(message)
+        self.lang = lang
+
     def show(self, file=None) -> None:
-        _echo(f"okrxl: error: {self.message}", err=True, file=file)
+        _echo(f"okrxl: {'fel' if self.lang == 'sv' else 'error'}: {self.message}", err=True, file=file)
 
 
-class _Group(click.Group):
-    """Maps okrxl's own errors to exit code 1 in one place; click's usage errors exit 2.
+class _Command(click.Command):
+    """Maps okrxl's own errors to exit code 1 in one place, in the command's language (`_error_lang`); click's
+    usage errors exit 2.
 
     An OSError that no command turned into a message yet (a folder okrxl may not list) is shown
     as one line with the path, not as a traceback.
@@ -72,10 +78,39 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except OkrxlError as error:
-            raise _Failure(str(error)) from None
+            lang = _error_lang(ctx.params)
+            raise _Failure(error.text(lang) if error.text else str(error), lang) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
-            raise _Failure(f"{where}{error.strerror or error}") from None
+            raise _Failure(f"{where}{error.strerror or error}", _error_lang(ctx.params)) from None
+
+
+def _error_lang(params: dict) -> str:
+    """The language of an error's message: `--lang`, else that of the strategy the command reads (when it can
+    be read), else the locale's (LC_ALL, LC_MESSAGES, LANG: Swedish for sv_*), else English."""
+    if params.get("lang"):
+        return params["lang"]
+    strategy = params.get("strategy_path") or params.get("strategy_file")
+    places = [place for place in (params.get("folder"), *(params.get("paths") or ())) if place]
+    if strategy is None and places:
+        from okrxl.excel.folder import find_strategy
+
+        strategy = find_strategy([pathlib.Path(place) for place in places])
+    if strategy is not None and pathlib.Path(strategy).is_file():
+        from okrxl.excel.folder import read_strategy_file
+
+        try:
+            return read_strategy_file(pathlib.Path(strategy)).lang
+        except OkrxlError:
+            pass
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name):
+            return "sv" if value.casefold().startswith("sv") else "en"
+    return "en"
+
+
+class _Group(click.Group):
+    command_class = _Command
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

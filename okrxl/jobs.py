@@ -83,9 +83,13 @@ def read_strategy(path: Path):
 
     reading = read_strategy_file(Path(path))
     if reading.has_errors:
-        listed = "\n".join(f"  {p}" for p in reading.problems if p.severity is Severity.ERROR)
-        listed = listed or "  (the year is missing)"
-        raise OkrxlError(f"{Path(path).name}: fix these cells first:\n{listed}")
+        errors = [p for p in reading.problems if p.severity is Severity.ERROR]
+        listed = Words(*("\n".join(f"  {p.said(lang)}" for p in errors) for lang in ("sv", "en")))
+        if not errors:
+            listed = Words("  (året saknas)", "  (the year is missing)")
+        name = Path(path).name
+        raise OkrxlError(Words(f"{name}: rätta först de här cellerna:\n{listed.sv}",
+                               f"{name}: fix these cells first:\n{listed.en}"))  # fmt: skip
     return reading
 
 
@@ -127,14 +131,23 @@ def generate(
 def _chosen_teams(strategy: Strategy, strategy_path: Path, quarter: Quarter, team_ids: Sequence[str]) -> list[Team]:
     """The strategy's teams to make workbooks for (`team_ids`, else all) in `quarter`, which must be of its year."""
     if quarter.year != strategy.year:
-        raise OkrxlError(f"{quarter} is not in the strategy's year {strategy.year}; "
-                         f"use a quarter of {strategy.year} or a strategy for {quarter.year}")  # fmt: skip
+        raise OkrxlError(Words(f"{quarter} ligger inte i strategins år {strategy.year}; välj ett kvartal av "
+                               f"{strategy.year} eller en strategi för {quarter.year}",
+                               f"{quarter} is not in the strategy's year {strategy.year}; "
+                               f"use a quarter of {strategy.year} or a strategy for {quarter.year}"))  # fmt: skip
     known = {team.id: team for team in strategy.teams}
     unknown = [team_id for team_id in team_ids if team_id not in known]
     if unknown:
-        raise OkrxlError(f"no team {', '.join(map(repr, unknown))} in the strategy; teams are {', '.join(known)}")
+        names, teams = ", ".join(map(repr, unknown)), ", ".join(known)
+        raise OkrxlError(Words(f"inget team {names} i strategin; teamen är {teams}",
+                               f"no team {names} in the strategy; teams are {teams}"))  # fmt: skip
     if not known:
-        raise OkrxlError(f"{strategy_path.name}: the strategy lists no teams; add them on its Teams sheet")
+        raise OkrxlError(
+            Words(
+                f"{strategy_path.name}: strategin listar inga team; lägg till dem på bladet Team",
+                f"{strategy_path.name}: the strategy lists no teams; add them on its Teams sheet",
+            )
+        )
     return [team for team in strategy.teams if not team_ids or team.id in team_ids]
 
 
@@ -183,12 +196,12 @@ def generate_personal(
             "lista personerna på bladet Personer, kör sedan generate --personal igen",
             f"personal OKRs are off in {name}: set 'Personal OKRs' to yes on its Settings sheet and list the "
             "people on its People sheet, then run generate --personal again",
-        )(language))  # fmt: skip
+        ))  # fmt: skip
     teams = [team for team in teams if strategy.people_of(team.id)]
     if not teams:
         nobody = Words(f"{name} listar ingen person (i de teamen); lägg till dem på bladet Personer",
                        f"{name} lists no people (in those teams); add them on its People sheet")  # fmt: skip
-        raise OkrxlError(nobody(language))
+        raise OkrxlError(nobody)
     template = load_template(template_path)
     folder = _quarter_folder(strategy_path, out_dir, quarter)
     jobs, skipped, notes = [], [], []
@@ -480,10 +493,11 @@ def consolidate(
             seen = read_seen(kept[since])
         except OkrxlError as error:
             name = kept[since].name
-            notes.append(Words(f"{name} kan inte läsas ({error}): \"före\" i ändringarna är vad filerna visar för "
+            why = error.text or Words(str(error), str(error))
+            notes.append(Words(f"{name} kan inte läsas ({why.sv}): \"före\" i ändringarna är vad filerna visar för "
                                f"{since}, inte vad rapporten visade",
-                               f"{name} cannot be read ({error}): the changes' \"before\" is what the files show for "
-                               f"{since}, not what that report showed"))  # fmt: skip
+                               f"{name} cannot be read ({why.en}): the changes' \"before\" is what the files show "
+                               f"for {since}, not what that report showed"))  # fmt: skip
     return review(reading, as_of=as_of, since=since, seen=seen, notes=notes)
 
 
@@ -502,16 +516,25 @@ def read_quarter(folder: Path | Sequence[Path], *, strategy_path: Path | None = 
     paths = [Path(folder)] if isinstance(folder, str | Path) else [Path(p) for p in folder]
     reading = read_folder(paths, strategy_path=strategy_path, progress=progress)
     if reading.strategy is None:
-        problems = [f"  {p}" for f in reading.files if f.kind in ("strategy", "unreadable") for p in f.problems]
-        detail = "\n".join(problems) or "  " + "; ".join(note.en for note in reading.notes)
-        raise OkrxlError(f"no usable strategy for {', '.join(map(str, paths))}:\n{detail}")
+        problems = [p for f in reading.files if f.kind in ("strategy", "unreadable") for p in f.problems]
+        detail = Words(*(
+            "\n".join(f"  {p.said(lang)}" for p in problems) or "  " + "; ".join(note(lang) for note in reading.notes)
+            for lang in ("sv", "en")
+        ))  # fmt: skip
+        where = ", ".join(map(str, paths))
+        raise OkrxlError(Words(f"ingen användbar strategi för {where}:\n{detail.sv}",
+                               f"no usable strategy for {where}:\n{detail.en}"))  # fmt: skip
     if reading.quarter is None:
         quarters = sorted(q for p in paths if p.is_dir() for q in p.iterdir() if _is_quarter_folder(q))
+        where = ", ".join(map(str, paths))
         if quarters:
-            raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}, but quarter folders with workbooks "
-                             f"in it: {', '.join(q.name for q in quarters)}; run e.g. "
-                             f"`okrxl consolidate {quarters[-1]}`")  # fmt: skip
-        raise OkrxlError(f"no team workbook in {', '.join(map(str, paths))}; make them with `okrxl generate`")
+            found = ", ".join(q.name for q in quarters)
+            raise OkrxlError(Words(f"ingen teamarbetsbok i {where}, men kvartalsmappar med arbetsböcker i den: "
+                                   f"{found}; kör t.ex. `okrxl consolidate {quarters[-1]}`",
+                                   f"no team workbook in {where}, but quarter folders with workbooks in it: {found}; "
+                                   f"run e.g. `okrxl consolidate {quarters[-1]}`"))  # fmt: skip
+        raise OkrxlError(Words(f"ingen teamarbetsbok i {where}; skapa dem med `okrxl generate`",
+                               f"no team workbook in {where}; make them with `okrxl generate`"))  # fmt: skip
     return reading
 
 
@@ -592,10 +615,13 @@ def rollover(
     reading = read_quarter(quarter_dir, strategy_path=strategy_path)
     old, strategy = reading.quarter, reading.strategy
     if to <= old:
-        raise OkrxlError(f"--to {to} must come after the folder's quarter {old}")
+        raise OkrxlError(Words(f"--to {to} ska komma efter mappens kvartal {old}",
+                               f"--to {to} must come after the folder's quarter {old}"))  # fmt: skip
     if to.year != strategy.year:
-        raise OkrxlError(f"{to} is outside the strategy's year {strategy.year}: make the strategy for {to.year} "
-                         f"with `okrxl init`, then `okrxl generate` its first quarter")  # fmt: skip
+        raise OkrxlError(Words(f"{to} ligger utanför strategins år {strategy.year}: gör strategin för {to.year} med "
+                               f"`okrxl init` och sedan dess första kvartal med `okrxl generate`",
+                               f"{to} is outside the strategy's year {strategy.year}: make the strategy for {to.year} "
+                               f"with `okrxl init`, then `okrxl generate` its first quarter"))  # fmt: skip
     # Final scores: the assessment at the old quarter's last day.
     period = old.period(strategy.first_month)
     today = today or dt.date.today()
@@ -663,9 +689,13 @@ def review_year(
         statuses.append(reviewed.status)
         strategy, lang = reading.strategy, reviewed.lang
     if not statuses and untouched:
-        raise OkrxlError(f"no team has checked in yet in {', '.join(untouched)}: there is no year to review")
+        quarters = ", ".join(untouched)
+        raise OkrxlError(Words(f"inget team har stämt av än i {quarters}: det finns inget år att se tillbaka på",
+                               f"no team has checked in yet in {quarters}: there is no year to review"))  # fmt: skip
     if not statuses:
-        raise OkrxlError(f"no quarter folders of {year} in {folder} (expected e.g. {folder / f'{year}-Q1'})")
+        example = folder / f"{year}-Q1"
+        raise OkrxlError(Words(f"inga kvartalsmappar för {year} i {folder} (t.ex. {example})",
+                               f"no quarter folders of {year} in {folder} (expected e.g. {example})"))  # fmt: skip
     return YearReview(strategy=strategy, quarters=tuple(statuses), lang=lang, untouched=tuple(untouched))
 
 

@@ -149,3 +149,16 @@ def test_workbooks_are_written_with_the_cycle_collector_on_though_the_command_tu
         assert not gc.isenabled()  # as the caller had it
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("sv_SE.UTF-8", "okrxl: fel: ingen användbar strategi för {folder}:\n  ingen strategi hittades"),
+    ("en_GB.UTF-8", "okrxl: error: no usable strategy for {folder}:\n  no strategy found"),
+    ("C.UTF-8", "okrxl: error: no usable strategy for {folder}:\n  no strategy found"),
+])  # fmt: skip
+def test_an_error_before_any_strategy_is_read_speaks_the_locales_language(tmp_path, locale, expected):
+    folder = tmp_path / "2027-Q1"
+    folder.mkdir()
+    env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale}
+    result = CliRunner().invoke(cli, ["consolidate", str(folder)], env=env)
+    assert result.exit_code == 1 and result.output.startswith(expected.format(folder=folder)), result.output

@@ -199,7 +199,7 @@ def test_a_full_disk_while_the_report_is_written_is_one_line_and_exit_1(demo, tm
         raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
 
     monkeypatch.setattr(okrxl.jobs, "write_report", full)
-    result = consolidate(demo, "-o", tmp_path / "r.xlsx")
+    result = consolidate(demo, "-o", tmp_path / "r.xlsx", "--lang", "en")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.splitlines()[-1] == (
         f"okrxl: error: {tmp_path}/r.xlsx: the disk is full (No space left on device); "
@@ -225,7 +225,7 @@ def test_a_read_only_output_folder_is_one_line_and_exit_1(demo, tmp_path):
     else:
         folder.chmod(0o555)
     try:
-        result = consolidate(demo, "-o", folder / "r.xlsx")
+        result = consolidate(demo, "-o", folder / "r.xlsx", "--lang", "en")
     finally:
         immutable(folder, False) if os.geteuid() == 0 else folder.chmod(0o755)
     assert result.exit_code == 1
@@ -251,7 +251,7 @@ def test_an_immutable_report_is_one_line_and_kept(demo, tmp_path):
     if not immutable(report, True):
         pytest.skip("chattr +i is not possible here")
     try:
-        result = consolidate(demo, "-o", report)
+        result = consolidate(demo, "-o", report, "--lang", "en")
     finally:
         immutable(report, False)
     assert result.exit_code == 1
@@ -271,26 +271,27 @@ def test_a_report_locked_by_another_app_is_one_line(demo, tmp_path, monkeypatch)
         raise PermissionError(errno.EACCES, "Permission denied", str(source), None, str(target))
 
     monkeypatch.setattr(okrxl.excel.files.os, "replace", locked)
-    result = consolidate(demo, "-o", report)
+    result = consolidate(demo, "-o", report, "--lang", "en")
     assert result.exit_code == 1 and "okrxl may not replace it (permission denied" in result.output
 
 
 def test_a_folder_as_the_target_is_one_line(demo, tmp_path):
     (tmp_path / "out.json").mkdir()
-    result = consolidate(demo, "-o", tmp_path / "r.xlsx", "--json", tmp_path / "out.json")
+    result = consolidate(demo, "-o", tmp_path / "r.xlsx", "--json", tmp_path / "out.json", "--lang", "en")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"okrxl: error: {tmp_path}/out.json: a folder of that name is in the way; okrxl writes a file there: "
         "move the folder away or give another file name"
     )
     (tmp_path / "q" / "2027-Q1" / "sales.xlsx").mkdir(parents=True)
-    result = run("generate", demo / "strategy.xlsx", "--quarter", "2027-Q1", "-o", tmp_path / "q", "--force")
+    result = run("generate", demo / "strategy.xlsx", "--quarter", "2027-Q1", "-o", tmp_path / "q", "--force",
+                 "--lang", "en")  # fmt: skip
     assert result.exit_code == 1 and "sales.xlsx: a folder of that name is in the way" in result.output
 
 
 def test_a_quarter_folder_name_that_is_a_file_is_one_line(demo, tmp_path):
     (tmp_path / "2027-Q1").write_text("notes")
-    result = run("generate", demo / "strategy.xlsx", "--quarter", "2027-Q1", "-o", tmp_path)
+    result = run("generate", demo / "strategy.xlsx", "--quarter", "2027-Q1", "-o", tmp_path, "--lang", "en")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"okrxl: error: {tmp_path}/2027-Q1 is a file, not a folder, so okrxl cannot write marketing.xlsx in it; "
@@ -347,8 +348,10 @@ def test_an_error_that_no_command_expected_is_one_line_not_a_traceback(demo, mon
         raise PermissionError(errno.EACCES, "Permission denied", "/okr/2027-Q1")
 
     monkeypatch.setattr(okrxl.jobs, "read_quarter", unlisted)
-    result = consolidate(demo)
+    result = consolidate(demo, "--lang", "en")
     assert result.exit_code == 1 and result.output == "okrxl: error: /okr/2027-Q1: Permission denied\n"
+    said = consolidate(demo)  # the demo's strategy is Swedish
+    assert said.exit_code == 1 and said.output == "okrxl: fel: /okr/2027-Q1: Permission denied\n"
 
 
 @pytest.mark.parametrize("schema", ["okrxl.status/1", "okrxl.status/2", "okrxl.status/3", "okrxl.status/4"])

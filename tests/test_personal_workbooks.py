@@ -418,7 +418,7 @@ def test_generate_personal_skips_a_team_without_objectives_and_says_which_file(t
 
 @pytest.mark.parametrize(("lang", "message"), [
     ("en", "okrxl: error: personal OKRs are off in strategy.xlsx: set 'Personal OKRs' to yes on its Settings sheet"),
-    ("sv", "okrxl: error: personliga OKR är avstängda i strategy.xlsx: sätt 'Personliga OKR' till ja på bladet "
+    ("sv", "okrxl: fel: personliga OKR är avstängda i strategy.xlsx: sätt 'Personliga OKR' till ja på bladet "
            "Inställningar"),
 ], ids=["en", "sv"])  # fmt: skip
 def test_generate_personal_with_the_setting_off_says_how_to_switch_it_on(tmp_path, lang, message):

@@ -90,6 +90,6 @@ def test_rollover_never_overwrites_without_force_and_refuses_a_quarter_back(demo
     again = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2027-Q2"])
     assert again.exit_code == 1 and again.output.count("(--force skriver över den)") == 3
     back = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2027-Q1"])
-    assert back.exit_code == 1 and "--to 2027-Q1 must come after the folder's quarter 2027-Q1" in back.output
-    next_year = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2028-Q1"])
+    assert back.exit_code == 1 and "okrxl: fel: --to 2027-Q1 ska komma efter mappens kvartal 2027-Q1" in back.output
+    next_year = CliRunner().invoke(cli, ["rollover", str(demo / "2027-Q1"), "--to", "2028-Q1", "--lang", "en"])
     assert next_year.exit_code == 1 and "outside the strategy's year 2027" in next_year.output

@@ -28,11 +28,16 @@ def test_counts_take_the_singular_for_one():
 
 def test_a_folder_of_quarter_folders_says_which_to_consolidate(tmp_path):
     assert run("demo", tmp_path, "--no-pdf").exit_code == 0
-    result = run("consolidate", tmp_path)
+    result = run("consolidate", tmp_path, "--lang", "en")
     assert result.exit_code == 1
     assert result.output.strip() == (
         f"okrxl: error: no team workbook in {tmp_path}, but quarter folders with workbooks in it: 2027-Q1; "
         f"run e.g. `okrxl consolidate {tmp_path / '2027-Q1'}`"
+    )
+    said = run("consolidate", tmp_path)  # in the language of the strategy beside it, Swedish
+    assert said.output.strip() == (
+        f"okrxl: fel: ingen teamarbetsbok i {tmp_path}, men kvartalsmappar med arbetsböcker i den: 2027-Q1; "
+        f"kör t.ex. `okrxl consolidate {tmp_path / '2027-Q1'}`"
     )
 
 

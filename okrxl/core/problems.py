@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # words.py imports the model, which imports this module
-    from okrxl.core.words import Words
+from okrxl.core.words import Words
 
 
 class Severity(enum.StrEnum):
@@ -176,15 +174,26 @@ class Problem:
         return self.text.en
 
     def __str__(self) -> str:
+        return self.said("en")
+
+    def said(self, lang) -> str:
+        """`file cell: text` in `lang`."""
         where = f"{self.file} {self.cell}" if self.cell else self.file
-        return f"{where}: {self.message}"
+        return f"{where}: {self.text(lang)}"
 
 
 # --- exceptions ---------------------------------------------------------------------------------
 
 
 class OkrxlError(Exception):
-    """Base of every error okrxl raises on purpose; the CLI turns it into a message and an exit code."""
+    """Base of every error okrxl raises on purpose; the CLI turns it into a message and an exit code.
+
+    Made with Words, it says what to do in both languages (`text`); `str(error)` is the English."""
+
+    def __init__(self, text: Words | str = ""):
+        super().__init__(text.en if isinstance(text, Words) else text)
+        self.text: Words | None = text if isinstance(text, Words) else None
+        """The message in both languages, where it was made so."""
 
 
 class ModelError(OkrxlError, ValueError):

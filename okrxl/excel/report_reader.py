@@ -16,6 +16,7 @@ from pathlib import Path
 from okrxl.core.changes import Seen
 from okrxl.core.problems import OkrxlError
 from okrxl.core.scoring import Status
+from okrxl.core.words import Words
 from okrxl.excel import layout
 from okrxl.excel.files import OutputKind, guard_xlsx, output_kind, pdf_tail, pdf_text
 from okrxl.excel.xlsx import Workbook, cell_range
@@ -63,7 +64,9 @@ def read_seen(path: Path) -> dict[str, Seen]:
     with its data sheet.
     """
     if output_kind(path) is not OutputKind.REPORT:
-        raise OkrxlError(f"{path.name} is not an okrxl report workbook")
+        raise OkrxlError(
+            Words(f"{path.name} är ingen rapport från okrxl", f"{path.name} is not an okrxl report workbook")
+        )
     guard_xlsx(path)
     workbook = Workbook(path)
     try:
@@ -73,7 +76,12 @@ def read_seen(path: Path) -> dict[str, Seen]:
                 return _seen_rows(sheet, sheet.tables[SEEN_TABLE].ref)
     finally:
         workbook.close()
-    raise OkrxlError(f"{path.name} has no data sheet (table {SEEN_TABLE!r}); it was saved without it")
+    raise OkrxlError(
+        Words(
+            f"{path.name} har inget datablad (tabellen {SEEN_TABLE!r}); den sparades utan det",
+            f"{path.name} has no data sheet (table {SEEN_TABLE!r}); it was saved without it",
+        )
+    )
 
 
 def _seen_rows(sheet, ref: str) -> dict[str, Seen]:
@@ -82,7 +90,12 @@ def _seen_rows(sheet, ref: str) -> dict[str, Seen]:
     try:
         columns = {key: first_col + header.index(key) for key in ("id", "status", "score", "stale")}
     except ValueError:
-        raise OkrxlError(f"the table {SEEN_TABLE!r} lacks one of id, status, score, stale") from None
+        raise OkrxlError(
+            Words(
+                f"tabellen {SEEN_TABLE!r} saknar någon av id, status, score, stale",
+                f"the table {SEEN_TABLE!r} lacks one of id, status, score, stale",
+            )
+        ) from None
     seen = {}
     for row in range(first_row + 1, last_row + 1):
         value = {key: sheet.cell(row, column).value for key, column in columns.items()}
