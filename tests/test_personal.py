@@ -21,6 +21,7 @@ from okrxl.core.model import (
     Strategy,
     Team,
     TeamQuarter,
+    plan_of,
 )
 from okrxl.core.problems import ModelError
 from okrxl.core.rollover import roll_over
@@ -143,6 +144,8 @@ def test_the_level_is_off_by_default():
 def test_people_in_the_model():
     assert _per().qualify("O1.2") == "marketing.per.O1.2" and _per().plan_id == "marketing.per"
     assert _per().name == "Per" and dpab_teams("en")[0].name == "Marketing"
+    assert [plan_of(w) for w in ("marketing.O1.2", "marketing.per.O1.2", "marketing.per", "sales.I3", "sales")] == [
+        "marketing", "marketing.per", "marketing.per", "sales", "sales"]  # fmt: skip
     with pytest.raises(ModelError, match="lower-case letters"):
         Person(id="Anna B", name="Anna", team="marketing")
     with pytest.raises(ModelError, match="team 'finance' does not exist"):

@@ -22,6 +22,7 @@ from okrxl.core.model import (
     Quarter,
     Strategy,
     TeamQuarter,
+    plan_of,
 )
 from okrxl.core.problems import Severity
 from okrxl.core.scoring import (
@@ -673,15 +674,11 @@ def missed_check_in(assessed: KeyResultAssessment, scheduled: dt.date | None) ->
 
 def missed_check_ins(gaps: Sequence[Gap]) -> dict[str, tuple[str, ...]]:
     """The key results of each plan that missed the latest check-in, by the plan's id (a team's id, or
-    `team.person` for a person's plan), as local ids (`O2.2`), in the order of `gaps`."""
+    `team.person` for a person's plan: okrxl.core.model.plan_of), as local ids (`O2.2`), in the order of
+    `gaps`."""
     missed: dict[str, list[str]] = {}
     for gap in gaps:
         if gap.code is GapCode.MISSED_CHECKIN:
-            plan, local_id = _PLAN_AND_LOCAL.match(gap.where).groups()
-            missed.setdefault(plan, []).append(local_id)
+            plan = plan_of(gap.where)
+            missed.setdefault(plan, []).append(gap.where.removeprefix(f"{plan}."))
     return {plan: tuple(ids) for plan, ids in missed.items()}
-
-
-_PLAN_AND_LOCAL = re.compile(r"^(.+?)\.([A-Z].*)$")
-"""A qualified id's plan and local id: team and person ids are lower case, local ids start with a capital
-(`marketing.anna.O1.2` is `marketing.anna` and `O1.2`)."""

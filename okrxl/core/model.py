@@ -690,6 +690,16 @@ class TeamQuarter:
         return f"{self.plan_id}.{local_id}"
 
 
+def plan_of(qualified_id: str) -> str:
+    """The plan a qualified id is of (TeamQuarter.plan_id): `marketing` of `marketing.O1.2`, `marketing.anna`
+    of `marketing.anna.O1.2` and of `marketing.anna` itself. Team and person ids are lower case, local ids
+    start with a capital."""
+    return _LOCAL_PART.sub("", qualified_id)
+
+
+_LOCAL_PART = re.compile(r"\.[A-Z].*$")
+
+
 def _check_unique(where: str | Words, ids: list[str]) -> None:
     said = where if isinstance(where, Words) else Words(where, where)
     seen: set[str] = set()

@@ -17,7 +17,7 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from okrxl.core.alignment import Gap, GapCode, find_gaps, latest_scheduled_check_in, link_gaps, personal_gaps
-from okrxl.core.model import Quarter, Strategy, TeamQuarter
+from okrxl.core.model import Quarter, Strategy, TeamQuarter, plan_of
 from okrxl.core.personal import assess_people
 from okrxl.core.problems import CellRef, FileError, ModelError, OkrxlError, Problem, ProblemCode, Severity
 from okrxl.core.scoring import assess_quarter
@@ -611,10 +611,10 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
     personal_plans = [r.team.plan for r in results if r.used and r.kind == "personal"]
     by_plan: dict[str, list[Gap]] = collections.defaultdict(list)
     for gap in link_gaps(strategy, team_plans):
-        by_plan[_plan_id(gap, personal=False)].append(gap)
+        by_plan[plan_of(gap.where)].append(gap)
     for gap in personal_gaps(strategy, team_plans, personal_plans, None):
         if gap.severity is Severity.ERROR:
-            by_plan[_plan_id(gap, personal=True)].append(gap)
+            by_plan[plan_of(gap.where)].append(gap)
     checked = []
     for result in results:
         gaps = by_plan.get(result.team.plan.plan_id, []) if result.used else []
@@ -629,12 +629,6 @@ def _with_link_problems(results: list[FileResult], strategy: Strategy) -> list[F
         ]
         checked.append(_add(result, *problems) if problems else result)
     return checked
-
-
-def _plan_id(gap: Gap, *, personal: bool) -> str:
-    """The id of the plan a gap of a plan is about (TeamQuarter.plan_id): the first part of its `where`
-    (`marketing` of `marketing.O1.2`), the first two for a person's plan (`marketing.anna.O1.2`)."""
-    return ".".join(gap.where.split(".")[: 2 if personal else 1])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -683,14 +677,13 @@ def plan_gaps(reading: FolderReading, *, as_of: dt.date | None = None) -> PlanGa
     plans = [f.team.plan for f in files.values() if f.kind == "team"]
     personal = [f.team.plan for f in files.values() if f.kind == "personal"]
     assessment = assess_quarter(strategy, plans, quarter=quarter, as_of=as_of)
-    gaps = [(gap, False) for gap in find_gaps(strategy, plans, assessment)]
+    gaps = list(find_gaps(strategy, plans, assessment))
     if personal:
-        people = assess_people(strategy, personal, assessment)
-        gaps += [(gap, True) for gap in personal_gaps(strategy, plans, personal, people)]
+        gaps += personal_gaps(strategy, plans, personal, assess_people(strategy, personal, assessment))
     by_file: dict[Path, list[PlanGap]] = {f.path: [] for f in files.values()}
     problem_cells = {f.path: {p.cell for p in f.problems} for f in files.values()}
-    for gap, is_personal in gaps:
-        result = files.get(_plan_id(gap, personal=is_personal))
+    for gap in gaps:
+        result = files.get(plan_of(gap.where))
         if result is None or gap.severity is Severity.ERROR or gap.code in NOT_CHECKED_GAPS:
             continue  # a gap of the strategy, an error already shown as a problem, or one of two teams
         cell = result.team.cell(gap.where, gap.field, holding=gap.linked_id)
