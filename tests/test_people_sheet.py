@@ -152,6 +152,7 @@ def test_typed_people_are_read_tolerantly_and_each_unusable_row_is_a_problem_at_
         "A12": "kim", "C12": "production",  # no name: the id stands in
         "C13": "sales",  # only a team
         "A14": "bo", "B14": "Bo",  # no team
+        "A15": "lina", "B15": "Lina", "C15": "marknad ",  # the team's name, not its id: read as marketing
     })  # fmt: skip
     reading = read_strategy_workbook(path)
     assert cells_and_codes(reading) == [
@@ -176,6 +177,7 @@ def test_typed_people_are_read_tolerantly_and_each_unusable_row_is_a_problem_at_
         Person(id="anna", name="Anna Sälj", team="sales"),
         Person(id="asa-oberg", name="Åsa Öberg", team="production"),
         Person(id="kim", name="kim", team="production"),
+        Person(id="lina", name="Lina", team="marketing"),
     )
     assert reading.strategy.teams == DPAB.teams and reading.strategy.objectives == DPAB.objectives
 

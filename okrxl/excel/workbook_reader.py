@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -986,7 +986,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
             team_cells[team_id] = row.ref("id")
         except ModelError as error:
             collect.add(ProblemCode.BAD_TEAM_ID, error.text, row.ref("id"))
-    people = _people(workbook, meta, collect, year=reading_year, team_ids=[t.id for t in teams])
+    people = _people(workbook, meta, collect, year=reading_year, teams=teams)
 
     okrs_sheet = _sheet(workbook, layout.SHEET_STRATEGIC_OKRS, path)
     table = _read_table(okrs_sheet, layout.TABLE_STRATEGIC_OKRS, meta, REQUIRED_COLUMNS, collect, year=reading_year,
@@ -1015,7 +1015,7 @@ def _read_strategy(workbook, path: Path) -> StrategyReading:
     return StrategyReading(path=path, strategy=strategy, problems=tuple(collect.problems), lang=lang, rows=parsed.rows)
 
 
-def _people(workbook, meta: dict[str, str], collect: _Collector, *, year: int, team_ids: list[str]) -> list[Person]:
+def _people(workbook, meta: dict[str, str], collect: _Collector, *, year: int, teams: Sequence[Team]) -> list[Person]:
     """The People sheet: who sets personal OKRs, in which team; nobody from a workbook made before the sheet
     existed. A row that names nobody okrxl can use is a `bad-person` problem at its cell and left out."""
     sheet = next((workbook[name] for name in layout.SHEET_PEOPLE if name in workbook.sheetnames), None)
@@ -1025,6 +1025,8 @@ def _people(workbook, meta: dict[str, str], collect: _Collector, *, year: int, t
                         labels={c.key: c.key for c in layout.PEOPLE_COLUMNS})  # fmt: skip
     people: list[Person] = []
     seen: dict[tuple[str, str], CellRef] = {}
+    # A team by its id, or by its name as people write it (`Marknad`): the dropdown offers the ids.
+    team_ids = {t.name.casefold(): t.id for t in teams if t.name} | {t.id: t.id for t in teams}
     for row in _rows(table, sheet, collect, year, workbook.epoch):
         person = _person(row, team_ids)
         if person is None:
@@ -1043,16 +1045,17 @@ def _people(workbook, meta: dict[str, str], collect: _Collector, *, year: int, t
     return people
 
 
-def _person(row: _Row, team_ids: list[str]) -> Person | None:
+def _person(row: _Row, team_ids: Mapping[str, str]) -> Person | None:
     """The person of a row of the People sheet; None for an empty row, and for a row whose id or team cannot be
-    used (a problem at that cell). The id is read in lower case, and made from the name where it is empty."""
+    used (a problem at that cell). The id is read in lower case, and made from the name where it is empty;
+    the team is looked up in `team_ids` (its id or its name in lower case -> its id)."""
     typed_id, name, typed_team = row.text("id"), row.text("name"), row.text("team")
     if typed_id is None and name is None and typed_team is None:
         return None
     person_id = _person_id(row, typed_id, name)
-    team = None if typed_team is None else typed_team.casefold()
-    if team not in team_ids:
-        known = ", ".join(team_ids)
+    team = None if typed_team is None else team_ids.get(" ".join(typed_team.split()).casefold())
+    if team is None:
+        known = ", ".join(dict.fromkeys(team_ids.values()))
         known_words = Words(known or "inga än", known or "none yet")
         what = Words("teamet saknas", "the team is missing")
         if typed_team is not None:
