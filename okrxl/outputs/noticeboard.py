@@ -337,6 +337,7 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
     notes = [(note, _lines(note, sum(TEAM_WIDTHS[1:]), 12)) for note in plan.notes]
     people = status.people.of(plan.team.id) if status.people is not None else None
 
+    table = _table_rows(book, status, team, expected)  # each row's texts, worked out once for every size
     at_size: dict[int, tuple[list, list]] = {}  # the table's rows and the people's at each text size, made once
 
     def height(spacing: tuple[float, float, int], *, people_too: bool = True) -> float:
@@ -344,7 +345,7 @@ def team_page(book: ReportBook, status: QuarterStatus, team: TeamAssessment, hea
         line, padding, size = spacing
         if size not in at_size:
             mine = _people_rows(book, status, people, expected, size) if people is not None else []
-            at_size[size] = (_table_rows(book, status, team, expected, size), mine)
+            at_size[size] = ([row(size) for row in table], mine)
         rows, people_rows = at_size[size]
         counted = rows + people_rows if people_too else rows
         notes_height = sum(LINE * n + PADDING for _, n in notes) + 40 if notes else 0  # as written below
@@ -427,15 +428,16 @@ def _person_row(book: ReportBook, assessed: TeamAssessment, expected: float, siz
     return write, max(_lines(title, TEAM_WIDTHS[1], size), _lines(said, TEAM_WIDTHS[6], size))
 
 
-def _table_rows(book: ReportBook, status: QuarterStatus, team: TeamAssessment, expected: float, size: int) -> list:
-    """(write(sheet, row), lines) for each row of the table at `size` points: an objective, its key results,
-    under each the initiatives that serve it."""
+def _table_rows(book: ReportBook, status: QuarterStatus, team: TeamAssessment, expected: float) -> list:
+    """For each row of the table, `at(size)` -> (write(sheet, row), lines) at `size` points: an objective, its key
+    results, under each the initiatives that serve it. Each row's texts are worked out once, whatever size the
+    page ends up with."""
     rows = []
     for assessed in team.objectives:
-        rows.append(_objective_row(book, assessed, expected, size))
+        rows.append(_objective_row(book, assessed, expected))
         for kr_assessed in assessed.key_results:
-            rows.append(_key_result_row(book, kr_assessed, status, size))
-            rows += [_initiative_row(book, i, size) for i in team.plan.initiatives_of(kr_assessed.key_result.id)]
+            rows.append(_key_result_row(book, kr_assessed, status))
+            rows += [_initiative_row(book, i) for i in team.plan.initiatives_of(kr_assessed.key_result.id)]
     return rows
 
 
@@ -445,12 +447,17 @@ def _lines(text: str, width: float, size: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: float, size: int):
-    """(write(sheet, row), lines): the objective's band, its bar paced like its key results."""
+def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: float):
+    """at(size) -> (write(sheet, row), lines): the objective's band, its bar paced like its key results."""
     objective = assessed.objective
-    band = {"bold": True, "bg_color": "#D9E2F3", "pattern": 1, "border": 1, "valign": "vcenter", "font_size": size}
     aligned = f"  → {', '.join(objective.aligned_to)}" if objective.aligned_to else ""
     title = objective.title + aligned
+    return lambda size: _objective_band(book, assessed, expected, title, size)
+
+
+def _objective_band(book: ReportBook, assessed: ObjectiveAssessment, expected: float, title: str, size: int):
+    objective = assessed.objective
+    band = {"bold": True, "bg_color": "#D9E2F3", "pattern": 1, "border": 1, "valign": "vcenter", "font_size": size}
 
     def write(sheet, row: int) -> None:
         sheet.write_string(row, 0, objective.id, book.fmt(**band))
@@ -467,10 +474,10 @@ def _objective_row(book: ReportBook, assessed: ObjectiveAssessment, expected: fl
     return write, _lines(title, TEAM_WIDTHS[1], size)
 
 
-def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: QuarterStatus, size: int):
-    """(write(sheet, row), lines): the key result with its bar, number, grade, status, owner and latest note."""
+def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: QuarterStatus):
+    """at(size) -> (write(sheet, row), lines): the key result with its bar, number, grade, status, owner and
+    latest note."""
     kr = assessed.key_result
-    cell = {"border": 1, "valign": "vcenter", "font_size": size}
     notes = [c.note for c in kr.check_ins if c.note and c.date <= status.as_of]
     said_by_team = [text for text in (kr.comment, f"”{notes[-1]}”" if notes else None) if text]
     note = " · ".join(said_by_team) or None
@@ -478,26 +485,31 @@ def _key_result_row(book: ReportBook, assessed: KeyResultAssessment, status: Qua
     share = assessed.progress if kr.kind.is_metric else assessed.score
     said = status_text(book, assessed.status, assessed.stale)
     target = _target_text(kr, assessed)
+    bar = progress_bar(share, expected, TEAM_BAR_CELLS)
 
-    def write(sheet, row: int) -> None:
-        sheet.write_string(row, 0, kr.id, book.fmt(**cell))
-        if note:
-            sheet.write_rich_string(row, 1, kr.title + "\n", book.fmt(italic=True, font_color="#404040",
-                                                                      font_size=size), note,
-                                    book.fmt(text_wrap=True, **cell))  # fmt: skip
-        else:
-            sheet.write_string(row, 1, kr.title, book.fmt(text_wrap=True, **cell))
-        sheet.write_string(row, 2, progress_bar(share, expected, TEAM_BAR_CELLS),
-                           book.fmt(font_name=BAR_FONT, font_color=NAVY, **cell))  # fmt: skip
-        sheet.write_string(row, 3, _score_words(book, assessed.score), book.fmt(bold=True, align="right", **cell))
-        sheet.write_string(row, 4, target, book.fmt(text_wrap=True, align="right", **cell))
-        grade = _grade_fill(book, assessed.grade, valign="vcenter", font_size=size)
-        sheet.write_string(row, 5, grade_label(book, assessed.grade), grade)
-        sheet.write_string(row, 6, said, book.fmt(text_wrap=True, **cell))
-        sheet.write_string(row, 7, kr.owner or "", book.fmt(text_wrap=True, **cell))
+    def at(size: int):
+        cell = {"border": 1, "valign": "vcenter", "font_size": size}
 
-    lines = _lines(kr.title, TEAM_WIDTHS[1], size) + (_lines(note, TEAM_WIDTHS[1], size) if note else 0)
-    return write, max(lines, _lines(said, TEAM_WIDTHS[6], size), _lines(target, TEAM_WIDTHS[4], size))
+        def write(sheet, row: int) -> None:
+            sheet.write_string(row, 0, kr.id, book.fmt(**cell))
+            if note:
+                sheet.write_rich_string(row, 1, kr.title + "\n", book.fmt(italic=True, font_color="#404040",
+                                                                          font_size=size), note,
+                                        book.fmt(text_wrap=True, **cell))  # fmt: skip
+            else:
+                sheet.write_string(row, 1, kr.title, book.fmt(text_wrap=True, **cell))
+            sheet.write_string(row, 2, bar, book.fmt(font_name=BAR_FONT, font_color=NAVY, **cell))
+            sheet.write_string(row, 3, _score_words(book, assessed.score), book.fmt(bold=True, align="right", **cell))
+            sheet.write_string(row, 4, target, book.fmt(text_wrap=True, align="right", **cell))
+            grade = _grade_fill(book, assessed.grade, valign="vcenter", font_size=size)
+            sheet.write_string(row, 5, grade_label(book, assessed.grade), grade)
+            sheet.write_string(row, 6, said, book.fmt(text_wrap=True, **cell))
+            sheet.write_string(row, 7, kr.owner or "", book.fmt(text_wrap=True, **cell))
+
+        lines = _lines(kr.title, TEAM_WIDTHS[1], size) + (_lines(note, TEAM_WIDTHS[1], size) if note else 0)
+        return write, max(lines, _lines(said, TEAM_WIDTHS[6], size), _lines(target, TEAM_WIDTHS[4], size))
+
+    return at
 
 
 INITIATIVE_POINTS = 11
@@ -505,10 +517,10 @@ INITIATIVE_POINTS = 11
 the whole table is 11 pt, its indent and `▸` set it apart)."""
 
 
-def _initiative_row(book: ReportBook, initiative: Initiative, size: int):
-    """(write(sheet, row), lines): `▸ I1 title` under a key result it serves, indented, over the columns a key
-    result's title and bar take; its due date under "now / target", its state as symbol and word, its owner.
-    `lines` counts lines of the table's `size`."""
+def _initiative_row(book: ReportBook, initiative: Initiative):
+    """at(size) -> (write(sheet, row), lines): `▸ I1 title` under a key result it serves, indented, over the
+    columns a key result's title and bar take; its due date under "now / target", its state as symbol and word,
+    its owner. Its text is INITIATIVE_POINTS whatever the table's `size`; `lines` counts lines of that size."""
     cell = {"border": 1, "valign": "vcenter", "font_size": INITIATIVE_POINTS, "font_color": "#404040"}
     title = f"▸ {initiative.id} {initiative.title}"
     due = f"→ {initiative.due.isoformat()}" if initiative.due else ""
@@ -524,7 +536,7 @@ def _initiative_row(book: ReportBook, initiative: Initiative, size: int):
 
     lines = max(_lines(title, sum(TEAM_WIDTHS[1:4]) - 3, INITIATIVE_POINTS),  # less the indent
                 _lines(state, TEAM_WIDTHS[6], INITIATIVE_POINTS))  # fmt: skip
-    return write, lines * INITIATIVE_POINTS / size
+    return lambda size: (write, lines * INITIATIVE_POINTS / size)
 
 
 def _target_text(kr, assessed: KeyResultAssessment) -> str:
