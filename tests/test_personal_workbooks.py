@@ -449,3 +449,18 @@ def test_generate_personal_uses_the_objectives_of_a_team_workbook_with_errors_an
     assert read_team_workbook(teams_filled_in / "2027-Q1" / "sales" / "cia.xlsx", strategy()).problems == ()
     lists = open_workbook(teams_filled_in / "2027-Q1" / "sales" / "cia.xlsx")["Lists"]
     assert [lists.cell(r, 5).value.split(" – ")[0] for r in (2, 3)] == ["O1", "O2"]
+
+
+def test_a_team_folder_okrxl_may_not_list_is_a_note_and_the_rest_is_read(okr, monkeypatch):
+    listed = Path.iterdir
+
+    def iterdir(self):
+        if self.name == "marketing":
+            raise PermissionError(13, "Permission denied", str(self))
+        return listed(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    reading = read_folder([okr / "2027-Q1"])
+    assert [p.plan_id for p in reading.personal_plans] == ["sales.cia"]
+    assert [p.team.id for p in reading.plans] == ["marketing", "sales", "production"]
+    assert any("marketing: okrxl cannot list this folder (Permission denied)" in note.en for note in reading.notes)

@@ -166,8 +166,12 @@ def read_folder(
                            "teams and links are not checked"))  # fmt: skip
     strategy_file_path = Path(strategy_path).resolve() if strategy_path is not None else None
     team_files = [p for p in files if p.resolve() != strategy_file_path]
-    if strategy is not None:
-        personal_files, personal_others = _expand(_team_folders(folders, strategy), notes)
+    for team_folder in _team_folders(folders, strategy) if strategy is not None else ():
+        try:
+            personal_files, personal_others = _expand([team_folder], notes)
+        except FileError as error:  # a folder of people's workbooks okrxl may not list stops nothing else
+            notes.append(error.text)
+            continue
         team_files, others = team_files + personal_files, others + personal_others
     results += _read_teams(team_files, strategy, progress)
     if strategy is not None and not strategy.method.personal_okrs:
