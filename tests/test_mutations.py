@@ -1,4 +1,4 @@
-"""Mutation test: seeded random damage to a real team workbook (truncations, bit flips, XML structure
+"""Mutation test: seeded random damage to a real team workbook and a person's (truncations, bit flips, XML structure
 changes, huge declared sizes) gives a normal reading or a one-line FileError: never a traceback, a
 hang, or more than the budget (2 s and 256 MiB per file). Runs in a child process, which measures."""
 
@@ -127,11 +127,23 @@ def workbook(tmp_path_factory):
     return folder / "2027-Q1" / "sales.xlsx"
 
 
-def test_a_damaged_team_workbook_is_read_or_refused_in_one_line_within_the_budget(workbook, tmp_path):
+@pytest.fixture(scope="module")
+def personal_workbook(tmp_path_factory):
+    """Lina's workbook of the example year's Q4: a person's, read through the same reader with its own meta."""
+    folder = tmp_path_factory.mktemp("year")
+    assert CliRunner().invoke(cli, ["demo", str(folder), "--year", "--no-pdf"]).exit_code == 0
+    return folder / "2027-Q4" / "marketing" / "lina.xlsx"
+
+
+@pytest.mark.parametrize(("which", "cases"), [("workbook", CASES), ("personal_workbook", CASES // 4)])
+def test_a_damaged_team_or_personal_workbook_is_read_or_refused_in_one_line_within_the_budget(
+    which, cases, request, tmp_path
+):
+    workbook = request.getfixturevalue(which)
     data, members = workbook.read_bytes(), _members(workbook)
     mutated = tmp_path / "mutated"
     mutated.mkdir()
-    for seed in range(CASES):
+    for seed in range(cases):
         rng = random.Random(seed)
         mutation = MUTATIONS[seed % len(MUTATIONS)]
         scratch = tmp_path / "scratch.xlsx"
@@ -151,7 +163,7 @@ def test_a_damaged_team_workbook_is_read_or_refused_in_one_line_within_the_budge
     slow = [(r["file"], round(r["seconds"], 2)) for r in results if r["seconds"] > 2.0]
     assert slow == []
     assert report["mib"] < 256
-    assert len(results) == CASES
+    assert len(results) == cases
     # Every kind of damage is met: some files still read, most are refused.
     assert {r["outcome"] for r in results} == {"read", "refused"}
 
