@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from sheets import open_workbook, table_rows
+from sheets import open_workbook, table_rows, type_into_okr_table
 
 import okrxl.excel.folder
 from okrxl.cli import cli
@@ -25,17 +25,6 @@ def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     assert run("demo", folder, "--no-pdf").exit_code == 0
     return folder
-
-
-def edit_cells(path, edits, sheet="OKR"):
-    """Type values into the OKR table by (row id, column key) as a person would, then save (openpyxl)."""
-    workbook = open_workbook(path)
-    worksheet = workbook[sheet]
-    rows = {r["id"]: r["_row"] for r in table_rows(worksheet, "okrs")}
-    header = {key: c for c, key in enumerate(table_rows(worksheet, "okrs")[0].keys(), start=1) if key != "_row"}
-    for (row_id, key), value in edits.items():
-        worksheet.cell(rows[row_id], header[key]).value = value
-    workbook.save(path)
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +114,7 @@ def test_check_json_has_each_files_gaps_with_their_cells_and_the_date_they_were_
 
 def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count(demo):
     path = demo / "2027-Q1" / "sales.xlsx"
-    edit_cells(path, {("O1", "aligned_to"): None, ("O1.1", "target"): "TBD", ("O2", "owner"): None,
+    type_into_okr_table(path, {("O1", "aligned_to"): None, ("O1.1", "target"): "TBD", ("O2", "owner"): None,
                       ("O1.2", "id"): "O2.4"})  # fmt: skip
     workbook = open_workbook(path)  # the initiative that served O1.2 follows it, as the team would
     serves = next(r for r in table_rows(workbook["Initiativ"], "initiatives") if r["id"] == "I2")
@@ -145,7 +134,7 @@ def test_check_lists_a_plans_missing_target_owner_alignment_and_key_result_count
 
 def test_a_file_with_errors_and_gaps_exits_1_for_the_errors_and_lists_both(demo):
     path = demo / "2027-Q1" / "production.xlsx"
-    edit_cells(path, {("O1.1", "target"): "about half"})
+    type_into_okr_table(path, {("O1.1", "target"): "about half"})
     result = run("check", path, "--strategy", demo / "strategy.xlsx", "--lang", "en")
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
@@ -170,7 +159,7 @@ def test_a_broken_file_among_good_ones_is_named_and_the_rest_still_read(demo):
 
 def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
     path = demo / "2027-Q1" / "sales.xlsx"
-    edit_cells(path, {
+    type_into_okr_table(path, {
         ("O1.1", "target"): "about half",
         ("O1.2", "kind"): "Bananas",
         ("O2.1", "2027-02-01"): "1.234",
@@ -198,7 +187,7 @@ def test_bad_cells_are_all_reported_with_file_sheet_and_cell(demo):
 
 def test_a_link_to_an_unknown_strategic_id_names_the_cell_and_the_known_ids(demo):
     path = demo / "2027-Q1" / "marketing.xlsx"
-    edit_cells(path, {("O2", "aligned_to"): "S7", ("O1.1", "feeds"): "S9.9"})
+    type_into_okr_table(path, {("O2", "aligned_to"): "S7", ("O1.1", "feeds"): "S9.9"})
     document = json.loads(run("check", path, "--json").output)
     problems = [(p["cell"], p["code"], p["message"]) for p in document["files"][0]["problems"]]
     assert problems == [
@@ -272,7 +261,7 @@ def test_without_a_strategy_the_files_are_still_checked_with_a_note(demo, tmp_pa
 
 def test_a_row_inserted_without_an_id_is_read_with_the_next_free_id(demo):
     path = demo / "2027-Q1" / "sales.xlsx"
-    edit_cells(path, {("O1.3", "id"): None, ("O1.3", "title"): "Fem nya partneravtal", ("O1.3", "kind"): "antal",
+    type_into_okr_table(path, {("O1.3", "id"): None, ("O1.3", "title"): "Fem nya partneravtal", ("O1.3", "kind"): "antal",
                       ("O1.3", "target"): 5, ("O1.3", "owner"): "Erik"})  # fmt: skip
     reading = read_team_workbook(path, example.dpab_strategy())
     assert [(str(p.cell), p.code, p.severity) for p in reading.problems] == [("'OKR'!A8", "inferred-id", "warning")]
@@ -282,7 +271,9 @@ def test_a_row_inserted_without_an_id_is_read_with_the_next_free_id(demo):
 
 def test_a_formula_typed_into_an_input_cell_is_used_for_its_value_or_reported(demo):
     path = demo / "2027-Q1" / "sales.xlsx"
-    edit_cells(path, {("O1.1", "target"): "=2+2"})  # openpyxl keeps no computed value: no app has calculated it
+    type_into_okr_table(
+        path, {("O1.1", "target"): "=2+2"}
+    )  # openpyxl keeps no computed value: no app has calculated it
     reading = read_team_workbook(path, example.dpab_strategy())
     assert [(str(p.cell), p.code) for p in reading.problems] == [("'OKR'!I6", "formula-without-value")]
 
@@ -294,7 +285,7 @@ def test_wrong_usage_exits_2(tmp_path):
 
 def test_gaps_shown_at_cells_name_the_cell_that_holds_or_lacks_the_value(demo):
     path = demo / "2027-Q1" / "sales.xlsx"
-    edit_cells(path, {("O1.1", "kind"): "minska", ("O1.1", "baseline"): None, ("O1.2", "depends_on"): "nobody.O9.9",
+    type_into_okr_table(path, {("O1.1", "kind"): "minska", ("O1.1", "baseline"): None, ("O1.2", "depends_on"): "nobody.O9.9",
                       ("O2", "also_aligned_to"): "S8"})  # fmt: skip
     reading = read_folder([path], strategy_path=demo / "strategy.xlsx")
     assert [(str(p.cell), p.code) for p in reading.files[0].problems] == [
@@ -308,7 +299,7 @@ def test_an_app_mangled_date_fails_the_check_with_the_date_meant(demo):
     import datetime as dt
 
     path = demo / "2027-Q1" / "marketing.xlsx"
-    edit_cells(path, {("O1.2", "due"): dt.datetime(2015, 3, 1)})  # `15 mar` typed in Swedish LibreOffice
+    type_into_okr_table(path, {("O1.2", "due"): dt.datetime(2015, 3, 1)})  # `15 mar` typed in Swedish LibreOffice
     result = run("check", path, "--lang", "en")
     assert result.exit_code == 1
     assert ("'OKR'!J7  implausible-date: 2015-03-01 is more than a year from the quarter 2027-Q1 (2027-01-01 to "
@@ -347,7 +338,7 @@ def test_a_note_row_is_information_and_the_check_passes(demo):
     path = demo / "2027-Q1" / "production.xlsx"
     rows = {r["id"]: r["_row"] for r in table_rows(open_workbook(path)["OKR"], "okrs")}
     free = next(row_id for row_id in ("O5", "O4", "O3") if row_id in rows)
-    edit_cells(path, {(free, "id"): None, (free, "title"): "Nästa möte: planera Q2"})
+    type_into_okr_table(path, {(free, "id"): None, (free, "title"): "Nästa möte: planera Q2"})
     result = run("check", path, "--lang", "en")
     assert result.exit_code == 0
     assert f"'OKR'!B{rows[free]}  note-row: a row without id, kind or numbers is kept as a note" in result.output
@@ -368,7 +359,7 @@ def codes(reading):
 def test_a_sync_conflict_copy_is_named_and_the_file_named_after_the_team_is_read(demo):
     quarter = demo / "2027-Q1"
     shutil.copy(quarter / "marketing.xlsx", quarter / "marketing (1).xlsx")  # first in sort order
-    edit_cells(quarter / "marketing (1).xlsx", {("O1.1", "target"): 7})
+    type_into_okr_table(quarter / "marketing (1).xlsx", {("O1.1", "target"): 7})
     reading = read_folder([quarter])
     assert codes(reading)["marketing (1).xlsx"] == ["duplicate-team"]
     assert codes(reading)["marketing.xlsx"] == []
@@ -496,7 +487,7 @@ def test_a_csv_given_by_name_is_named_with_how_to_save_it(tmp_path):
 
 def test_a_key_result_row_that_cannot_be_read_is_one_problem_not_one_more_per_initiative_serving_it(demo):
     # Marketing's I5 (a newsletter with a customer case) serves O2.1; O2.1 is made an increase from 100 to 60.
-    edit_cells(demo / "2027-Q1" / "marketing.xlsx", {("O2.1", "baseline"): 100})
+    type_into_okr_table(demo / "2027-Q1" / "marketing.xlsx", {("O2.1", "baseline"): 100})
     result = run("check", demo / "2027-Q1" / "marketing.xlsx", "--json", "--as-of", "2027-02-15")
     (marketing,) = json.loads(result.output)["files"]
     assert [(p["code"], p["cell"]) for p in marketing["problems"]] == [("invalid-key-result", "'OKR'!I12")]

@@ -13,8 +13,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from openpyxl.utils.cell import range_boundaries
-from sheets import open_workbook, table_rows
+from sheets import open_workbook, type_into_okr_table
 
 from okrxl.core.model import KeyResult, KeyResultKind, Objective, Quarter, TeamQuarter
 from okrxl.core.problems import ProblemCode
@@ -86,29 +85,6 @@ def written(tmp_path_factory):
     return path
 
 
-def type_into(path, edits: dict, headers: dict | None = None, below: dict | None = None):
-    """{(row id, column key): value or (value, number format)}; `headers`: {old header: new value};
-    `below`: {column key: value} typed in the row just below the table."""
-    book = openpyxl.load_workbook(path)
-    sheet = book[layout.SHEET_OKRS.sv]
-    rows = table_rows(sheet, "okrs")
-    by_id = {r["id"]: r["_row"] for r in rows}
-    columns = {key: c for c, key in enumerate(rows[0], start=1) if key != "_row"}
-    for (row_id, key), value in edits.items():
-        value, number_format = value if isinstance(value, tuple) else (value, None)
-        cell = sheet.cell(by_id[row_id], columns[key])
-        cell.value = value
-        if number_format:
-            cell.number_format = number_format
-    header_row = range_boundaries(sheet.tables["okrs"].ref)[1]
-    for old, new in (headers or {}).items():
-        sheet.cell(header_row, columns[old]).value = new
-    last_row = range_boundaries(sheet.tables["okrs"].ref)[3]
-    for key, value in (below or {}).items():
-        sheet.cell(last_row + 1, columns[key]).value = value
-    book.save(path)
-
-
 O11, O12, O13 = "O1.1", "O1.2", "O1.3"
 TYPED = [
     ("not-a-number", {(O11, "target"): "about half"}, {}, {}),
@@ -149,7 +125,7 @@ TYPED = [
 def test_a_problem_of_a_typed_cell_is_said_in_swedish_and_in_english(written, tmp_path, code, edits, headers, below):
     path = tmp_path / "marketing.xlsx"
     shutil.copy(written, path)
-    type_into(path, edits, headers, below)
+    type_into_okr_table(path, edits, headers, below)
     problems = read_team_workbook(path, example.dpab_strategy()).problems
     assert code in {p.code for p in problems}
     assert_each_in_its_own_language(problems)

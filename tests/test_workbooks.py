@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from sheets import open_workbook, table_rows
+from sheets import open_workbook, table_rows, type_into_okr_table
 
 from okrxl.cli import cli
 from okrxl.core.model import CheckIn, KeyResult, KeyResultKind, Objective, TeamQuarter
@@ -357,27 +357,6 @@ def a_team_workbook(tmp_path, plan: TeamQuarter = ONE_OBJECTIVE):
     return path
 
 
-def type_into(path, edits: dict, headers: dict | None = None):
-    """Type into the OKR table as a person would: {(row id, column key): value or (value, number format)};
-    `headers` retypes header cells: {old header text: new value}."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path)
-    sheet = book["OKRs"]
-    rows = table_rows(sheet, "okrs")
-    by_id = {r["id"]: r["_row"] for r in rows}
-    columns = {key: c for c, key in enumerate(rows[0], start=1) if key != "_row"}
-    for (row_id, key), value in edits.items():
-        value, number_format = value if isinstance(value, tuple) else (value, None)
-        cell = sheet.cell(by_id[row_id], columns[key])
-        cell.value = value
-        if number_format:
-            cell.number_format = number_format
-    for old, new in (headers or {}).items():
-        sheet.cell(4, columns[old]).value = new
-    book.save(path)
-
-
 def read_back(path):
     reading = read_team_workbook(path, example.dpab_strategy())
     key_results = {kr.id: kr for o in reading.plan.objectives for kr in o.key_results}
@@ -423,7 +402,7 @@ def cells_and_codes(reading):
 )  # fmt: skip
 def test_every_value_of_a_key_result_is_read_on_one_scale(tmp_path, typed, baseline, target, values, problems):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", key): value for key, value in typed.items()})
+    type_into_okr_table(path, {("O1.1", key): value for key, value in typed.items()})
     reading, key_results = read_back(path)
     kr = key_results["O1.1"]
     assert (kr.baseline, kr.target, [c.value for c in kr.check_ins]) == (baseline, target, values)
@@ -434,7 +413,7 @@ def test_105_percent_on_a_percent_key_result_scores_1_with_progress_1_25(tmp_pat
     from okrxl.core.scoring import progress, score_key_result
 
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "kind"): "percent", ("O1.1", "baseline"): 80, ("O1.1", "target"): 100,
+    type_into_okr_table(path, {("O1.1", "kind"): "percent", ("O1.1", "baseline"): 80, ("O1.1", "target"): 100,
                      ("O1.1", "2027-01-04"): (1.05, "0%")})  # fmt: skip
     kr = read_back(path)[1]["O1.1"]
     assert (score_key_result(kr, AS_OF), progress(kr, AS_OF)) == (1.0, 1.25)
@@ -444,14 +423,14 @@ def test_a_maintain_at_most_7_percent_at_7_percent_keeps_its_threshold(tmp_path)
     from okrxl.core.scoring import score_key_result
 
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "kind"): "maintain at most", ("O1.1", "target"): (0.07, "0%"),
+    type_into_okr_table(path, {("O1.1", "kind"): "maintain at most", ("O1.1", "target"): (0.07, "0%"),
                      ("O1.1", "2027-01-04"): (0.07, "0%")})  # fmt: skip
     assert score_key_result(read_back(path)[1]["O1.1"], AS_OF) == 1.0
 
 
 def test_a_target_equal_to_its_baseline_once_both_are_percent_points_is_refused_at_the_target(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "baseline"): 7, ("O1.1", "target"): "7 %"})
+    type_into_okr_table(path, {("O1.1", "baseline"): 7, ("O1.1", "target"): "7 %"})
     reading, key_results = read_back(path)
     assert cells_and_codes(reading) == [("'OKRs'!I6", "number-as-text"), ("'OKRs'!I6", "invalid-key-result")]
     assert "target equals baseline (7.0)" in reading.problems[1].message
@@ -460,7 +439,7 @@ def test_a_target_equal_to_its_baseline_once_both_are_percent_points_is_refused_
 
 def test_milestone_check_ins_take_done_words_and_shares_and_refuse_150_percent(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None, ("O1.1", "2027-01-04"): (0.4, "0%"),
+    type_into_okr_table(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None, ("O1.1", "2027-01-04"): (0.4, "0%"),
                      ("O1.1", "2027-01-18"): "Klar", ("O1.1", "2027-02-01"): (1.5, "0%"),
                      ("O1.2", "kind"): "binary", ("O1.2", "target"): None, ("O1.2", "2027-01-04"): "ej  klar",
                      ("O1.2", "2027-01-18"): "yes"})  # fmt: skip
@@ -473,7 +452,7 @@ def test_milestone_check_ins_take_done_words_and_shares_and_refuse_150_percent(t
 
 def test_a_date_an_app_read_as_another_year_is_an_error_with_the_date_meant(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None,
+    type_into_okr_table(path, {("O1.1", "kind"): "milestone", ("O1.1", "target"): None,
                      ("O1.1", "due"): dt.datetime(2015, 2, 1),  # `15 feb` in Swedish LibreOffice
                      ("O1.2", "depends_on"): "sales.O1.1", ("O1.2", "needed_by"): dt.datetime(1931, 2, 1)})  # fmt: skip
     reading, key_results = read_back(path)
@@ -485,7 +464,7 @@ def test_a_date_an_app_read_as_another_year_is_an_error_with_the_date_meant(tmp_
 
 def test_check_in_headers_that_cannot_be_used_are_named_at_the_header(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(
+    type_into_okr_table(
         path,
         {("O1.1", "2027-01-04"): 1, ("O1.1", "2027-01-18"): 3, ("O1.1", "2027-02-01"): 5, ("O1.1", "2027-02-15"): 7,
          ("O1.1", "2027-03-01"): 8, ("O1.1", "2027-03-29"): 9},
@@ -517,7 +496,9 @@ def test_the_newest_dated_check_in_counts_wherever_its_column_stands(tmp_path):
     from okrxl.core.scoring import current_value
 
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "2027-01-04"): 8, ("O1.1", "2027-03-29"): 6}, headers={"2027-01-04": "2027-03-30"})
+    type_into_okr_table(
+        path, {("O1.1", "2027-01-04"): 8, ("O1.1", "2027-03-29"): 6}, headers={"2027-01-04": "2027-03-30"}
+    )
     reading, key_results = read_back(path)
     assert reading.problems == ()
     assert current_value(key_results["O1.1"], AS_OF) == 8
@@ -563,7 +544,7 @@ def test_a_deleted_required_column_is_a_file_error_naming_it_in_both_languages(t
 
 def test_a_row_of_text_without_id_kind_or_numbers_is_a_note_of_the_plan(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O2", "id"): None, ("O2", "title"): "Kom ihåg: workshop i mars", ("O2", "comment"): "Eva bokar",
+    type_into_okr_table(path, {("O2", "id"): None, ("O2", "title"): "Kom ihåg: workshop i mars", ("O2", "comment"): "Eva bokar",
                      ("O3", "id"): None, ("O3", "comment"): "ring Erik"})  # fmt: skip
     reading, _ = read_back(path)
     assert [(str(p.cell), p.code, str(p.severity)) for p in reading.problems] == [
@@ -615,7 +596,7 @@ def test_key_results_of_a_sorted_table_are_reattached_to_their_objectives_by_id(
 
 def test_a_key_result_whose_objective_is_not_in_the_table_is_an_orphan(tmp_path):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.2", "id"): "O4.1"})
+    type_into_okr_table(path, {("O1.2", "id"): "O4.1"})
     reading, key_results = read_back(path)
     assert cells_and_codes(reading) == [("'OKRs'!A7", "orphan-key-result")]
     assert reading.problems[0].message == "key result O4.1 has no objective O4 in the table"
@@ -635,7 +616,7 @@ def test_a_key_result_whose_objective_is_not_in_the_table_is_an_orphan(tmp_path)
 )
 def test_a_reading_names_the_cell_of_each_field_of_a_row(tmp_path, field, holding, cell):
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1", "aligned_to"): "S1, S9", ("O1", "also_aligned_to"): "S7"})
+    type_into_okr_table(path, {("O1", "aligned_to"): "S1, S9", ("O1", "also_aligned_to"): "S7"})
     delete_column(path, "Reason if missed")
     reading, _ = read_back(path)
     assert str(reading.cell("marketing.O1", field, holding=holding)) == cell
@@ -666,7 +647,7 @@ def test_a_strategic_check_in_header_is_judged_against_the_strategic_year(genera
 def test_text_that_okrxl_reads_but_the_sheets_formulas_cannot_is_named_at_its_cell(tmp_path):
     """The team's sheet shows `?` for these (docs/workbooks.md); okrxl check says which cell and why."""
     path = a_team_workbook(tmp_path)
-    type_into(path, {
+    type_into_okr_table(path, {
         ("O1.1", "kind"): "milestone", ("O1.1", "due"): "15/3", ("O1.1", "2027-01-04"): "klar",
         ("O1.2", "target"): "4,5", ("O1.2", "2027-01-04"): 2,
     }, headers={"2027-01-18": "18/1"})  # fmt: skip
@@ -686,7 +667,7 @@ def test_a_check_in_header_stored_as_a_bare_number_in_a_1904_workbook_is_dated_i
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     path = a_team_workbook(tmp_path)
-    type_into(path, {("O1.1", "2027-01-18"): 5})
+    type_into_okr_table(path, {("O1.1", "2027-01-18"): 5})
     book = openpyxl.load_workbook(path)
     book.epoch = CALENDAR_MAC_1904
     sheet = book["OKRs"]
