@@ -689,6 +689,11 @@ class TeamQuarter:
         """The id that is unique across teams and people: `marketing.O1.2`, `marketing.anna.O1.2`."""
         return f"{self.plan_id}.{local_id}"
 
+    def qualify_link(self, target: str) -> str:
+        """What an objective of the plan is aligned to or a key result feeds, unique across teams: a strategic
+        id (`S1`) as it is; a person's link to their team's `O1` qualified by the team, `marketing.O1`."""
+        return target if self.person is None else f"{self.team.id}.{target}"
+
 
 def plan_of(qualified_id: str) -> str:
     """The plan a qualified id is of (TeamQuarter.plan_id): `marketing` of `marketing.O1.2`, `marketing.anna`

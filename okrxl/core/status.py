@@ -368,7 +368,7 @@ def _objective(assessed: ObjectiveAssessment, *, qualify, plan: TeamQuarter | No
         "title": objective.title,
         "owner": objective.owner,
         "weight": float(objective.weight),
-        "aligned_to": [_above(plan, target) for target in objective.aligned_to],
+        "aligned_to": [target if plan is None else plan.qualify_link(target) for target in objective.aligned_to],
         "carried_from": _carried(objective.carried),
         "score": assessed.score,
         "grade": _value(assessed.grade),
@@ -392,7 +392,7 @@ def _key_result(assessed: KeyResultAssessment, *, qualify, plan: TeamQuarter | N
         "due": kr.due.isoformat() if kr.due else None,
         "weight": float(kr.weight),
         "owner": kr.owner,
-        "feeds": None if kr.feeds is None else _above(plan, kr.feeds),
+        "feeds": kr.feeds if kr.feeds is None or plan is None else plan.qualify_link(kr.feeds),
         "depends_on": [d.key_result_id for d in kr.depends_on],
         "score": assessed.score,
         "progress": assessed.progress,
@@ -412,12 +412,6 @@ def _key_result(assessed: KeyResultAssessment, *, qualify, plan: TeamQuarter | N
             for c in kr.check_ins
         ],
     }
-
-
-def _above(plan: TeamQuarter | None, target: str) -> str:
-    """What an objective is aligned to or a key result feeds, unique in the document: a strategic id (`S1`) as
-    it is; a person's link to their team's `O1` qualified by the team, `marketing.O1`."""
-    return target if plan is None or plan.person is None else f"{plan.team.id}.{target}"
 
 
 def _initiative(initiative: Initiative, plan: TeamQuarter) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from okrxl.core.alignment import Gap, GapCounts, latest_scheduled_check_in, missed_check_ins
 from okrxl.core.changes import ChangeKind
-from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState, Person
+from okrxl.core.model import INITIATIVE_STATE_WORDS, InitiativeState, Person, plan_of
 from okrxl.core.problems import CellRef, Problem
 from okrxl.core.scoring import (
     GRADE_WORDS,
@@ -412,13 +412,11 @@ def personal_gaps_by_person(status: QuarterStatus) -> list[tuple[Person, Gap]]:
     okrxl.core.alignment.PRIVATE_GAPS): the gaps page prints them whatever the strategy's setting."""
     if status.people is None:
         return []
-    found = []
-    for team in status.people.teams:
-        for assessed in team.plans:
-            plan_id = assessed.plan.plan_id
-            found += [(assessed.plan.person, gap) for gap in status.people.gaps
-                      if gap.where == plan_id or gap.where.startswith(f"{plan_id}.")]  # fmt: skip
-    return found
+    by_plan: dict[str, list[Gap]] = {}
+    for gap in status.people.gaps:
+        by_plan.setdefault(plan_of(gap.where), []).append(gap)
+    return [(assessed.plan.person, gap) for team in status.people.teams for assessed in team.plans
+            for gap in by_plan.get(assessed.plan.plan_id, ())]  # fmt: skip
 
 
 def _personal_gap_rows(book: ReportBook, sheet, row: int, status: QuarterStatus, sources: ReportSources,
@@ -541,8 +539,8 @@ def personal_rows(status: QuarterStatus, sources: ReportSources | None = None) -
                 kr = item.key_result
                 yield _data_row(item, file, cell) | {
                     "person": person.id, "person_name": person.name,
-                    "aligned_to": ", ".join(f"{plan.team.id}.{o}" for o in item.objective.aligned_to),
-                    "feeds": None if kr.feeds is None else f"{plan.team.id}.{kr.feeds}",
+                    "aligned_to": ", ".join(map(plan.qualify_link, item.objective.aligned_to)),
+                    "feeds": None if kr.feeds is None else plan.qualify_link(kr.feeds),
                     "person_score": assessed.score, "person_grade": str(assessed.grade) if assessed.grade else None,
                     "person_status": str(assessed.status),
                 }  # fmt: skip

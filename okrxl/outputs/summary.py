@@ -279,7 +279,7 @@ def render_year(review, lang: Lang = "en") -> str:
         lines.append(f"  {team.name:<24}" + "".join(f"{_score(score, lang):>10}" for score in scores[team.id].values()))
         if team.id in people:  # the team's personal level: what its people carried, and how many took part
             cells = [_people_cell(people[team.id].quarters.get(label)) for label in labels]
-            lines.append(f"{TEXT['personal_year'](lang)}")
+            lines.append(TEXT["personal_year"](lang))
             lines.append(f"  {'':<24}" + "".join(f"{cell:>10}" for cell in cells))
     return "\n".join(lines) + "\n"
 
