@@ -326,11 +326,11 @@ def generate(strategy_file, quarter, out_dir, team_ids, personal, lang, template
 def _generate_personal(strategy_file, *, quarter, out_dir, team_ids, lang, template_path, force) -> None:
     """`okrxl generate --personal`: the people's workbooks, what was skipped and why; exit 1 when anything was."""
     from okrxl.core.words import Words
-    from okrxl.jobs import generate_personal, strategy_lang
+    from okrxl.jobs import generate_personal
 
     done = generate_personal(strategy_file, quarter=quarter, out_dir=out_dir, team_ids=team_ids,
                              template_path=template_path, lang=lang, force=force)  # fmt: skip
-    said = lang or strategy_lang(strategy_file)
+    said = done.lang
     for text in done.notes:
         _echo(("obs: " if said == "sv" else "note: ") + text(said), err=True)
     for text in done.skipped_teams:

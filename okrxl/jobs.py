@@ -166,6 +166,8 @@ class PersonalWorkbooks:
     """For each team whose people got no workbook: which file to fill in first."""
     notes: tuple[Words, ...]
     """Team workbooks with errors, whose objectives were used as far as okrxl could read them."""
+    lang: Lang
+    """The language the workbooks are in: the strategy workbook's unless asked otherwise."""
 
 
 def generate_personal(
@@ -182,8 +184,7 @@ def generate_personal(
     `out_dir/<quarter>/<team-id>/<person-id>.xlsx`, whose dropdowns list the objectives of the team's workbook of
     the quarter, `out_dir/<quarter>/<team-id>.xlsx` (as `generate` lays them out): the team fills in its own
     objectives first. A team whose workbook is missing or has no objectives yet is skipped and named; the
-    others still get theirs. Raises OkrxlError, in the strategy's language, when the strategy has personal
-    OKRs switched off or lists nobody.
+    others still get theirs. Raises OkrxlError when the strategy has personal OKRs switched off or lists nobody.
     """
 
     reading = read_strategy(strategy_path)
@@ -222,7 +223,7 @@ def generate_personal(
                          team_plan=team_plan, quarter=quarter, template=template, lang=language, force=force)
                  for person in people]  # fmt: skip
     return PersonalWorkbooks(results=tuple(run_jobs(write_team_job, jobs)), skipped_teams=tuple(skipped),
-                             notes=tuple(notes))  # fmt: skip
+                             notes=tuple(notes), lang=language)  # fmt: skip
 
 
 def _team_plan_of(path: Path, strategy: Strategy, quarter: Quarter) -> tuple[TeamQuarter | None, Words | None]:
